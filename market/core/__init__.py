@@ -1,0 +1,1 @@
+"""Shared building blocks of the market service used by every domain package."""
