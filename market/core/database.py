@@ -1,0 +1,55 @@
+"""The database engine for the configured URL, and the one helper for write transactions."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from piccolo.engine import engine_finder
+from piccolo.engine.base import Engine
+from piccolo.engine.postgres import PostgresEngine
+from piccolo.engine.sqlite import SQLiteEngine, TransactionType
+from piccolo.table import Table
+
+from market.settings import Settings
+
+__all__ = ["current_engine", "lock_rows_for_update", "make_engine", "write_transaction"]
+
+SQLITE_BUSY_TIMEOUT_S = 30
+
+
+def make_engine(settings: Settings) -> Engine:
+    """A Piccolo engine for `settings.database_url` (SQLite file or PostgreSQL DSN)."""
+    if settings.sqlite_path is not None:
+        return SQLiteEngine(path=str(settings.sqlite_path), timeout=SQLITE_BUSY_TIMEOUT_S)
+    return PostgresEngine(config={"dsn": settings.database_url})
+
+
+def current_engine() -> Engine:
+    """The engine Piccolo tables use in this process."""
+    engine = engine_finder()
+    if engine is None:
+        raise RuntimeError("no Piccolo engine configured (PICCOLO_CONF)")
+    return engine
+
+
+@asynccontextmanager
+async def write_transaction() -> AsyncIterator[None]:
+    """A transaction for read-then-write work: IMMEDIATE on SQLite (one writer at a time), plain on PostgreSQL.
+
+    On PostgreSQL, rows read to decide a write must be locked with `lock_rows_for_update`.
+    """
+    engine = current_engine()
+    if isinstance(engine, SQLiteEngine):
+        async with engine.transaction(transaction_type=TransactionType.immediate):
+            yield
+    else:
+        async with engine.transaction():
+            yield
+
+
+async def lock_rows_for_update(table: type[Table], *where: Any) -> None:
+    """Lock the matching rows until the transaction ends (PostgreSQL); SQLite's IMMEDIATE lock already serialises."""
+    if isinstance(current_engine(), PostgresEngine):
+        await table.select(table._meta.primary_key).where(*where).lock_rows()

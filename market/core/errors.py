@@ -1,0 +1,79 @@
+"""One exception hierarchy for the domain; `market.core.error_responses` turns it into the one error shape."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+__all__ = [
+    "Conflict",
+    "FieldProblem",
+    "Forbidden",
+    "Invalid",
+    "MarketError",
+    "NotAuthenticated",
+    "NotFound",
+    "TooManyRequests",
+]
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """One bad field: its dotted path, a message code from the catalogue, and values for the message."""
+
+    field: str
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+class MarketError(Exception):
+    """A failure the client caused or must hear about; carries a stable code and message parameters."""
+
+    status_code: ClassVar[int] = 400
+
+    def __init__(self, code: str, fields: list[FieldProblem] | None = None, **params: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.fields = fields or []
+        self.params = params
+
+
+class Invalid(MarketError):
+    """The request is well-formed but its values break a rule; names the fields."""
+
+    status_code = 400
+
+    @classmethod
+    def field(cls, name: str, code: str, **params: Any) -> Invalid:
+        """A validation error about one field."""
+        return cls("validation_failed", [FieldProblem(name, code, params)])
+
+
+class NotAuthenticated(MarketError):
+    """No valid login came with the request."""
+
+    status_code = 401
+
+
+class Forbidden(MarketError):
+    """The caller is known but may not do this."""
+
+    status_code = 403
+
+
+class NotFound(MarketError):
+    """The thing asked for does not exist, or the caller may not know it does."""
+
+    status_code = 404
+
+
+class Conflict(MarketError):
+    """The request clashes with the current state: a full job, an illegal transition, a duplicate."""
+
+    status_code = 409
+
+
+class TooManyRequests(MarketError):
+    """The caller must slow down."""
+
+    status_code = 429

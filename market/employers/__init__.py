@@ -1,0 +1,1 @@
+"""Employers: the firms and households that post work, and their credit grade."""

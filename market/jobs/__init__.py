@@ -1,0 +1,1 @@
+"""Jobs: postings with a place, a time, a headcount and pay."""

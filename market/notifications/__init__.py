@@ -1,0 +1,1 @@
+"""Notifications: the outbox every state change writes to, in its own transaction."""

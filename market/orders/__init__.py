@@ -1,0 +1,1 @@
+"""Orders: one worker's acceptance of a job, and its life until the wage is confirmed."""

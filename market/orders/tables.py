@@ -1,0 +1,82 @@
+"""Orders, the trail of every act on them, and stored answers for idempotent retries."""
+
+from enum import StrEnum
+
+from piccolo.columns import JSON, Boolean, ForeignKey, Integer, Real, Text, Timestamptz, Varchar
+from piccolo.columns.base import OnDelete
+from piccolo.columns.defaults.timestamptz import TimestamptzNow
+from piccolo.table import Table
+
+from market.accounts.tables import User
+from market.jobs.tables import Job
+
+
+class OrderStatus(StrEnum):
+    """Where an order is in its life."""
+
+    accepted = "accepted"
+    checked_in = "checked_in"
+    completed = "completed"
+    paid = "paid"
+    confirmed = "confirmed"
+    cancelled = "cancelled"
+
+
+class Order(Table, tablename="orders"):
+    """One worker's acceptance of one job; times are copied from the job as agreed at acceptance.
+
+    A worker holds at most one order per job (unique index from migration `orders_unique_rules`).
+    """
+
+    job = ForeignKey(Job, index=True, on_delete=OnDelete.restrict)
+    worker = ForeignKey(User, index=True, on_delete=OnDelete.restrict)
+    status = Varchar(length=12, choices=OrderStatus, default=OrderStatus.accepted, index=True)
+    starts_at = Timestamptz()
+    ends_at = Timestamptz()
+    pay_due_at = Timestamptz(index=True)
+    agreed_pay_fen = Integer()
+    accepted_at = Timestamptz(default=TimestamptzNow())
+    accepted_by = ForeignKey(User, on_delete=OnDelete.restrict)
+    consent_method = Varchar(length=20, default="app")
+    checked_in_at = Timestamptz(null=True, default=None)
+    check_in_lat = Real(null=True, default=None)
+    check_in_lon = Real(null=True, default=None)
+    check_in_distance_m = Integer(null=True, default=None)
+    completed_at = Timestamptz(null=True, default=None)
+    paid_at = Timestamptz(null=True, default=None)
+    paid_amount_fen = Integer(null=True, default=None)
+    payment_note = Varchar(length=200, default="")
+    payment_confirmed_at = Timestamptz(null=True, default=None)
+    cancelled_at = Timestamptz(null=True, default=None)
+    cancelled_by = ForeignKey(User, null=True, default=None, on_delete=OnDelete.restrict)
+    cancelled_by_role = Varchar(length=10, default="")
+    cancel_reason = Varchar(length=200, default="")
+    cancel_late = Boolean(default=False)
+    contract_status = Varchar(length=10, default="pending", index=True)
+    updated_at = Timestamptz(default=TimestamptzNow())
+
+
+class OrderEvent(Table, tablename="order_events"):
+    """Who did what to an order, when, and for whom (a staff member acting for a walk-in)."""
+
+    order = ForeignKey(Order, index=True, on_delete=OnDelete.restrict)
+    action = Varchar(length=20)
+    from_status = Varchar(length=12, default="")
+    to_status = Varchar(length=12)
+    actor = ForeignKey(User, on_delete=OnDelete.restrict)
+    on_behalf_of = ForeignKey(User, null=True, default=None, on_delete=OnDelete.restrict)
+    at = Timestamptz(default=TimestamptzNow())
+    lat = Real(null=True, default=None)
+    lon = Real(null=True, default=None)
+    note = Text(default="")
+
+
+class IdempotencyRecord(Table, tablename="idempotency_records"):
+    """The first answer to a request sent with an Idempotency-Key, replayed for retries of the same request."""
+
+    user = ForeignKey(User, on_delete=OnDelete.restrict)
+    key = Varchar(length=100)
+    fingerprint = Varchar(length=64)
+    status_code = Integer()
+    response = JSON()
+    created_at = Timestamptz(default=TimestamptzNow())

@@ -1,0 +1,150 @@
+"""The one settings object, read from `LINGGONG_*` environment variables."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+__all__ = ["Settings", "SettingsError", "get_settings", "reset_settings"]
+
+_PREFIX = "LINGGONG_"
+_MIN_SECRET_LENGTH = 32
+_KNOWN_WEAK_SECRETS = {"changeme", "secret", "development", "linggong", "please-change-me"}
+
+
+class SettingsError(RuntimeError):
+    """The environment does not describe a market that can start."""
+
+
+def _env(name: str, default: str | None = None) -> str | None:
+    value = os.environ.get(_PREFIX + name)
+    return value if value not in (None, "") else default
+
+
+def _env_int(name: str, default: int) -> int:
+    raw = _env(name)
+    if raw is None:
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise SettingsError(f"{_PREFIX}{name} must be an integer, got {raw!r}") from exc
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the market reads from its environment, decided once."""
+
+    env: str = "development"
+    """`development`, `test` or `production`; production refuses default secrets."""
+    data_dir: Path = Path("var")
+    """Where the embedded default keeps its SQLite file and generated keys."""
+    database_url: str = ""
+    """`sqlite:///path` or `postgresql://…`; empty means the SQLite file in the data dir."""
+    redis_url: str | None = None
+    """arq and shared stores run on Redis when set; otherwise jobs run in-process."""
+    secret_key: str | None = None
+    """Master secret; other keys are derived from it. Generated into the data dir outside production."""
+    timezone: str = "Asia/Shanghai"
+    """The market's zone: where local times are shown and reasoned about."""
+    public_url: str = "http://127.0.0.1:8000"
+    """Base URL printed on contracts and QR codes."""
+    check_in_fence_m: int = 500
+    """A check-in farther than this from the job's place is refused."""
+    worker_free_cancel_hours: int = 12
+    """A worker may cancel without it counting against them until this many hours before the start."""
+    employer_free_cancel_hours: int = 24
+    """An employer may cancel an accepted order without it counting until this many hours before the start."""
+    token_ttl_hours: int = 24 * 7
+    """How long a login token stays valid."""
+    login_attempts_per_minute: int = 10
+    """Login attempts allowed per client address per minute."""
+    password_hash_memory_kib: int = 65536
+    """Argon2id memory cost; lowered only in tests."""
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The market's time zone object."""
+        return ZoneInfo(self.timezone)
+
+    @property
+    def is_production(self) -> bool:
+        """True when running for real users."""
+        return self.env == "production"
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        """The SQLite file in use, or None on PostgreSQL."""
+        if self.database_url.startswith("sqlite:///"):
+            return Path(self.database_url.removeprefix("sqlite:///"))
+        return None
+
+    @property
+    def is_postgres(self) -> bool:
+        """True when the database is PostgreSQL."""
+        return self.database_url.startswith(("postgres://", "postgresql://"))
+
+    def check_for_production(self) -> None:
+        """Refuse to run in production with a missing, default or short secret."""
+        if not self.is_production:
+            return
+        secret = self.secret_key or ""
+        if len(secret) < _MIN_SECRET_LENGTH or secret.lower() in _KNOWN_WEAK_SECRETS:
+            raise SettingsError(
+                f"production needs {_PREFIX}SECRET_KEY (or {_PREFIX}SECRET_KEY_FILE) of at least "
+                f"{_MIN_SECRET_LENGTH} random characters"
+            )
+        if not self.is_postgres:
+            raise SettingsError(f"production needs {_PREFIX}DATABASE_URL pointing at PostgreSQL")
+
+
+def _read_secret() -> str | None:
+    path = _env("SECRET_KEY_FILE")
+    if path:
+        try:
+            return Path(path).read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise SettingsError(f"cannot read {_PREFIX}SECRET_KEY_FILE {path}: {exc.strerror}") from exc
+    return _env("SECRET_KEY")
+
+
+def _load() -> Settings:
+    data_dir = Path(_env("DATA_DIR", "var") or "var").expanduser().resolve()
+    database_url = _env("DATABASE_URL") or f"sqlite:///{data_dir / 'linggong.sqlite3'}"
+    if not database_url.startswith(("sqlite:///", "postgres://", "postgresql://")):
+        raise SettingsError(f"{_PREFIX}DATABASE_URL must start with sqlite:/// or postgresql://")
+    timezone = _env("TIMEZONE", "Asia/Shanghai") or "Asia/Shanghai"
+    try:
+        ZoneInfo(timezone)
+    except (KeyError, ValueError) as exc:
+        raise SettingsError(f"{_PREFIX}TIMEZONE {timezone!r} is not a known time zone") from exc
+    return Settings(
+        env=_env("ENV", "development") or "development",
+        data_dir=data_dir,
+        database_url=database_url,
+        redis_url=_env("REDIS_URL"),
+        secret_key=_read_secret(),
+        timezone=timezone,
+        public_url=(_env("PUBLIC_URL", "http://127.0.0.1:8000") or "").rstrip("/"),
+        check_in_fence_m=_env_int("CHECK_IN_FENCE_M", 500),
+        worker_free_cancel_hours=_env_int("WORKER_FREE_CANCEL_HOURS", 12),
+        employer_free_cancel_hours=_env_int("EMPLOYER_FREE_CANCEL_HOURS", 24),
+        token_ttl_hours=_env_int("TOKEN_TTL_HOURS", 24 * 7),
+        login_attempts_per_minute=_env_int("LOGIN_ATTEMPTS_PER_MINUTE", 10),
+        password_hash_memory_kib=_env_int("PASSWORD_HASH_MEMORY_KIB", 65536),
+    )
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The settings for this process, read once from the environment."""
+    return _load()
+
+
+def reset_settings() -> None:
+    """Forget the cached settings so the next call re-reads the environment (tests, CLI options)."""
+    get_settings.cache_clear()

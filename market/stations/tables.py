@@ -1,0 +1,27 @@
+"""Gig stations and which staff member works at which station."""
+
+from piccolo.columns import ForeignKey, Real, Timestamptz, Varchar
+from piccolo.columns.defaults.timestamptz import TimestamptzNow
+from piccolo.table import Table
+
+from market.accounts.tables import User
+
+
+class Station(Table, tablename="stations"):
+    """A neighbourhood gig station (零工驿站) where people walk in for help."""
+
+    name = Varchar(length=100)
+    district = Varchar(length=50, default="")
+    address = Varchar(length=200)
+    lat = Real()
+    lon = Real()
+    hours = Varchar(length=100, default="")
+    phone = Varchar(length=20, default="")
+    created_at = Timestamptz(default=TimestamptzNow())
+
+
+class StationStaff(Table, tablename="station_staff"):
+    """A staff member's station; a staff member belongs to at most one."""
+
+    station = ForeignKey(Station, index=True)
+    user = ForeignKey(User, unique=True)

@@ -1,0 +1,1 @@
+"""Worker profiles: who a worker is, what they can do, where and for how much."""
