@@ -1,0 +1,106 @@
+"""Plain data the matching library takes in (workers, jobs) and gives back (explained matches)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+__all__ = ["Candidate", "HeldSkill", "JobMatch", "JobPosting", "TimeSlot", "WorkerProfile"]
+
+WorkerId = Any
+JobId = Any
+
+
+@dataclass(frozen=True, slots=True)
+class HeldSkill:
+    """A skill a worker lists, with years of experience and whether they hold its certificate."""
+
+    name: str
+    years: float = 0.0
+    certified: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TimeSlot:
+    """A busy interval [starts_at, ends_at) of a worker (an accepted order), timezone-aware."""
+
+    starts_at: datetime
+    ends_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerProfile:
+    """What matching needs to know about a worker: where, which skills, how far they travel, their record."""
+
+    worker_id: WorkerId
+    lat: float
+    lon: float
+    skills: tuple[HeldSkill, ...] = ()
+    max_distance_km: float = 10.0
+    display_name: str = ""
+    completed: int = 0
+    no_shows: int = 0
+    late_cancels: int = 0
+    rating: float | None = None
+    ratings: int = 0
+    bookings: tuple[TimeSlot, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class JobPosting:
+    """What matching needs to know about an open job: where, when, which skills, how far to look."""
+
+    job_id: JobId
+    lat: float
+    lon: float
+    skills: tuple[str, ...]
+    starts_at: datetime
+    ends_at: datetime
+    radius_km: float = 10.0
+    title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One ranked worker for a job, with the reasons for the rank."""
+
+    worker_id: WorkerId
+    display_name: str
+    score: float
+    distance_km: float
+    matched_skills: list[tuple[str, str, float]] = field(default_factory=list)
+    breakdown: dict[str, float] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON shape of `GET /api/jobs/{id}/candidates` items."""
+        return {
+            "worker_id": self.worker_id,
+            "display_name": self.display_name,
+            "score": round(self.score, 4),
+            "distance_km": round(self.distance_km, 2),
+            "matched_skills": [[r, h, round(s, 3)] for r, h, s in self.matched_skills],
+            "breakdown": {k: round(v, 4) for k, v in self.breakdown.items()},
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class JobMatch:
+    """One ranked job for a worker (the radar), with the reasons for the rank."""
+
+    job_id: JobId
+    title: str
+    score: float
+    distance_km: float
+    matched_skills: list[tuple[str, str, float]] = field(default_factory=list)
+    breakdown: dict[str, float] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict to merge into a job item of `GET /api/jobs` for a worker."""
+        return {
+            "job_id": self.job_id,
+            "score": round(self.score, 4),
+            "distance_km": round(self.distance_km, 2),
+            "matched_skills": [[r, h, round(s, 3)] for r, h, s in self.matched_skills],
+            "breakdown": {k: round(v, 4) for k, v in self.breakdown.items()},
+        }

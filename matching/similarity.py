@@ -1,0 +1,59 @@
+"""Skill similarity: one required skill against one held skill, in 0..1, honouring certificates."""
+
+from __future__ import annotations
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from matching.normalize import pinyin_key
+from matching.resolve import Resolution, resolve_skill
+from matching.taxonomy import load_taxonomy
+
+__all__ = [
+    "PINYIN_EQUAL_SIMILARITY",
+    "UNCERTIFIED_FACTOR",
+    "free_text_similarity",
+    "free_text_transform",
+    "skill_similarity",
+]
+
+# A worker without the certificate a trade needs matches it at this fraction of the full similarity.
+UNCERTIFIED_FACTOR = 0.5
+# Two unknown phrases that sound the same (a pinyin typo of each other).
+PINYIN_EQUAL_SIMILARITY = 0.85
+# fuzz.ratio below this is noise for short Chinese phrases ("保安" vs "保洁" is 50).
+FREE_TEXT_FLOOR = 50.0
+
+
+def free_text_transform(ratio: np.ndarray) -> np.ndarray:
+    """Map rapidfuzz ratios (0..100) of two unknown phrases to a similarity (0 at the floor, 1 at 100)."""
+    return np.clip((ratio - FREE_TEXT_FLOOR) / (100.0 - FREE_TEXT_FLOOR), 0.0, 1.0)
+
+
+def free_text_similarity(a: str, b: str) -> float:
+    """Similarity of two normalised phrases outside the taxonomy: spelling first, then sound."""
+    if not a or not b:
+        return 0.0
+    if a == b:
+        return 1.0
+    value = float(free_text_transform(np.array(fuzz.ratio(a, b))))
+    if min(len(a), len(b)) >= 2 and pinyin_key(a) == pinyin_key(b):
+        value = max(value, PINYIN_EQUAL_SIMILARITY)
+    return value
+
+
+def resolved_similarity(required: Resolution, held: Resolution, certified: bool) -> float:
+    """Similarity of two resolved skills: by trade when both are known, else by text."""
+    taxonomy = load_taxonomy()
+    if required.code is not None and held.code is not None:
+        value = taxonomy.trade_similarity(required.code, held.code) * required.confidence * held.confidence
+    else:
+        value = free_text_similarity(required.text, held.text)
+    if required.code is not None and not certified and taxonomy.get(required.code).certificate_required:
+        value *= UNCERTIFIED_FACTOR
+    return value
+
+
+def skill_similarity(required: str, held: str, certified: bool = False) -> float:
+    """How well a held skill (with or without its certificate) covers a required skill, 0..1."""
+    return resolved_similarity(resolve_skill(required), resolve_skill(held), certified)
