@@ -1,0 +1,67 @@
+"""Linggong e-contracts: terms -> PDF -> party signatures and platform seal -> verification, with an audit trail.
+
+A plain library: it never imports the market service, Litestar or Piccolo, and does no I/O beyond the bytes it is
+handed (keys, a font path, PDFs), its own package data, and the TSA URL it may be given.
+"""
+
+from contracts.audit import (
+    GENESIS,
+    AuditEvent,
+    ChainCheck,
+    EventKind,
+    append_event,
+    canonical_json,
+    chain_head,
+    check_chain,
+    event_hash,
+)
+from contracts.fonts import FontSpec, default_font
+from contracts.issue import IssuedContract, issue_contract
+from contracts.pki import Credential, PlatformCA, create_platform_ca, load_platform_ca
+from contracts.render import render_contract
+from contracts.signing import SignerKey, sign_pdf
+from contracts.terms import (
+    Consent,
+    ConsentMethod,
+    ContractTerms,
+    Language,
+    Party,
+    PartyRole,
+    Pay,
+    PayMethod,
+    PayUnit,
+    Station,
+)
+
+__all__ = [
+    "GENESIS",
+    "AuditEvent",
+    "ChainCheck",
+    "Consent",
+    "ConsentMethod",
+    "ContractTerms",
+    "Credential",
+    "EventKind",
+    "FontSpec",
+    "IssuedContract",
+    "Language",
+    "Party",
+    "PartyRole",
+    "Pay",
+    "PayMethod",
+    "PayUnit",
+    "PlatformCA",
+    "SignerKey",
+    "Station",
+    "append_event",
+    "canonical_json",
+    "chain_head",
+    "check_chain",
+    "create_platform_ca",
+    "default_font",
+    "event_hash",
+    "issue_contract",
+    "load_platform_ca",
+    "render_contract",
+    "sign_pdf",
+]
