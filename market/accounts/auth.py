@@ -1,0 +1,62 @@
+"""Login tokens: a signed JWT sent as a bearer header or the session cookie, mapped to the current user."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from litestar.connection import ASGIConnection
+from litestar.security.jwt import JWTCookieAuth, Token
+
+from market.accounts.tables import User
+from market.core.keys import get_keyring
+from market.settings import get_settings
+
+__all__ = ["PUBLIC_ROUTE", "CurrentUser", "make_auth"]
+
+PUBLIC_ROUTE = {"exclude_from_auth": True}
+"""`opt` for handlers anyone may call without logging in."""
+
+
+@dataclass(frozen=True)
+class CurrentUser:
+    """Who is calling: enough to authorise without another query."""
+
+    id: int
+    role: str
+    name: str
+    phone: str
+
+    @property
+    def is_staff(self) -> bool:
+        """Station staff and admins act for others and see unmasked data."""
+        return self.role in ("staff", "admin")
+
+
+async def _load_user(token: Token, connection: ASGIConnection[Any, Any, Any, Any]) -> CurrentUser | None:
+    try:
+        user_id = int(token.sub)
+    except ValueError:
+        return None
+    row = await User.select(User.id, User.role, User.name, User.phone, User.is_active, User.token_version).where(
+        User.id == user_id
+    ).first()
+    if row is None or not row["is_active"] or row["token_version"] != token.extras.get("ver"):
+        return None
+    return CurrentUser(id=row["id"], role=row["role"], name=row["name"], phone=row["phone"])
+
+
+def make_auth() -> JWTCookieAuth[CurrentUser, Token]:
+    """The auth backend: everything under /api needs a login unless its handler opts out."""
+    settings = get_settings()
+    return JWTCookieAuth[CurrentUser, Token](
+        retrieve_user_handler=_load_user,
+        token_secret=get_keyring().token_secret,
+        default_token_expiration=timedelta(hours=settings.token_ttl_hours),
+        exclude=["^/api/docs"],
+        key="linggong_session",
+        secure=settings.is_production,
+        samesite="lax",
+        description="Bearer token from POST /api/auth/login, or the session cookie it sets.",
+    )

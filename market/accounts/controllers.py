@@ -1,0 +1,57 @@
+"""HTTP routes for registering, logging in and out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Controller, Request, Response, get, post
+from litestar.datastructures import Cookie
+from litestar.security.jwt import JWTCookieAuth
+from litestar.status_codes import HTTP_200_OK
+
+from market.accounts import services
+from market.accounts.auth import PUBLIC_ROUTE, CurrentUser
+from market.accounts.schemas import Login, LoginResult, Registration, UserOut
+from market.accounts.tables import Role, User
+
+__all__ = ["AuthController"]
+
+
+class AuthController(Controller):
+    """Accounts: anyone may register or log in; the rest needs a login."""
+
+    path = "/api/auth"
+    tags = ["accounts"]
+
+    @post("/register", operation_id="Register", opt=PUBLIC_ROUTE, summary="Register as a worker or employer")
+    async def register(self, data: Registration) -> UserOut:
+        """Create a worker or employer account; 201 with the user."""
+        user = await services.create_user(phone=data.phone, name=data.name, role=Role(data.role),
+                                          password=data.password)
+        return services.user_out(user)
+
+    @post("/login", operation_id="Login", opt=PUBLIC_ROUTE, status_code=HTTP_200_OK, summary="Log in")
+    async def login(self, data: Login, request: Request[Any, Any, Any]) -> Response[LoginResult]:
+        """Check phone and password; answer the token and set the session cookie."""
+        user = await services.authenticate(data.phone, data.password)
+        auth: JWTCookieAuth[Any, Any] = request.app.state.auth
+        token = auth.create_token(identifier=str(user.id), token_extras={"ver": user.token_version})
+        cookie = Cookie(key=auth.key, value=token, path="/", httponly=True, secure=auth.secure, samesite=auth.samesite,
+                        max_age=int(auth.default_token_expiration.total_seconds()))
+        return Response(LoginResult(token=token, user=services.user_out(user)), status_code=HTTP_200_OK,
+                        cookies=[cookie])
+
+    @post("/logout", operation_id="Logout", status_code=HTTP_200_OK, summary="Log out everywhere")
+    async def logout(self, request: Request[CurrentUser, Any, Any]) -> Response[dict[str, bool]]:
+        """End every session of this user (tokens carry a version that this bumps) and clear the cookie."""
+        await User.update({User.token_version: User.token_version + 1}).where(User.id == request.user.id)
+        response = Response({"ok": True})
+        response.delete_cookie(request.app.state.auth.key)
+        return response
+
+    @get("/me", operation_id="GetMe", summary="Who am I")
+    async def me(self, request: Request[CurrentUser, Any, Any]) -> UserOut:
+        """The logged-in user."""
+        row = await User.select(User.id, User.phone, User.name, User.role, User.created_at).where(
+            User.id == request.user.id).first()
+        return services.user_out(row)

@@ -1,0 +1,38 @@
+"""Guards named for who may pass: `requires_role("employer", "staff")` and friends."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from litestar.connection import ASGIConnection
+from litestar.handlers.base import BaseRouteHandler
+
+from market.core.errors import Forbidden
+
+__all__ = ["requires_employer", "requires_role", "requires_staff", "requires_worker"]
+
+_ROLE_NAMES = {"worker": ("求职者", "workers"), "employer": ("用工方", "employers"),
+               "staff": ("驿站工作人员", "station staff"), "admin": ("管理员", "admins")}
+
+Guard = Callable[[ASGIConnection[Any, Any, Any, Any], BaseRouteHandler], None]
+
+
+def requires_role(*roles: str) -> Guard:
+    """A guard that lets through only users with one of `roles` (admins count as staff)."""
+    allowed = set(roles) | ({"admin"} if "staff" in roles else set())
+
+    def guard(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+        if connection.user.role not in allowed:
+            raise Forbidden(
+                "role_required",
+                roles="、".join(_ROLE_NAMES[r][0] for r in roles),
+                roles_en=" or ".join(_ROLE_NAMES[r][1] for r in roles),
+            )
+
+    return guard
+
+
+requires_worker = requires_role("worker")
+requires_employer = requires_role("employer")
+requires_staff = requires_role("staff")

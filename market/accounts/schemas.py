@@ -1,0 +1,49 @@
+"""Request and response bodies for registering and logging in."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+import msgspec
+
+from market.core.schemas import Schema, SchemaIn
+
+__all__ = ["Login", "LoginResult", "Registration", "UserOut"]
+
+PhoneText = Annotated[str, msgspec.Meta(max_length=20, examples=["13800000001"])]
+Password = Annotated[str, msgspec.Meta(min_length=8, max_length=128)]
+PersonName = Annotated[str, msgspec.Meta(min_length=1, max_length=50)]
+
+
+class Registration(SchemaIn):
+    """A new account: workers and employers sign themselves up; staff accounts come from the CLI."""
+
+    phone: PhoneText
+    password: Password
+    name: PersonName
+    role: Literal["worker", "employer"]
+
+
+class Login(SchemaIn):
+    """Phone number and password."""
+
+    phone: PhoneText
+    password: Annotated[str, msgspec.Meta(max_length=128)]
+
+
+class UserOut(Schema):
+    """A user as they see themselves."""
+
+    id: int
+    phone: str
+    name: str
+    role: str
+    created_at: datetime
+
+
+class LoginResult(Schema):
+    """The bearer token (also set as the session cookie) and who it belongs to."""
+
+    token: str
+    user: UserOut

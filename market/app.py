@@ -1,0 +1,96 @@
+"""`create_app()`: the Litestar application, wired once."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from litestar import Litestar, get
+from litestar.datastructures import State
+from litestar.middleware.rate_limit import RateLimitConfig
+from litestar.openapi.config import OpenAPIConfig
+from litestar.openapi.plugins import JsonRenderPlugin, ScalarRenderPlugin, SwaggerRenderPlugin
+from litestar.openapi.spec import Components, SecurityScheme
+from litestar.static_files import create_static_files_router
+from piccolo.engine.postgres import PostgresEngine
+
+from market.accounts.auth import PUBLIC_ROUTE, make_auth
+from market.accounts.controllers import AuthController
+from market.core.database import current_engine
+from market.core.error_responses import exception_handlers
+from market.employers.controllers import EmployerController
+from market.jobs.controllers import JobController
+from market.orders.controllers import OrderController
+from market.settings import get_settings
+from market.stations.controllers import StationController
+from market.workers.controllers import WalkInController, WorkerController
+
+__all__ = ["create_app"]
+
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+MAX_BODY_BYTES = 2 * 1024 * 1024
+
+
+@asynccontextmanager
+async def database_pool(_: Litestar) -> AsyncIterator[None]:
+    """Open the PostgreSQL pool for the app's life (SQLite needs none)."""
+    engine = current_engine()
+    if isinstance(engine, PostgresEngine):
+        await engine.start_connection_pool(min_size=1, max_size=10)
+        try:
+            yield
+        finally:
+            await engine.close_connection_pool()
+    else:
+        yield
+
+
+@get("/api/health", operation_id="Health", opt=PUBLIC_ROUTE, tags=["service"], include_in_schema=True)
+async def health() -> dict[str, Any]:
+    """Liveness and database reachability, for load balancers and compose health checks."""
+    await current_engine().run_ddl("SELECT 1")
+    return {"status": "ok"}
+
+
+def _openapi() -> OpenAPIConfig:
+    return OpenAPIConfig(
+        title="Linggong 零工 API",
+        version="1.0",
+        description="City gig-labour market: accounts, jobs, orders, contracts. Errors share one shape.",
+        path="/api/docs",
+        render_plugins=[SwaggerRenderPlugin(path="/"), ScalarRenderPlugin(path="/scalar"), JsonRenderPlugin()],
+        components=Components(security_schemes={
+            "BearerToken": SecurityScheme(type="http", scheme="bearer", bearer_format="JWT")}),
+        security=[{"BearerToken": []}],
+    )
+
+
+def create_app() -> Litestar:
+    """The market's web application; refuses to build in production with unsafe settings."""
+    settings = get_settings()
+    settings.check_for_production()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    auth = make_auth()
+    login_limit = RateLimitConfig(
+        rate_limit=("minute", settings.login_attempts_per_minute),
+        check_throttle_handler=lambda request: request.url.path == "/api/auth/login",
+    )
+    handlers: list[Any] = [health, AuthController, WorkerController, WalkInController, EmployerController,
+                           StationController, JobController, OrderController]
+    if STATIC_DIR.is_dir():
+        handlers.append(create_static_files_router(path="/", directories=[STATIC_DIR], html_mode=True,
+                                                   opt=PUBLIC_ROUTE, include_in_schema=False))
+    return Litestar(
+        route_handlers=handlers,
+        on_app_init=[auth.on_app_init],
+        middleware=[login_limit.middleware],
+        exception_handlers=exception_handlers,
+        lifespan=[database_pool],
+        openapi_config=_openapi(),
+        state=State({"auth": auth}),
+        request_max_body_size=MAX_BODY_BYTES,
+        debug=False,
+    )

@@ -1,0 +1,215 @@
+"""The `linggong` command: up, serve, migrate, worker, demo, create-staff."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import sys
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+import market  # noqa: F401  (sets PICCOLO_CONF before Piccolo is imported)
+from market.settings import Settings, SettingsError, get_settings
+
+__all__ = ["main"]
+
+
+class CommandError(Exception):
+    """A command cannot do its job; the message is the one-line reason shown to the user."""
+
+
+def _where(settings: Settings) -> str:
+    database = settings.sqlite_path or settings.database_url.split("@")[-1]
+    return f"data dir {settings.data_dir} · database {database}"
+
+
+def _run(coroutine_factory: Callable[[], Coroutine[Any, Any, Any]]) -> Any:
+    return asyncio.run(_with_pool(coroutine_factory))
+
+
+async def _with_pool(coroutine_factory: Callable[[], Coroutine[Any, Any, Any]]) -> Any:
+    from piccolo.engine.postgres import PostgresEngine
+
+    from market.core.database import current_engine
+
+    engine = current_engine()
+    if isinstance(engine, PostgresEngine):
+        await engine.start_connection_pool(min_size=1, max_size=4)
+    try:
+        return await coroutine_factory()
+    finally:
+        if isinstance(engine, PostgresEngine):
+            await engine.close_connection_pool()
+
+
+def _prepare(settings: Settings) -> None:
+    from market.core.keys import ensure_secret_file, get_keyring
+
+    settings.check_for_production()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    if not settings.secret_key:
+        ensure_secret_file(settings.data_dir)
+    get_keyring()
+
+
+def cmd_migrate(_: argparse.Namespace) -> None:
+    """Apply migrations to the configured database."""
+    from market.maintenance import migrate
+
+    settings = get_settings()
+    _prepare(settings)
+    _run(migrate)
+    print(f"migrations applied ({_where(settings)})")
+
+
+def _seed(workers: int, jobs: int) -> None:
+    from rich.progress import Progress
+
+    from market.demo.seed import database_is_empty, seed_city
+
+    async def go() -> None:
+        if not await database_is_empty():
+            raise CommandError("the database already has users; the demo city loads only into an empty one")
+        with Progress(transient=False) as bar:
+            tasks: dict[str, Any] = {}
+
+            def report(label: str, count: int) -> None:
+                if label not in tasks:
+                    tasks[label] = bar.add_task(f"seeding {label}", total=None)
+                bar.advance(tasks[label], count)
+
+            await seed_city(workers, jobs, progress=report)
+
+    _run(go)
+
+
+def cmd_demo(args: argparse.Namespace) -> None:
+    """Load a believable demo city into an empty database."""
+    from market.maintenance import migrate
+
+    settings = get_settings()
+    _prepare(settings)
+    _run(migrate)
+    _seed(args.workers, args.jobs)
+    print(f"demo city loaded: {args.workers} workers, {args.jobs} jobs ({_where(settings)})")
+    _print_logins(settings)
+
+
+def _print_logins(settings: Settings) -> None:
+    from market.demo.city import DEMO_EMPLOYER, DEMO_PASSWORD, DEMO_STAFF, DEMO_WORKER
+
+    print(f"\n  Linggong 零工市场 · {settings.public_url}")
+    print(f"  API docs 接口文档:  {settings.public_url}/api/docs\n")
+    print("  demo logins 演示账号 (phone / password):")
+    print(f"    worker   求职者   {DEMO_WORKER.phone} / {DEMO_PASSWORD}   ({DEMO_WORKER.name})")
+    print(f"    employer 用工方   {DEMO_EMPLOYER.phone} / {DEMO_PASSWORD}   ({DEMO_EMPLOYER.name})")
+    print(f"    staff    驿站人员 {DEMO_STAFF.phone} / {DEMO_PASSWORD}   ({DEMO_STAFF.name})\n")
+
+
+def _serve(host: str, port: int, workers: int) -> None:
+    import uvicorn
+
+    uvicorn.run("market.app:create_app", factory=True, host=host, port=port, workers=workers,
+                log_level="info", proxy_headers=True)
+
+
+def cmd_serve(args: argparse.Namespace) -> None:
+    """Serve the app (migrations already applied)."""
+    settings = get_settings()
+    _prepare(settings)
+    print(f"serving on http://{args.host}:{args.port} ({_where(settings)})")
+    _serve(args.host, args.port, args.workers)
+
+
+def cmd_up(args: argparse.Namespace) -> None:
+    """The embedded default in one step: data dir, keys, migrations, demo city when empty, serve."""
+    from market.demo.seed import database_is_empty
+    from market.maintenance import migrate
+
+    settings = get_settings()
+    _prepare(settings)
+    _run(migrate)
+    if _run(database_is_empty):
+        print("empty database: loading the demo city 载入演示城市…")
+        _seed(args.workers, args.jobs)
+    print(f"ready ({_where(settings)})")
+    _print_logins(settings)
+    _serve(args.host, args.port, 1)
+
+
+def cmd_worker(_: argparse.Namespace) -> None:
+    """Run the arq worker for background jobs (needs LINGGONG_REDIS_URL)."""
+    settings = get_settings()
+    if not settings.redis_url:
+        raise CommandError("LINGGONG_REDIS_URL is not set; without Redis, jobs run inside `linggong up`/`serve`")
+    _prepare(settings)
+    from arq.worker import run_worker
+
+    from market.background.worker import WorkerSettings
+
+    print(f"arq worker on {settings.redis_url.split('@')[-1]} ({_where(settings)})")
+    run_worker(WorkerSettings)  # type: ignore[arg-type]
+
+
+def cmd_create_staff(args: argparse.Namespace) -> None:
+    """Create a station staff or admin account."""
+    from market.stations.staff import create_staff
+
+    settings = get_settings()
+    _prepare(settings)
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("password 密码: ")
+    user_id = _run(lambda: create_staff(phone=args.phone, name=args.name, password=password,
+                                        station_id=args.station, admin=args.admin))
+    print(f"{'admin' if args.admin else 'staff'} account {user_id} created for {args.phone} ({_where(settings)})")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="linggong", description="Linggong 零工: a city-wide gig-labour market")
+    commands = parser.add_subparsers(dest="command", required=True)
+    up = commands.add_parser("up", help="data dir, migrations, keys, demo city when empty, serve on 127.0.0.1:8000")
+    up.add_argument("--host", default="127.0.0.1")
+    up.add_argument("--port", type=int, default=8000)
+    up.add_argument("--workers", type=int, default=300, help="demo workers to seed into an empty database")
+    up.add_argument("--jobs", type=int, default=120, help="demo jobs to seed into an empty database")
+    up.set_defaults(handler=cmd_up)
+    serve = commands.add_parser("serve", help="serve the app (migrations already applied)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
+    serve.set_defaults(handler=cmd_serve)
+    commands.add_parser("migrate", help="apply migrations").set_defaults(handler=cmd_migrate)
+    commands.add_parser("worker", help="run the arq worker (needs LINGGONG_REDIS_URL)").set_defaults(
+        handler=cmd_worker)
+    demo = commands.add_parser("demo", help="seed a believable demo city into an empty database")
+    demo.add_argument("--workers", type=int, default=1000)
+    demo.add_argument("--jobs", type=int, default=300)
+    demo.set_defaults(handler=cmd_demo)
+    staff = commands.add_parser("create-staff", help="create a station staff or admin account")
+    staff.add_argument("--phone", required=True)
+    staff.add_argument("--name", required=True)
+    staff.add_argument("--station", type=int, help="station id the staff member works at")
+    staff.add_argument("--admin", action="store_true", help="an admin instead of station staff")
+    staff.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    staff.set_defaults(handler=cmd_create_staff)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `linggong` console script."""
+    args = _parser().parse_args(argv)
+    try:
+        args.handler(args)
+    except (CommandError, SettingsError) as exc:
+        print(f"linggong {args.command}: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the one-line reason, not a traceback, for anything a command cannot do
+        print(f"linggong {args.command}: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,107 @@
+"""Writing a generated demo city into the database, in batches, with a progress callback."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from piccolo.table import Table
+
+from market.accounts.tables import Role, User
+from market.core import clock
+from market.core.database import write_transaction
+from market.core.identity import mask_credit_code, mask_resident_id
+from market.core.passwords import hash_password
+from market.core.personal_data import encrypt, keyed_hash
+from market.demo.city import DEMO_PASSWORD, DemoCity, generate_city
+from market.employers.tables import Employer
+from market.jobs.tables import Job, JobStatus
+from market.stations.tables import Station, StationStaff
+from market.workers.tables import WorkerProfile
+
+__all__ = ["database_is_empty", "seed_city"]
+
+BATCH = 500
+Progress = Callable[[str, int], None]
+
+
+async def database_is_empty() -> bool:
+    """True when nobody has registered yet: the moment to load a demo city."""
+    return not await User.exists()
+
+
+async def _insert(rows: Sequence[Table], progress: Progress, label: str) -> None:
+    for start in range(0, len(rows), BATCH):
+        chunk = rows[start:start + BATCH]
+        async with write_transaction():
+            await type(chunk[0]).insert(*chunk)
+        progress(label, len(chunk))
+
+
+async def _user_ids(phones: Sequence[str]) -> dict[str, int]:
+    ids: dict[str, int] = {}
+    for start in range(0, len(phones), BATCH):
+        rows = await User.select(User.id, User.phone).where(User.phone.is_in(list(phones[start:start + BATCH])))
+        ids.update({r["phone"]: r["id"] for r in rows})
+    return ids
+
+
+def _worker_profile(user_id: int, worker: Any) -> WorkerProfile:
+    return WorkerProfile(
+        user=user_id, real_name=worker.name, skills=[s._asdict() for s in worker.skills],
+        id_number_encrypted=encrypt(worker.resident_id, context="worker.id_number"),
+        id_number_hash=keyed_hash(worker.resident_id, context="worker.id_number"),
+        id_number_masked=mask_resident_id(worker.resident_id), lat=worker.home.lat, lon=worker.home.lon,
+        address=worker.home.address, max_distance_km=worker.max_distance_km,
+        expected_daily_wage_fen=worker.expected_daily_wage_fen, updated_at=clock.now())
+
+
+def _employer_row(user_id: int, employer: Any) -> Employer:
+    code = employer.credit_code
+    return Employer(
+        user=user_id, name=employer.name, contact_name=employer.contact_name, address=employer.place.address,
+        lat=employer.place.lat, lon=employer.place.lon, updated_at=clock.now(),
+        credit_code_encrypted=encrypt(code, context="employer.credit_code") if code else None,
+        credit_code_hash=keyed_hash(code, context="employer.credit_code") if code else None,
+        credit_code_masked=mask_credit_code(code) if code else "")
+
+
+def _job_row(job: Any, employer_id: int) -> Job:
+    return Job(employer=employer_id, posted_by=employer_id, title=job.title, description=job.description,
+               skills=list(job.skills), address=job.place.address, lat=job.place.lat, lon=job.place.lon,
+               starts_at=job.starts_at, ends_at=job.ends_at, headcount=job.headcount, filled=0,
+               pay_amount_fen=job.pay.amount_fen, pay_unit=job.pay.unit, pay_due_hours=job.pay_due_hours,
+               status=JobStatus.open, created_at=clock.now())
+
+
+async def _seed_people(city: DemoCity, password_hash: str, progress: Progress) -> dict[str, int]:
+    now = clock.now()
+    users = [User(phone=w.phone, name=w.name, role=Role.worker, password_hash=password_hash, created_at=now)
+             for w in city.workers]
+    users += [User(phone=e.phone, name=e.name if e.kind != "household" else e.contact_name, role=Role.employer,
+                   password_hash=password_hash, created_at=now) for e in city.employers]
+    users += [User(phone=s.phone, name=s.name, role=Role.staff, password_hash=password_hash, created_at=now)
+              for s in city.staff]
+    await _insert(users, progress, "users")
+    return await _user_ids([u.phone for u in users])
+
+
+async def seed_city(workers: int, jobs: int, *, seed: int = 20261124, progress: Progress | None = None) -> DemoCity:
+    """Generate a demo city and write it: stations, staff, workers with profiles, employers, open jobs."""
+    report = progress or (lambda _label, _count: None)
+    city = generate_city(workers, jobs, random.Random(seed), clock.now())  # noqa: S311 (reproducible demo data)
+    password_hash = hash_password(DEMO_PASSWORD)  # one hash for every demo login: they share the password
+    stations = [Station(name=s.name, district=s.place.district, address=s.place.address, lat=s.place.lat,
+                        lon=s.place.lon, hours=s.opening_hours, phone=s.phone) for s in city.stations]
+    await _insert(stations, report, "stations")
+    ids = await _seed_people(city, password_hash, report)
+    station_ids = {r["name"]: r["id"] for r in await Station.select(Station.id, Station.name)}
+    staff = [StationStaff(station=station_ids[s.station_name], user=ids[s.phone]) for s in city.staff]
+    if staff:
+        await _insert(staff, report, "staff")
+    await _insert([_worker_profile(ids[w.phone], w) for w in city.workers], report, "workers")
+    await _insert([_employer_row(ids[e.phone], e) for e in city.employers], report, "employers")
+    if city.jobs:
+        await _insert([_job_row(j, ids[j.employer.phone]) for j in city.jobs], report, "jobs")
+    return city

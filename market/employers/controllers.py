@@ -1,0 +1,36 @@
+"""HTTP routes for the employer's own details."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Controller, Request, get, put
+
+from market.accounts.auth import CurrentUser
+from market.accounts.guards import requires_employer, requires_staff
+from market.employers import services
+from market.employers.schemas import EmployerOut, EmployerUpdate
+
+__all__ = ["EmployerController"]
+
+
+class EmployerController(Controller):
+    """An employer's own details; staff may look employers up."""
+
+    path = "/api/employers"
+    tags = ["employers"]
+
+    @get("/me", operation_id="GetMyEmployer", guards=[requires_employer])
+    async def get_me(self, request: Request[CurrentUser, Any, Any]) -> EmployerOut:
+        """The employer's own details, credit code in full."""
+        return await services.get_employer(request.user.id, request.user)
+
+    @put("/me", operation_id="UpdateMyEmployer", guards=[requires_employer])
+    async def update_me(self, data: EmployerUpdate, request: Request[CurrentUser, Any, Any]) -> EmployerOut:
+        """Change the fields sent; `credit_grade` is set by the market, not here."""
+        return await services.update_employer(request.user.id, data, request.user)
+
+    @get("/{employer_id:int}", operation_id="GetEmployer", guards=[requires_staff])
+    async def get_one(self, employer_id: int, request: Request[CurrentUser, Any, Any]) -> EmployerOut:
+        """Staff: one employer's details."""
+        return await services.get_employer(employer_id, request.user)

@@ -1,0 +1,37 @@
+"""Employer bodies: who is posting the work."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+import msgspec
+
+from market.core.schemas import Location, LocationIn, Schema, SchemaIn
+
+__all__ = ["EmployerOut", "EmployerUpdate"]
+
+
+class EmployerUpdate(SchemaIn):
+    """Changes to the employer's details; fields left out stay as they are."""
+
+    name: Annotated[str, msgspec.Meta(min_length=1, max_length=100)] | msgspec.UnsetType = msgspec.UNSET
+    credit_code: Annotated[str, msgspec.Meta(max_length=30)] | msgspec.UnsetType | None = msgspec.UNSET
+    contact_name: Annotated[str, msgspec.Meta(min_length=1, max_length=50)] | msgspec.UnsetType = msgspec.UNSET
+    address: Annotated[str, msgspec.Meta(min_length=2, max_length=200)] | msgspec.UnsetType = msgspec.UNSET
+    location: LocationIn | msgspec.UnsetType | None = msgspec.UNSET
+
+
+class EmployerOut(Schema):
+    """An employer; `credit_code` is masked except to the employer and staff; `credit_grade` is the market's."""
+
+    id: int
+    phone: str
+    name: str
+    credit_code: str | None
+    contact_name: str
+    address: str
+    location: Location | None
+    credit_grade: str
+    barred: bool
+    updated_at: datetime

@@ -1,0 +1,75 @@
+"""Job bodies: posting a job and reading one."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+import msgspec
+
+from market.core.schemas import Location, LocationIn, Schema, SchemaIn
+
+__all__ = ["EmployerBrief", "JobCreate", "JobOut", "Pay", "PayIn"]
+
+MAX_PAY_FEN = 100_000_000
+"""¥1,000,000: no single gig pays more; anything above is a typo."""
+
+AwareDateTime = Annotated[datetime, msgspec.Meta(tz=True, description="ISO 8601 with a zone")]
+SkillName = Annotated[str, msgspec.Meta(min_length=1, max_length=20)]
+
+
+class PayIn(SchemaIn):
+    """Pay: a whole number of fen (分) per hour, day or piece."""
+
+    amount_fen: Annotated[int, msgspec.Meta(ge=0, le=MAX_PAY_FEN)]
+    unit: Literal["hour", "day", "piece"]
+
+
+class Pay(Schema):
+    """Pay: fen per unit."""
+
+    amount_fen: int
+    unit: str
+
+
+class JobCreate(SchemaIn):
+    """A new job posting. Staff posting for an employer who phoned in name them in `employer_id`."""
+
+    title: Annotated[str, msgspec.Meta(min_length=2, max_length=60)]
+    skills: Annotated[list[SkillName], msgspec.Meta(min_length=1, max_length=10)]
+    location: LocationIn
+    starts_at: AwareDateTime
+    ends_at: AwareDateTime
+    headcount: Annotated[int, msgspec.Meta(ge=1, le=500)]
+    pay: PayIn
+    description: Annotated[str, msgspec.Meta(max_length=2000)] = ""
+    pay_due_hours: Annotated[int, msgspec.Meta(ge=0, le=720)] = 24
+    employer_id: int | None = None
+
+
+class EmployerBrief(Schema):
+    """Who posted a job, and how much to trust them."""
+
+    id: int
+    name: str
+    credit_grade: str
+
+
+class JobOut(Schema):
+    """A job as anyone signed in sees it; `distance_km` from the point asked about, when known."""
+
+    id: int
+    employer: EmployerBrief
+    title: str
+    description: str
+    skills: list[str]
+    location: Location
+    starts_at: datetime
+    ends_at: datetime
+    headcount: int
+    filled: int
+    pay: Pay
+    pay_due_hours: int
+    status: str
+    created_at: datetime
+    distance_km: float | None = None

@@ -1,0 +1,111 @@
+"""Accepting a job: exact under concurrency — never past headcount, never a clash, never twice."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from market.accounts.auth import CurrentUser
+from market.accounts.tables import Role, User
+from market.contracts.issuing import contract_for_order, issue_contract_for_order
+from market.core import clock
+from market.core.database import lock_rows_for_update, write_transaction
+from market.core.errors import Conflict, Invalid
+from market.jobs.services import load_job
+from market.jobs.tables import Job, JobStatus
+from market.notifications.outbox import announce
+from market.orders import idempotency
+from market.orders.pay import agreed_pay_fen, pay_due_at
+from market.orders.schemas import AcceptIn, AcceptResult
+from market.orders.tables import Order, OrderEvent, OrderStatus
+from market.orders.views import get_order
+
+__all__ = ["LIVE_STATUSES", "accept_job"]
+
+LIVE_STATUSES = (OrderStatus.accepted, OrderStatus.checked_in)
+"""Orders that still hold the worker's time."""
+
+
+async def _worker_for(actor: CurrentUser, data: AcceptIn) -> tuple[int, str]:
+    if actor.role == Role.worker:
+        if data.worker_id not in (None, actor.id):
+            raise Invalid.field("worker_id", "unknown_field")
+        return actor.id, "app"
+    if data.worker_id is None:
+        raise Invalid.field("worker_id", "required")
+    if not await User.exists().where((User.id == data.worker_id) & (User.role == Role.worker)):
+        raise Invalid.field("worker_id", "not_a_worker")
+    if data.consent == "app":
+        raise Invalid.field("consent", "not_one_of", choices="staff_sms_code, staff_signature")
+    return data.worker_id, data.consent
+
+
+async def _check_worker_is_free(worker_id: int, job: dict[str, Any]) -> None:
+    if await Order.exists().where((Order.job == job["id"]) & (Order.worker == worker_id)):
+        raise Conflict("already_accepted")
+    clash = await Order.select(Order.job.title.as_alias("title")).where(
+        (Order.worker == worker_id) & Order.status.is_in(list(LIVE_STATUSES))
+        & (Order.starts_at < job["ends_at"]) & (Order.ends_at > job["starts_at"])
+    ).first()
+    if clash is not None:
+        raise Conflict("schedule_clash", title=clash["title"])
+
+
+async def _take_a_place(job: dict[str, Any]) -> int | None:
+    """One conditional update takes a place; the new `filled`, or None when the job is full or closed."""
+    taken = await Job.update({Job.filled: Job.filled + 1}).where(
+        (Job.id == job["id"]) & (Job.status == JobStatus.open) & (Job.filled < Job.headcount)
+    ).returning(Job.filled)
+    return taken[0]["filled"] if taken else None
+
+
+async def _record_order(job: dict[str, Any], worker_id: int, actor: CurrentUser, consent: str) -> int:
+    now = clock.now()
+    order = Order(
+        job=job["id"], worker=worker_id, status=OrderStatus.accepted, starts_at=job["starts_at"],
+        ends_at=job["ends_at"], pay_due_at=pay_due_at(job["ends_at"], job["pay_due_hours"]),
+        agreed_pay_fen=agreed_pay_fen(job["pay_amount_fen"], job["pay_unit"], job["starts_at"], job["ends_at"]),
+        accepted_at=now, accepted_by=actor.id, consent_method=consent, updated_at=now,
+    )
+    await order.save()
+    await OrderEvent(order=order.id, action="accept", to_status=OrderStatus.accepted, actor=actor.id,
+                     on_behalf_of=worker_id if actor.id != worker_id else None, at=now).save()
+    return order.id
+
+
+async def _accept_in_transaction(job_id: int, worker_id: int, actor: CurrentUser, consent: str,
+                                 key: str | None) -> int:
+    digest = idempotency.fingerprint("accept", job_id, worker_id)
+    async with write_transaction():
+        await lock_rows_for_update(User, User.id == worker_id)  # one accept at a time per worker (PostgreSQL)
+        if key is not None and (stored := await idempotency.recall(actor.id, key, digest)) is not None:
+            return int(stored["order_id"])
+        job = await load_job(job_id)
+        if job["status"] != JobStatus.open:
+            raise Conflict("job_not_open")
+        if job["starts_at"] <= clock.now():
+            raise Conflict("job_started")
+        await _check_worker_is_free(worker_id, job)
+        filled = await _take_a_place(job)
+        if filled is None:
+            raise Conflict("job_full")
+        order_id = await _record_order(job, worker_id, actor, consent)
+        payload = {"order_id": order_id, "job_id": job_id, "title": job["title"],
+                   "starts_at": job["starts_at"].isoformat()}
+        await announce("order_accepted", [worker_id, job["employer"]], payload, key=str(order_id))
+        if filled >= job["headcount"]:
+            await announce("job_filled", [job["employer"]], {"job_id": job_id, "title": job["title"]}, key=str(job_id))
+        if key is not None:
+            await idempotency.remember(actor.id, key, digest, 201, {"order_id": order_id})
+    return order_id
+
+
+async def accept_job(job_id: int, actor: CurrentUser, data: AcceptIn, key: str | None) -> AcceptResult:
+    """Take one place on the job for the worker (the caller, or the walk-in staff name) and issue the contract.
+
+    The place, the order, its first event, the notifications and the idempotency record commit together;
+    the contract is issued right after, outside the write lock.
+    """
+    worker_id, consent = await _worker_for(actor, data)
+    order_id = await _accept_in_transaction(job_id, worker_id, actor, consent, key)
+    contract = await contract_for_order(order_id) or await issue_contract_for_order(order_id)
+    return AcceptResult(order=await get_order(order_id, actor), contract=contract)

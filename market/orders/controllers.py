@@ -1,0 +1,72 @@
+"""HTTP routes for an order's life."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from litestar import Controller, Request, get, post
+from litestar.params import Parameter
+from litestar.status_codes import HTTP_200_OK
+
+from market.accounts.auth import CurrentUser
+from market.core.schemas import Page
+from market.orders import lifecycle
+from market.orders.schemas import CancelIn, CheckInIn, OrderOut, PaidIn, StaffActIn
+from market.orders.views import get_order, list_orders
+
+__all__ = ["OrderController"]
+
+Status = Literal["accepted", "checked_in", "completed", "paid", "confirmed", "cancelled"]
+
+
+class OrderController(Controller):
+    """Orders, for their parties and staff; every act is recorded with who did it."""
+
+    path = "/api/orders"
+    tags = ["orders"]
+
+    @get("/", operation_id="ListOrders")
+    async def list_all(
+        self,
+        request: Request[CurrentUser, Any, Any],
+        status: Status | None = None,
+        job_id: int | None = None,
+        worker_id: int | None = None,
+        limit: Annotated[int, Parameter(ge=1, le=100)] = 20,
+        offset: Annotated[int, Parameter(ge=0)] = 0,
+    ) -> Page[OrderOut]:
+        """A worker's orders, an employer's jobs' orders, or (staff) any."""
+        return await list_orders(request.user, status, job_id, worker_id, limit, offset)
+
+    @get("/{order_id:int}", operation_id="GetOrder")
+    async def get_one(self, order_id: int, request: Request[CurrentUser, Any, Any]) -> OrderOut:
+        """One order."""
+        return await get_order(order_id, request.user)
+
+    @post("/{order_id:int}/check-in", operation_id="CheckIn", status_code=HTTP_200_OK)
+    async def check_in(self, order_id: int, data: CheckInIn, request: Request[CurrentUser, Any, Any]) -> OrderOut:
+        """The worker arrives: position recorded, refused outside the fence."""
+        return await lifecycle.check_in(order_id, request.user, data)
+
+    @post("/{order_id:int}/complete", operation_id="CompleteOrder", status_code=HTTP_200_OK)
+    async def complete(self, order_id: int, request: Request[CurrentUser, Any, Any],
+                       data: StaffActIn | None = None) -> OrderOut:
+        """The employer confirms the work was done."""
+        return await lifecycle.complete(order_id, request.user, (data or StaffActIn()).note)
+
+    @post("/{order_id:int}/paid", operation_id="MarkOrderPaid", status_code=HTTP_200_OK)
+    async def paid(self, order_id: int, data: PaidIn, request: Request[CurrentUser, Any, Any]) -> OrderOut:
+        """The employer records the payment, in fen."""
+        return await lifecycle.mark_paid(order_id, request.user, data)
+
+    @post("/{order_id:int}/confirm-payment", operation_id="ConfirmPayment", status_code=HTTP_200_OK)
+    async def confirm_payment(self, order_id: int, request: Request[CurrentUser, Any, Any],
+                              data: StaffActIn | None = None) -> OrderOut:
+        """The worker confirms the money arrived."""
+        return await lifecycle.confirm_payment(order_id, request.user, (data or StaffActIn()).note)
+
+    @post("/{order_id:int}/cancel", operation_id="CancelOrder", status_code=HTTP_200_OK)
+    async def cancel(self, order_id: int, request: Request[CurrentUser, Any, Any],
+                     data: CancelIn | None = None) -> OrderOut:
+        """Cancel before the start; a late cancel is recorded against whoever cancels."""
+        return await lifecycle.cancel_order(order_id, request.user, data or CancelIn())

@@ -1,0 +1,94 @@
+"""Reading orders: who may see which, and the API shape of an order row."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from market.accounts.auth import CurrentUser
+from market.core.errors import NotFound
+from market.core.schemas import Page
+from market.employers.tables import Employer
+from market.orders.schemas import OrderJob, OrderOut, OrderParty
+from market.orders.tables import Order
+
+__all__ = ["get_order", "list_orders", "load_order_for", "order_out"]
+
+
+def _select():
+    return Order.select(
+        *Order.all_columns(),
+        Order.job.title.as_alias("job_title"), Order.job.address.as_alias("job_address"),
+        Order.job.lat.as_alias("job_lat"), Order.job.lon.as_alias("job_lon"),
+        Order.job.pay_amount_fen.as_alias("job_pay_amount_fen"), Order.job.pay_unit.as_alias("job_pay_unit"),
+        Order.job.employer.as_alias("employer_id"), Order.job.employer.phone.as_alias("employer_phone"),
+        Order.worker.name.as_alias("worker_name"), Order.worker.phone.as_alias("worker_phone"),
+    )
+
+
+def _visible_to(viewer: CurrentUser):
+    if viewer.is_staff:
+        return None
+    if viewer.role == "worker":
+        return Order.worker == viewer.id
+    return Order.job.employer == viewer.id
+
+
+async def _employer_names(employer_ids: list[int]) -> dict[int, str]:
+    if not employer_ids:
+        return {}
+    rows = await Employer.select(Employer.user, Employer.name).where(Employer.user.is_in(employer_ids))
+    return {r["user"]: r["name"] for r in rows}
+
+
+def order_out(row: dict[str, Any], employer_name: str) -> OrderOut:
+    """The API shape of a row from `_select()`."""
+    return OrderOut(
+        id=row["id"], status=row["status"],
+        job=OrderJob(id=row["job"], title=row["job_title"], address=row["job_address"], lat=row["job_lat"],
+                     lon=row["job_lon"], pay_amount_fen=row["job_pay_amount_fen"], pay_unit=row["job_pay_unit"]),
+        worker=OrderParty(id=row["worker"], name=row["worker_name"], phone=row["worker_phone"]),
+        employer=OrderParty(id=row["employer_id"], name=employer_name, phone=row["employer_phone"]),
+        starts_at=row["starts_at"], ends_at=row["ends_at"], pay_due_at=row["pay_due_at"],
+        agreed_pay_fen=row["agreed_pay_fen"], accepted_at=row["accepted_at"],
+        accepted_by_staff=row["accepted_by"] != row["worker"], consent_method=row["consent_method"],
+        checked_in_at=row["checked_in_at"], check_in_distance_m=row["check_in_distance_m"],
+        completed_at=row["completed_at"], paid_at=row["paid_at"], paid_amount_fen=row["paid_amount_fen"],
+        payment_note=row["payment_note"], payment_confirmed_at=row["payment_confirmed_at"],
+        cancelled_at=row["cancelled_at"], cancelled_by_role=row["cancelled_by_role"], cancel_late=row["cancel_late"],
+        cancel_reason=row["cancel_reason"], contract_status=row["contract_status"],
+    )
+
+
+async def load_order_for(order_id: int, viewer: CurrentUser) -> dict[str, Any]:
+    """The order row if `viewer` is one of its parties or staff; otherwise NotFound (its existence stays private)."""
+    query = _select().where(Order.id == order_id)
+    condition = _visible_to(viewer)
+    if condition is not None:
+        query = query.where(condition)
+    row = await query.first()
+    if row is None:
+        raise NotFound("order_not_found")
+    return row
+
+
+async def get_order(order_id: int, viewer: CurrentUser) -> OrderOut:
+    """One order, for its parties and staff."""
+    row = await load_order_for(order_id, viewer)
+    names = await _employer_names([row["employer_id"]])
+    return order_out(row, names.get(row["employer_id"], ""))
+
+
+async def list_orders(viewer: CurrentUser, status: str | None, job_id: int | None, worker_id: int | None,
+                      limit: int, offset: int) -> Page[OrderOut]:
+    """The viewer's orders (a worker's own, an employer's jobs', or any for staff), newest start first."""
+    query = _select()
+    count = Order.count()
+    for condition in (_visible_to(viewer), Order.status == status if status else None,
+                      Order.job == job_id if job_id else None, Order.worker == worker_id if worker_id else None):
+        if condition is not None:
+            query, count = query.where(condition), count.where(condition)
+    rows = await query.order_by(Order.starts_at, ascending=False).order_by(Order.id, ascending=False).limit(
+        limit).offset(offset)
+    names = await _employer_names(list({r["employer_id"] for r in rows}))
+    return Page(items=[order_out(r, names.get(r["employer_id"], "")) for r in rows], total=await count,
+                limit=limit, offset=offset)

@@ -1,0 +1,34 @@
+"""HTTP routes for gig stations."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from litestar import Controller, get
+from litestar.params import Parameter
+
+from market.accounts.auth import PUBLIC_ROUTE
+from market.core.schemas import Page
+from market.stations import services
+from market.stations.schemas import StationOut
+
+__all__ = ["StationController"]
+
+
+class StationController(Controller):
+    """Anyone may find the stations near them (the 15-minute service circle)."""
+
+    path = "/api/stations"
+    tags = ["stations"]
+    opt = PUBLIC_ROUTE
+
+    @get("/", operation_id="ListStations")
+    async def list_stations(
+        self,
+        lat: Annotated[float | None, Parameter(ge=-90, le=90)] = None,
+        lon: Annotated[float | None, Parameter(ge=-180, le=180)] = None,
+        limit: Annotated[int, Parameter(ge=1, le=100)] = 20,
+        offset: Annotated[int, Parameter(ge=0)] = 0,
+    ) -> Page[StationOut]:
+        """Stations, nearest first when `lat` and `lon` are given."""
+        return await services.list_stations(lat, lon, limit, offset)

@@ -1,0 +1,31 @@
+"""Finding stations near a point, and which station a staff member works at."""
+
+from __future__ import annotations
+
+from market.core.geo import distance_km
+from market.core.schemas import Page
+from market.stations.schemas import StationOut
+from market.stations.tables import Station, StationStaff
+
+__all__ = ["list_stations", "station_of_staff"]
+
+
+async def list_stations(lat: float | None, lon: float | None, limit: int, offset: int) -> Page[StationOut]:
+    """Stations nearest first when a point is given, else by name. A city has tens of them: sorted in memory."""
+    rows = await Station.select().order_by(Station.name)
+    stations = [
+        StationOut(id=r["id"], name=r["name"], district=r["district"], address=r["address"], lat=r["lat"],
+                   lon=r["lon"], hours=r["hours"], phone=r["phone"],
+                   distance_km=round(distance_km(lat, lon, r["lat"], r["lon"]), 2) if lat is not None
+                   and lon is not None else None)
+        for r in rows
+    ]
+    if lat is not None and lon is not None:
+        stations.sort(key=lambda s: s.distance_km or 0.0)
+    return Page(items=stations[offset:offset + limit], total=len(stations), limit=limit, offset=offset)
+
+
+async def station_of_staff(user_id: int) -> int | None:
+    """The station a staff member works at, if any."""
+    row = await StationStaff.select(StationStaff.station).where(StationStaff.user == user_id).first()
+    return row["station"] if row else None

@@ -1,0 +1,63 @@
+"""HTTP routes for worker profiles and for staff serving walk-ins."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from litestar import Controller, Request, get, post, put
+from litestar.params import Parameter
+
+from market.accounts.auth import CurrentUser
+from market.accounts.guards import requires_staff, requires_worker
+from market.workers import services
+from market.workers.schemas import WalkIn, WorkerOut, WorkerUpdate
+
+__all__ = ["WalkInController", "WorkerController"]
+
+
+class WorkerController(Controller):
+    """A worker's own profile; staff may look workers up."""
+
+    path = "/api/workers"
+    tags = ["workers"]
+
+    @get("/me", operation_id="GetMyWorkerProfile", guards=[requires_worker])
+    async def get_me(self, request: Request[CurrentUser, Any, Any]) -> WorkerOut:
+        """The worker's own profile, ID number in full."""
+        return await services.get_worker(request.user.id, request.user)
+
+    @put("/me", operation_id="UpdateMyWorkerProfile", guards=[requires_worker])
+    async def update_me(self, data: WorkerUpdate, request: Request[CurrentUser, Any, Any]) -> WorkerOut:
+        """Change the fields sent; the rest stay as they are."""
+        return await services.update_worker(request.user.id, data, request.user)
+
+    @get("/", operation_id="FindWorker", guards=[requires_staff])
+    async def find(self, request: Request[CurrentUser, Any, Any],
+                   phone: Annotated[str, Parameter(max_length=20)]) -> WorkerOut:
+        """Staff: the worker with this phone number."""
+        return await services.find_worker_by_phone(phone, request.user)
+
+    @get("/{worker_id:int}", operation_id="GetWorker", guards=[requires_staff])
+    async def get_one(self, worker_id: int, request: Request[CurrentUser, Any, Any]) -> WorkerOut:
+        """Staff: one worker's profile."""
+        return await services.get_worker(worker_id, request.user)
+
+    @put("/{worker_id:int}", operation_id="UpdateWorker", guards=[requires_staff])
+    async def update_one(self, worker_id: int, data: WorkerUpdate,
+                         request: Request[CurrentUser, Any, Any]) -> WorkerOut:
+        """Staff: change a walk-in's profile for them."""
+        await services.get_worker(worker_id, request.user)
+        return await services.update_worker(worker_id, data, request.user)
+
+
+class WalkInController(Controller):
+    """Station staff register people who walk in without a smartphone."""
+
+    path = "/api/walk-ins"
+    tags = ["stations"]
+    guards = [requires_staff]
+
+    @post("/", operation_id="RegisterWalkIn")
+    async def register(self, data: WalkIn, request: Request[CurrentUser, Any, Any]) -> WorkerOut:
+        """Create the walk-in's account and profile; 201 with the profile."""
+        return await services.register_walk_in(data, request.user)

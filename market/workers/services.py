@@ -1,0 +1,138 @@
+"""Reading and changing worker profiles, including staff registering walk-ins."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+
+from market.accounts.auth import CurrentUser
+from market.accounts.services import clean_phone, create_user
+from market.accounts.tables import Role, User
+from market.core import clock
+from market.core.database import write_transaction
+from market.core.errors import Conflict, Invalid, NotFound
+from market.core.identity import mask_resident_id, normalise_resident_id, resident_id_problem
+from market.core.personal_data import decrypt, encrypt, keyed_hash
+from market.core.schemas import Location
+from market.workers.schemas import Skill, SkillIn, WalkIn, WorkerOut, WorkerUpdate
+from market.workers.tables import WorkerProfile
+
+__all__ = ["ensure_profile", "find_worker_by_phone", "get_worker", "register_walk_in", "update_worker"]
+
+_ID_CONTEXT = "worker.id_number"
+
+
+async def ensure_profile(user_id: int) -> None:
+    """Create an empty profile for a worker who has none yet (safe to call concurrently)."""
+    await WorkerProfile.insert(WorkerProfile(user=user_id, updated_at=clock.now())).on_conflict(
+        target=WorkerProfile.user, action="DO NOTHING")
+
+
+def _worker_out(user: dict[str, Any], profile: dict[str, Any], *, unmasked: bool) -> WorkerOut:
+    id_number: str | None = None
+    if profile["id_number_encrypted"]:
+        id_number = (decrypt(profile["id_number_encrypted"], context=_ID_CONTEXT) if unmasked
+                     else profile["id_number_masked"])
+    location = None
+    if profile["lat"] is not None and profile["lon"] is not None:
+        location = Location(lat=profile["lat"], lon=profile["lon"], address=profile["address"])
+    return WorkerOut(
+        id=user["id"], phone=user["phone"], name=user["name"], real_name=profile["real_name"], id_number=id_number,
+        skills=[Skill(**s) for s in profile["skills"]], location=location,
+        max_distance_km=profile["max_distance_km"], expected_daily_wage_fen=profile["expected_daily_wage_fen"],
+        updated_at=profile["updated_at"],
+    )
+
+
+async def get_worker(worker_id: int, viewer: CurrentUser) -> WorkerOut:
+    """A worker's profile as `viewer` may see it: the ID number in full only for the worker and staff."""
+    user = await User.select(User.id, User.phone, User.name).where(
+        (User.id == worker_id) & (User.role == Role.worker)).first()
+    if user is None:
+        raise NotFound("user_not_found")
+    await ensure_profile(worker_id)
+    profile = await WorkerProfile.select().where(WorkerProfile.user == worker_id).output(load_json=True).first()
+    assert profile is not None
+    return _worker_out(user, profile, unmasked=viewer.id == worker_id or viewer.is_staff)
+
+
+def _clean_skills(skills: list[SkillIn]) -> list[dict[str, Any]]:
+    seen: set[str] = set()
+    cleaned = []
+    for index, skill in enumerate(skills):
+        name = skill.name.strip()
+        if not name:
+            raise Invalid.field(f"skills[{index}].name", "blank")
+        if name in seen:
+            raise Invalid.field(f"skills[{index}].name", "duplicate_skill", name=name)
+        seen.add(name)
+        cleaned.append({"name": name, "years": skill.years, "certified": skill.certified})
+    return cleaned
+
+
+async def _id_number_columns(text: str, worker_id: int | None) -> dict[Any, Any]:
+    problem = resident_id_problem(text)
+    if problem is not None:
+        raise Invalid.field("id_number", f"id_{problem}")
+    number = normalise_resident_id(text)
+    digest = keyed_hash(number, context=_ID_CONTEXT)
+    clash = WorkerProfile.exists().where(WorkerProfile.id_number_hash == digest)
+    if worker_id is not None:
+        clash = clash.where(WorkerProfile.user != worker_id)
+    if await clash:
+        raise Conflict("id_number_taken", [])
+    return {WorkerProfile.id_number_encrypted: encrypt(number, context=_ID_CONTEXT),
+            WorkerProfile.id_number_hash: digest, WorkerProfile.id_number_masked: mask_resident_id(number)}
+
+
+async def _profile_columns(data: WorkerUpdate | WalkIn, worker_id: int | None) -> dict[Any, Any]:
+    columns: dict[Any, Any] = {WorkerProfile.updated_at: clock.now()}
+    real_name = getattr(data, "real_name", msgspec.UNSET)
+    if real_name is not msgspec.UNSET:
+        if not real_name.strip():
+            raise Invalid.field("real_name", "blank")
+        columns[WorkerProfile.real_name] = real_name.strip()
+    if data.id_number not in (msgspec.UNSET, None):
+        columns.update(await _id_number_columns(str(data.id_number), worker_id))
+    if data.skills is not msgspec.UNSET:
+        columns[WorkerProfile.skills] = _clean_skills(data.skills)
+    if data.location not in (msgspec.UNSET, None):
+        location = data.location
+        columns.update({WorkerProfile.lat: location.lat, WorkerProfile.lon: location.lon,
+                        WorkerProfile.address: location.address.strip()})
+    if data.max_distance_km is not msgspec.UNSET:
+        columns[WorkerProfile.max_distance_km] = data.max_distance_km
+    wage = getattr(data, "expected_daily_wage_fen", msgspec.UNSET)
+    if wage is not msgspec.UNSET:
+        columns[WorkerProfile.expected_daily_wage_fen] = wage
+    return columns
+
+
+async def update_worker(worker_id: int, data: WorkerUpdate, viewer: CurrentUser) -> WorkerOut:
+    """Apply the fields present in `data` to the worker's profile; all or nothing."""
+    await ensure_profile(worker_id)
+    async with write_transaction():
+        columns = await _profile_columns(data, worker_id)
+        await WorkerProfile.update(columns).where(WorkerProfile.user == worker_id)
+    return await get_worker(worker_id, viewer)
+
+
+async def register_walk_in(data: WalkIn, staff: CurrentUser) -> WorkerOut:
+    """Staff register a worker who walked in: an account without a password and a filled-in profile."""
+    async with write_transaction():
+        columns = await _profile_columns(data, None)
+        user = await create_user(phone=data.phone, name=data.name, role=Role.worker, password=None,
+                                 registered_by=staff.id)
+        columns[WorkerProfile.real_name] = data.name.strip()
+        await WorkerProfile.insert(WorkerProfile(user=user.id, updated_at=clock.now()))
+        await WorkerProfile.update(columns).where(WorkerProfile.user == user.id)
+    return await get_worker(user.id, staff)
+
+
+async def find_worker_by_phone(phone: str, staff: CurrentUser) -> WorkerOut:
+    """The worker with this phone number, for staff serving a walk-in."""
+    user = await User.select(User.id).where((User.phone == clean_phone(phone)) & (User.role == Role.worker)).first()
+    if user is None:
+        raise NotFound("user_not_found")
+    return await get_worker(user["id"], staff)
