@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from litestar import Request
 from litestar.connection import ASGIConnection
 from litestar.security.jwt import JWTCookieAuth, Token
 
@@ -13,7 +14,7 @@ from market.accounts.tables import User
 from market.core.keys import get_keyring
 from market.settings import get_settings
 
-__all__ = ["PUBLIC_ROUTE", "CurrentUser", "make_auth"]
+__all__ = ["PUBLIC_ROUTE", "AuthedRequest", "CurrentUser", "make_auth"]
 
 PUBLIC_ROUTE = {"exclude_from_auth": True}
 """`opt` for handlers anyone may call without logging in."""
@@ -60,3 +61,6 @@ def make_auth() -> JWTCookieAuth[CurrentUser, Token]:
         samesite="lax",
         description="Bearer token from POST /api/auth/login, or the session cookie it sets.",
     )
+
+AuthedRequest = Request[CurrentUser, Token, Any]
+"""A request that passed authentication: `request.user` is the caller."""

@@ -6,11 +6,12 @@ from typing import Any
 
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import Cookie
+from litestar.params import JSONBody
 from litestar.security.jwt import JWTCookieAuth
 from litestar.status_codes import HTTP_200_OK
 
 from market.accounts import services
-from market.accounts.auth import PUBLIC_ROUTE, CurrentUser
+from market.accounts.auth import PUBLIC_ROUTE, AuthedRequest
 from market.accounts.schemas import Login, LoginResult, Registration, UserOut
 from market.accounts.tables import Role, User
 
@@ -24,14 +25,14 @@ class AuthController(Controller):
     tags = ["accounts"]
 
     @post("/register", operation_id="Register", opt=PUBLIC_ROUTE, summary="Register as a worker or employer")
-    async def register(self, data: Registration) -> UserOut:
+    async def register(self, data: JSONBody[Registration]) -> UserOut:
         """Create a worker or employer account; 201 with the user."""
         user = await services.create_user(phone=data.phone, name=data.name, role=Role(data.role),
                                           password=data.password)
         return services.user_out(user)
 
     @post("/login", operation_id="Login", opt=PUBLIC_ROUTE, status_code=HTTP_200_OK, summary="Log in")
-    async def login(self, data: Login, request: Request[Any, Any, Any]) -> Response[LoginResult]:
+    async def login(self, data: JSONBody[Login], request: Request[Any, Any, Any]) -> Response[LoginResult]:
         """Check phone and password; answer the token and set the session cookie."""
         user = await services.authenticate(data.phone, data.password)
         auth: JWTCookieAuth[Any, Any] = request.app.state.auth
@@ -42,7 +43,7 @@ class AuthController(Controller):
                         cookies=[cookie])
 
     @post("/logout", operation_id="Logout", status_code=HTTP_200_OK, summary="Log out everywhere")
-    async def logout(self, request: Request[CurrentUser, Any, Any]) -> Response[dict[str, bool]]:
+    async def logout(self, request: AuthedRequest) -> Response[dict[str, bool]]:
         """End every session of this user (tokens carry a version that this bumps) and clear the cookie."""
         await User.update({User.token_version: User.token_version + 1}).where(User.id == request.user.id)
         response = Response({"ok": True})
@@ -50,7 +51,7 @@ class AuthController(Controller):
         return response
 
     @get("/me", operation_id="GetMe", summary="Who am I")
-    async def me(self, request: Request[CurrentUser, Any, Any]) -> UserOut:
+    async def me(self, request: AuthedRequest) -> UserOut:
         """The logged-in user."""
         row = await User.select(User.id, User.phone, User.name, User.role, User.created_at).where(
             User.id == request.user.id).first()

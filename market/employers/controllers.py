@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from litestar import Controller, get, put
+from litestar.params import FromPath, JSONBody
 
-from litestar import Controller, Request, get, put
-
-from market.accounts.auth import CurrentUser
+from market.accounts.auth import AuthedRequest
 from market.accounts.guards import requires_employer, requires_staff
 from market.employers import services
 from market.employers.schemas import EmployerOut, EmployerUpdate
@@ -21,16 +20,16 @@ class EmployerController(Controller):
     tags = ["employers"]
 
     @get("/me", operation_id="GetMyEmployer", guards=[requires_employer])
-    async def get_me(self, request: Request[CurrentUser, Any, Any]) -> EmployerOut:
+    async def get_me(self, request: AuthedRequest) -> EmployerOut:
         """The employer's own details, credit code in full."""
         return await services.get_employer(request.user.id, request.user)
 
     @put("/me", operation_id="UpdateMyEmployer", guards=[requires_employer])
-    async def update_me(self, data: EmployerUpdate, request: Request[CurrentUser, Any, Any]) -> EmployerOut:
+    async def update_me(self, data: JSONBody[EmployerUpdate], request: AuthedRequest) -> EmployerOut:
         """Change the fields sent; `credit_grade` is set by the market, not here."""
         return await services.update_employer(request.user.id, data, request.user)
 
     @get("/{employer_id:int}", operation_id="GetEmployer", guards=[requires_staff])
-    async def get_one(self, employer_id: int, request: Request[CurrentUser, Any, Any]) -> EmployerOut:
+    async def get_one(self, employer_id: FromPath[int], request: AuthedRequest) -> EmployerOut:
         """Staff: one employer's details."""
         return await services.get_employer(employer_id, request.user)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
-from litestar import Controller, Request, get, post
-from litestar.params import Parameter
+from litestar import Controller, get, post
+from litestar.params import FromPath, FromQuery, HeaderParameter, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
-from market.accounts.auth import CurrentUser
+from market.accounts.auth import AuthedRequest
 from market.accounts.guards import requires_role
 from market.core.schemas import Page
 from market.jobs import services
@@ -19,7 +19,7 @@ from market.orders.schemas import AcceptIn, AcceptResult
 
 __all__ = ["JobController"]
 
-IdempotencyKey = Annotated[str | None, Parameter(header="Idempotency-Key", max_length=100, required=False)]
+IdempotencyKey = Annotated[str | None, HeaderParameter(name="Idempotency-Key", max_length=100, required=False)]
 
 
 class JobController(Controller):
@@ -29,41 +29,41 @@ class JobController(Controller):
     tags = ["jobs"]
 
     @post("/", operation_id="CreateJob", guards=[requires_role("employer", "staff")])
-    async def create(self, data: JobCreate, request: Request[CurrentUser, Any, Any]) -> JobOut:
+    async def create(self, data: JSONBody[JobCreate], request: AuthedRequest) -> JobOut:
         """Post a job; 201 with the job."""
         return await services.create_job(data, request.user)
 
     @get("/", operation_id="ListJobs")
     async def list_open(
         self,
-        request: Request[CurrentUser, Any, Any],
-        lat: Annotated[float | None, Parameter(ge=-90, le=90)] = None,
-        lon: Annotated[float | None, Parameter(ge=-180, le=180)] = None,
-        radius_km: Annotated[float | None, Parameter(gt=0, le=200)] = None,
-        skill: Annotated[str | None, Parameter(max_length=20)] = None,
-        q: Annotated[str | None, Parameter(max_length=50)] = None,
-        mine: bool = False,
-        limit: Annotated[int, Parameter(ge=1, le=100)] = 20,
-        offset: Annotated[int, Parameter(ge=0)] = 0,
+        request: AuthedRequest,
+        lat: Annotated[float | None, QueryParameter(ge=-90, le=90)] = None,
+        lon: Annotated[float | None, QueryParameter(ge=-180, le=180)] = None,
+        radius_km: Annotated[float | None, QueryParameter(gt=0, le=200)] = None,
+        skill: Annotated[str | None, QueryParameter(max_length=20)] = None,
+        q: Annotated[str | None, QueryParameter(max_length=50)] = None,
+        mine: FromQuery[bool] = False,
+        limit: Annotated[int, QueryParameter(ge=1, le=100)] = 20,
+        offset: Annotated[int, QueryParameter(ge=0)] = 0,
     ) -> Page[JobOut]:
         """Open jobs near a point (for a worker, their home by default), or with `mine=true` an employer's own."""
         wanted = JobFilter(lat=lat, lon=lon, radius_km=radius_km, skill=skill, q=q, mine=mine)
         return await list_jobs(request.user, wanted, limit, offset)
 
     @get("/{job_id:int}", operation_id="GetJob")
-    async def get_one(self, job_id: int) -> JobOut:
+    async def get_one(self, job_id: FromPath[int]) -> JobOut:
         """One job, with `filled` and `headcount`."""
         return await services.get_job(job_id)
 
     @post("/{job_id:int}/cancel", operation_id="CancelJob", status_code=HTTP_200_OK,
           guards=[requires_role("employer", "staff")])
-    async def cancel(self, job_id: int, request: Request[CurrentUser, Any, Any]) -> JobOut:
+    async def cancel(self, job_id: FromPath[int], request: AuthedRequest) -> JobOut:
         """Stop hiring; orders not yet started are cancelled and their workers told."""
         return await services.cancel_job(job_id, request.user)
 
     @post("/{job_id:int}/accept", operation_id="AcceptJob", status_code=HTTP_201_CREATED,
           guards=[requires_role("worker", "staff")])
-    async def accept(self, job_id: int, request: Request[CurrentUser, Any, Any], idempotency_key: IdempotencyKey,
-                     data: AcceptIn | None = None) -> AcceptResult:
+    async def accept(self, job_id: FromPath[int], request: AuthedRequest, idempotency_key: IdempotencyKey = None,
+                     data: JSONBody[AcceptIn | None] = None) -> AcceptResult:
         """Take a place on the job; 409 when full, already accepted, or clashing with another order."""
         return await accept_job(job_id, request.user, data or AcceptIn(), idempotency_key)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from litestar import Controller, Request, get, post
-from litestar.params import Parameter
+from litestar import Controller, get, post
+from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK
 
-from market.accounts.auth import CurrentUser
+from market.accounts.auth import AuthedRequest
 from market.core.schemas import Page
 from market.orders import lifecycle
 from market.orders.schemas import CancelIn, CheckInIn, OrderOut, PaidIn, StaffActIn
@@ -28,45 +28,45 @@ class OrderController(Controller):
     @get("/", operation_id="ListOrders")
     async def list_all(
         self,
-        request: Request[CurrentUser, Any, Any],
-        status: Status | None = None,
-        job_id: int | None = None,
-        worker_id: int | None = None,
-        limit: Annotated[int, Parameter(ge=1, le=100)] = 20,
-        offset: Annotated[int, Parameter(ge=0)] = 0,
+        request: AuthedRequest,
+        status: FromQuery[Status | None] = None,
+        job_id: FromQuery[int | None] = None,
+        worker_id: FromQuery[int | None] = None,
+        limit: Annotated[int, QueryParameter(ge=1, le=100)] = 20,
+        offset: Annotated[int, QueryParameter(ge=0)] = 0,
     ) -> Page[OrderOut]:
         """A worker's orders, an employer's jobs' orders, or (staff) any."""
         return await list_orders(request.user, status, job_id, worker_id, limit, offset)
 
     @get("/{order_id:int}", operation_id="GetOrder")
-    async def get_one(self, order_id: int, request: Request[CurrentUser, Any, Any]) -> OrderOut:
+    async def get_one(self, order_id: FromPath[int], request: AuthedRequest) -> OrderOut:
         """One order."""
         return await get_order(order_id, request.user)
 
     @post("/{order_id:int}/check-in", operation_id="CheckIn", status_code=HTTP_200_OK)
-    async def check_in(self, order_id: int, data: CheckInIn, request: Request[CurrentUser, Any, Any]) -> OrderOut:
+    async def check_in(self, order_id: FromPath[int], data: JSONBody[CheckInIn], request: AuthedRequest) -> OrderOut:
         """The worker arrives: position recorded, refused outside the fence."""
         return await lifecycle.check_in(order_id, request.user, data)
 
     @post("/{order_id:int}/complete", operation_id="CompleteOrder", status_code=HTTP_200_OK)
-    async def complete(self, order_id: int, request: Request[CurrentUser, Any, Any],
-                       data: StaffActIn | None = None) -> OrderOut:
+    async def complete(self, order_id: FromPath[int], request: AuthedRequest,
+                       data: JSONBody[StaffActIn | None] = None) -> OrderOut:
         """The employer confirms the work was done."""
         return await lifecycle.complete(order_id, request.user, (data or StaffActIn()).note)
 
     @post("/{order_id:int}/paid", operation_id="MarkOrderPaid", status_code=HTTP_200_OK)
-    async def paid(self, order_id: int, data: PaidIn, request: Request[CurrentUser, Any, Any]) -> OrderOut:
+    async def paid(self, order_id: FromPath[int], data: JSONBody[PaidIn], request: AuthedRequest) -> OrderOut:
         """The employer records the payment, in fen."""
         return await lifecycle.mark_paid(order_id, request.user, data)
 
     @post("/{order_id:int}/confirm-payment", operation_id="ConfirmPayment", status_code=HTTP_200_OK)
-    async def confirm_payment(self, order_id: int, request: Request[CurrentUser, Any, Any],
-                              data: StaffActIn | None = None) -> OrderOut:
+    async def confirm_payment(self, order_id: FromPath[int], request: AuthedRequest,
+                              data: JSONBody[StaffActIn | None] = None) -> OrderOut:
         """The worker confirms the money arrived."""
         return await lifecycle.confirm_payment(order_id, request.user, (data or StaffActIn()).note)
 
     @post("/{order_id:int}/cancel", operation_id="CancelOrder", status_code=HTTP_200_OK)
-    async def cancel(self, order_id: int, request: Request[CurrentUser, Any, Any],
-                     data: CancelIn | None = None) -> OrderOut:
+    async def cancel(self, order_id: FromPath[int], request: AuthedRequest,
+                     data: JSONBody[CancelIn | None] = None) -> OrderOut:
         """Cancel before the start; a late cancel is recorded against whoever cancels."""
         return await lifecycle.cancel_order(order_id, request.user, data or CancelIn())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from litestar import Controller, get
-from litestar.params import Parameter
+from litestar.params import QueryParameter
 
 from market.accounts.auth import PUBLIC_ROUTE
 from market.core.schemas import Page
@@ -25,10 +25,10 @@ class StationController(Controller):
     @get("/", operation_id="ListStations")
     async def list_stations(
         self,
-        lat: Annotated[float | None, Parameter(ge=-90, le=90)] = None,
-        lon: Annotated[float | None, Parameter(ge=-180, le=180)] = None,
-        limit: Annotated[int, Parameter(ge=1, le=100)] = 20,
-        offset: Annotated[int, Parameter(ge=0)] = 0,
+        lat: Annotated[float | None, QueryParameter(ge=-90, le=90)] = None,
+        lon: Annotated[float | None, QueryParameter(ge=-180, le=180)] = None,
+        limit: Annotated[int, QueryParameter(ge=1, le=100)] = 20,
+        offset: Annotated[int, QueryParameter(ge=0)] = 0,
     ) -> Page[StationOut]:
         """Stations, nearest first when `lat` and `lon` are given."""
         return await services.list_stations(lat, lon, limit, offset)

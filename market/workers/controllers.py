@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
-from litestar import Controller, Request, get, post, put
-from litestar.params import Parameter
+from litestar import Controller, get, post, put
+from litestar.params import FromPath, JSONBody, QueryParameter
 
-from market.accounts.auth import CurrentUser
+from market.accounts.auth import AuthedRequest
 from market.accounts.guards import requires_staff, requires_worker
 from market.workers import services
 from market.workers.schemas import WalkIn, WorkerOut, WorkerUpdate
@@ -22,29 +22,29 @@ class WorkerController(Controller):
     tags = ["workers"]
 
     @get("/me", operation_id="GetMyWorkerProfile", guards=[requires_worker])
-    async def get_me(self, request: Request[CurrentUser, Any, Any]) -> WorkerOut:
+    async def get_me(self, request: AuthedRequest) -> WorkerOut:
         """The worker's own profile, ID number in full."""
         return await services.get_worker(request.user.id, request.user)
 
     @put("/me", operation_id="UpdateMyWorkerProfile", guards=[requires_worker])
-    async def update_me(self, data: WorkerUpdate, request: Request[CurrentUser, Any, Any]) -> WorkerOut:
+    async def update_me(self, data: JSONBody[WorkerUpdate], request: AuthedRequest) -> WorkerOut:
         """Change the fields sent; the rest stay as they are."""
         return await services.update_worker(request.user.id, data, request.user)
 
     @get("/", operation_id="FindWorker", guards=[requires_staff])
-    async def find(self, request: Request[CurrentUser, Any, Any],
-                   phone: Annotated[str, Parameter(max_length=20)]) -> WorkerOut:
+    async def find(self, request: AuthedRequest,
+                   phone: Annotated[str, QueryParameter(max_length=20)]) -> WorkerOut:
         """Staff: the worker with this phone number."""
         return await services.find_worker_by_phone(phone, request.user)
 
     @get("/{worker_id:int}", operation_id="GetWorker", guards=[requires_staff])
-    async def get_one(self, worker_id: int, request: Request[CurrentUser, Any, Any]) -> WorkerOut:
+    async def get_one(self, worker_id: FromPath[int], request: AuthedRequest) -> WorkerOut:
         """Staff: one worker's profile."""
         return await services.get_worker(worker_id, request.user)
 
     @put("/{worker_id:int}", operation_id="UpdateWorker", guards=[requires_staff])
-    async def update_one(self, worker_id: int, data: WorkerUpdate,
-                         request: Request[CurrentUser, Any, Any]) -> WorkerOut:
+    async def update_one(self, worker_id: FromPath[int], data: JSONBody[WorkerUpdate],
+                         request: AuthedRequest) -> WorkerOut:
         """Staff: change a walk-in's profile for them."""
         await services.get_worker(worker_id, request.user)
         return await services.update_worker(worker_id, data, request.user)
@@ -58,6 +58,6 @@ class WalkInController(Controller):
     guards = [requires_staff]
 
     @post("/", operation_id="RegisterWalkIn")
-    async def register(self, data: WalkIn, request: Request[CurrentUser, Any, Any]) -> WorkerOut:
+    async def register(self, data: JSONBody[WalkIn], request: AuthedRequest) -> WorkerOut:
         """Create the walk-in's account and profile; 201 with the profile."""
         return await services.register_walk_in(data, request.user)
