@@ -1,4 +1,4 @@
-"""Sample terms and consents for contract tests and the benchmark."""
+"""Example terms and consents: a believable plastering job, for tests, the benchmark and demos."""
 
 from __future__ import annotations
 

@@ -19,7 +19,7 @@ DEFAULT_FONT_SHA256 = "2420e8078af796b19a3f6ef13de527a1a91c1e7171eea115926c614ce
 _DEFAULT_PACKAGE = "paperang_p2_fonts_cjk"
 _DEFAULT_FILE = "fonts/wqy-microhei.ttc"
 _lock = threading.Lock()
-_registered: dict[tuple[str, int], str] = {}
+_registered: dict[tuple[str, int, str | None], str] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +48,7 @@ def _check_digest(spec: FontSpec) -> None:
 def register_font(spec: FontSpec | None = None) -> str:
     """Register the font with reportlab once per process and return its reportlab font name."""
     spec = spec or default_font()
-    key = (str(spec.path.resolve()), spec.subfont_index)
+    key = (str(spec.path.resolve()), spec.subfont_index, spec.sha256)
     with _lock:
         name = _registered.get(key)
         if name is None:

@@ -26,8 +26,8 @@ def _is_word_char(char: str) -> bool:
 def _glues(previous: str, char: str) -> bool:
     if not previous:
         return False
-    if previous[-1] in CANNOT_END:
-        return not char.isspace()
+    if previous.rstrip()[-1:] in CANNOT_END and previous.strip():
+        return True  # an opening bracket (and any space after it) waits for the next character
     if char in CANNOT_START:
         return not previous.isspace()
     return _is_word_char(char) and _is_word_char(previous[-1])
@@ -37,7 +37,10 @@ def break_units(text: str) -> list[str]:
     """Split text into unbreakable units: CJK characters, Latin words, spaces, with punctuation glued on."""
     units: list[str] = []
     for char in text:
-        if units and _glues(units[-1], char):
+        if char in CANNOT_START and len(units) > 1 and units[-1].isspace():
+            space = units.pop()  # "text ）": the space and the bracket both stay with "text"
+            units[-1] += space + char
+        elif units and _glues(units[-1], char):
             units[-1] += char
         else:
             units.append(char)

@@ -1,0 +1,90 @@
+"""The rendered PDF: A4, embedded subset font, extractable Chinese text with every term, no line opening with
+punctuation, an English rendering, and a font setting that can point elsewhere."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from contracts import FontSpec, Language, default_font, render_contract
+from contracts.examples import sample_consents, sample_terms
+from contracts.linebreak import CANNOT_START
+
+
+@pytest.fixture(scope="module")
+def chinese_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("render") / "zh.pdf"
+    path.write_bytes(render_contract(sample_terms(), sample_consents(walk_in=True)))
+    return path
+
+
+def _run(tool: str, *args: str) -> str:
+    return subprocess.run([tool, *args], check=True, capture_output=True, text=True, timeout=60).stdout
+
+
+def test_fonts_are_embedded_as_subsets(chinese_pdf: Path, poppler: Callable[[str], str]) -> None:
+    rows = _run(poppler("pdffonts"), str(chinese_pdf)).splitlines()[2:]
+    assert rows
+    for row in rows:
+        name, *_, emb, sub, uni, _obj, _gen = row.split()
+        assert "+" in name, row
+        assert (emb, sub, uni) == ("yes", "yes", "yes"), row
+
+
+def test_page_is_a4(chinese_pdf: Path, poppler: Callable[[str], str]) -> None:
+    assert "595.276 x 841.89 pts (A4)" in _run(poppler("pdfinfo"), str(chinese_pdf))
+
+
+def test_text_is_extractable_with_every_term(chinese_pdf: Path, poppler: Callable[[str], str]) -> None:
+    text = _run(poppler("pdftotext"), "-raw", str(chinese_pdf), "-").replace("\n", "")
+    for expected in ["零工劳务协议", "LG-20261124-000123", "陈建国", "3502**********1234", "138****5678",
+                     "厦门市鹭岛装饰工程有限公司", "室内墙面抹灰", "金山小区12号楼1801室", "2026年11月25日 08:30",
+                     "¥380.00 / 日", "¥760.00", "2026年11月27日 20:30", "微信转账", "江头零工驿站", "安全",
+                     "取消", "调解", "劳动人事争议仲裁委员会", "12333", "电子签名法", "本人手写签名", "王丽",
+                     "发布岗位时授权自动签署", "劳务协议"]:
+        assert expected in text, expected
+    assert "劳动合同" not in text
+
+
+def test_no_line_starts_with_closing_punctuation(chinese_pdf: Path, poppler: Callable[[str], str]) -> None:
+    lines = [line.strip() for line in _run(poppler("pdftotext"), "-raw", str(chinese_pdf), "-").splitlines()]
+    offenders = [line for line in lines if line and line[0] in CANNOT_START]
+    assert not offenders
+
+
+def test_pages_render_to_png(chinese_pdf: Path, poppler: Callable[[str], str], tmp_path: Path) -> None:
+    _run(poppler("pdftoppm"), "-r", "40", "-png", str(chinese_pdf), str(tmp_path / "page"))
+    pages = sorted(tmp_path.glob("page-*.png"))
+    assert 1 <= len(pages) <= 3
+    assert all(page.stat().st_size > 5000 for page in pages)
+
+
+def test_english_rendering(poppler: Callable[[str], str], tmp_path: Path) -> None:
+    path = tmp_path / "en.pdf"
+    path.write_bytes(render_contract(sample_terms(Language.EN), sample_consents()))
+    text = _run(poppler("pdftotext"), "-raw", str(path), "-").replace("\n", " ")
+    for expected in ["Gig Service Agreement", "service agreement", "Party A (employer)", "¥380.00 per day",
+                     "12333", "mediation", "Electronic Signature Law", "accepted the order in the app"]:
+        assert expected in text, expected
+
+
+def test_a_font_setting_may_point_to_another_truetype_file(tmp_path: Path) -> None:
+    copy = tmp_path / "other.ttc"
+    copy.write_bytes(default_font().path.read_bytes())
+    pdf = render_contract(sample_terms(), sample_consents(), FontSpec(copy, subfont_index=0))
+    assert pdf.startswith(b"%PDF")
+
+
+def test_a_font_that_does_not_match_its_pin_is_refused(tmp_path: Path) -> None:
+    spec = replace(default_font(), sha256="0" * 64)
+    with pytest.raises(ValueError, match="SHA-256"):
+        render_contract(sample_terms(), sample_consents(), spec)
+
+
+def test_both_consents_are_needed() -> None:
+    with pytest.raises(ValueError, match="missing consent"):
+        render_contract(sample_terms(), sample_consents()[:1])

@@ -1,0 +1,102 @@
+"""Signed contracts: three PAdES signatures, valid under pyHanko with the platform root, shown valid by pdfsig,
+linked to the audit trail, and timestamped by a local RFC 3161 server when one is configured."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pyhanko.keys import load_certs_from_pemder_data
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.validation import SignatureCoverageLevel, validate_pdf_signature
+from pyhanko_certvalidator import ValidationContext
+
+from contracts import IssuedContract, PartyRole, PlatformCA, SignerKey, check_chain, issue_contract
+from contracts.examples import sample_consents, sample_terms
+from contracts.signing import FIELD_NAMES
+from contracts.verify import verify_contract
+
+
+def _context(platform_ca: PlatformCA) -> ValidationContext:
+    return ValidationContext(trust_roots=list(load_certs_from_pemder_data(platform_ca.cert_pem)))
+
+
+def test_three_pades_signatures_in_signing_order(sealed: IssuedContract) -> None:
+    signatures = PdfFileReader(io.BytesIO(sealed.pdf)).embedded_regular_signatures
+    assert [sig.field_name for sig in signatures] == [FIELD_NAMES[role] for role in
+                                                       (PartyRole.WORKER, PartyRole.EMPLOYER, PartyRole.PLATFORM)]
+    for sig in signatures:
+        assert sig.sig_object["/SubFilter"] == "/ETSI.CAdES.detached"
+        assert sig.signer_cert.public_key.algorithm == "ec"
+        assert sig.signer_cert.public_key.curve[1] == "secp256r1"
+
+
+def test_each_signature_is_valid_under_pyhanko(sealed: IssuedContract, platform_ca: PlatformCA) -> None:
+    signatures = PdfFileReader(io.BytesIO(sealed.pdf)).embedded_regular_signatures
+    for index, sig in enumerate(signatures):
+        status = validate_pdf_signature(sig, _context(platform_ca))
+        assert status.bottom_line, status.pretty_print_details()
+        assert status.md_algorithm == "sha256"
+        expected = SignatureCoverageLevel.ENTIRE_FILE if index == 2 else SignatureCoverageLevel.ENTIRE_REVISION
+        assert status.coverage == expected
+
+
+def test_pdfsig_shows_every_signature_valid(sealed: IssuedContract, poppler: Callable[[str], str],
+                                            tmp_path: Path) -> None:
+    path = tmp_path / "sealed.pdf"
+    path.write_bytes(sealed.pdf)
+    result = subprocess.run([poppler("pdfsig"), str(path)], capture_output=True, text=True, timeout=60)
+    assert result.stdout.count("Signature is Valid.") == 3, result.stdout
+    assert "Total document signed" in result.stdout
+    assert result.stdout.count("ETSI.CAdES.detached") == 3
+
+
+def test_verification_passes_and_names_the_contract(sealed: IssuedContract, roots: list[bytes]) -> None:
+    result = verify_contract(sealed.pdf, roots)
+    assert result.valid, result.problems
+    assert result.contract_number == "LG-20261124-000123"
+    assert result.sha256 == sealed.sha256
+    assert [s.role for s in result.signers] == ["worker", "employer", "platform"]
+    assert result.signers[0].facts["consent"] == "staff_handwritten"
+    assert result.to_dict()["valid"] is True
+
+
+def test_seal_carries_the_audit_head_and_the_trail_records_the_pdf(sealed: IssuedContract,
+                                                                   roots: list[bytes]) -> None:
+    kinds = [event.kind.value for event in sealed.events]
+    assert kinds == ["created", "signed_by_worker", "signed_by_employer", "sealed"]
+    assert check_chain(sealed.events).ok
+    assert verify_contract(sealed.pdf, roots).audit_head == sealed.audit_head_at_sealing
+    assert sealed.events[-1].prev_hash == sealed.audit_head_at_sealing
+    assert sealed.events[-1].details["sha256"] == sealed.sha256
+
+
+def test_a_broken_audit_chain_is_not_signed(party_keys: dict[PartyRole, SignerKey], sealed: IssuedContract) -> None:
+    from dataclasses import replace
+
+    broken = [replace(sealed.events[0], actor="someone else")]
+    with pytest.raises(ValueError, match="audit chain broken"):
+        issue_contract(sample_terms(), sample_consents(), party_keys, broken)
+
+
+def test_an_existing_trail_is_continued(party_keys: dict[PartyRole, SignerKey], sealed: IssuedContract) -> None:
+    issued = issue_contract(sample_terms(), sample_consents(), party_keys, sealed.events[:1])
+    assert issued.events[0].prev_hash == sealed.events[0].hash
+    assert check_chain([sealed.events[0], *issued.events]).ok
+
+
+def test_timestamps_from_a_local_tsa_validate(party_keys: dict[PartyRole, SignerKey], platform_ca: PlatformCA,
+                                              roots: list[bytes], tsa_url: str) -> None:
+    issued = issue_contract(sample_terms(), sample_consents(), party_keys, tsa_url=tsa_url)
+    for sig in PdfFileReader(io.BytesIO(issued.pdf)).embedded_regular_signatures:
+        status = validate_pdf_signature(sig, _context(platform_ca))
+        assert status.bottom_line
+        assert status.timestamp_validity is not None
+        assert status.timestamp_validity.valid
+        assert status.timestamp_validity.trusted
+    result = verify_contract(issued.pdf, roots)
+    assert result.valid, result.problems
+    assert all(signer.timestamp_at for signer in result.signers)
