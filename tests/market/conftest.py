@@ -105,13 +105,30 @@ def fresh_database(tmp_path: Path) -> Iterator[None]:
 
 @pytest.fixture
 async def client() -> AsyncIterator[Any]:
-    """An async test client on a fresh app (its lifespan opens the database pool on this test's loop)."""
-    from litestar.testing import AsyncTestClient
+    """An HTTP client on a fresh app, both on this test's event loop.
+
+    Litestar's AsyncTestClient runs the app on a separate thread and loop, but an asyncpg pool belongs to the
+    loop that made it and the tests also query the database directly. So httpx's ASGI transport calls the app
+    in-process on this loop, and the database pool the app's lifespan would open is opened here instead
+    (`market.app.database_pool` leaves an existing pool alone).
+    """
+    import httpx
 
     from market.app import create_app
+    from market.core.database import current_engine
 
-    async with AsyncTestClient(app=create_app(), raise_server_exceptions=False) as test_client:
-        yield test_client
+    engine = current_engine()
+    if ON_POSTGRES:
+        await engine.start_connection_pool(min_size=1, max_size=10)  # type: ignore[attr-defined]
+    try:
+        app = create_app()
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as test_client:
+            test_client.app = app  # type: ignore[attr-defined]
+            yield test_client
+    finally:
+        if ON_POSTGRES:
+            await engine.close_connection_pool()  # type: ignore[attr-defined]
 
 
 class Market:
