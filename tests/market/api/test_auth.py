@@ -1,0 +1,163 @@
+"""Accounts: registering, logging in and out by phone and password, the session cookie, and the login rate limit."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+import pytest
+
+from market.accounts.tables import User
+from market.settings import reset_settings
+
+PASSWORD = "good-passw0rd"
+
+
+def registration(phone: str, role: str = "worker", **overrides: Any) -> dict[str, Any]:
+    return {"phone": phone, "password": PASSWORD, "name": "王小明", "role": role, **overrides}
+
+
+async def register(client: Any, market: Any, role: str = "worker") -> dict[str, Any]:
+    body = registration(market.next_phone(), role)
+    response = await client.post("/api/auth/register", json=body)
+    assert response.status_code == 201, response.text
+    return body
+
+
+def field_names(response: Any) -> list[str]:
+    return [f["field"] for f in response.json()["fields"]]
+
+
+@pytest.mark.parametrize("role", ["worker", "employer"])
+async def test_register_answers_201_with_the_user(client, market, role):
+    phone = market.next_phone()
+    response = await client.post("/api/auth/register", json=registration(phone, role))
+    assert response.status_code == 201
+    body = response.json()
+    assert set(body) == {"id", "phone", "name", "role", "created_at"}
+    assert (body["phone"], body["name"], body["role"]) == (phone, "王小明", role)
+    assert isinstance(body["id"], int)
+
+
+@pytest.mark.parametrize("role", ["staff", "admin"])
+async def test_staff_and_admin_cannot_register_themselves(client, market, role):
+    response = await client.post("/api/auth/register", json=registration(market.next_phone(), role))
+    assert response.status_code == 400
+    assert response.json()["code"] == "validation_failed"
+    assert field_names(response) == ["role"]
+    assert await User.count() == 0
+
+
+async def test_a_registered_phone_cannot_register_again(client, market):
+    phone = market.next_phone()
+    assert (await client.post("/api/auth/register", json=registration(phone))).status_code == 201
+    response = await client.post("/api/auth/register", json=registration(phone, "employer"))
+    assert response.status_code == 409
+    assert response.json()["code"] == "phone_taken"
+    assert await User.count() == 1
+
+
+async def test_a_bad_phone_is_refused_in_chinese_by_default(client):
+    response = await client.post("/api/auth/register", json=registration("12345"))
+    assert response.status_code == 400
+    assert response.json()["fields"][0] == {"field": "phone", "message": "请输入正确的11位手机号",
+                                            "code": "phone_format"}
+    assert response.json()["detail"] == "提交的内容有误，请按提示修改"
+
+
+async def test_a_bad_phone_is_refused_in_english_when_asked(client):
+    response = await client.post("/api/auth/register", json=registration("12345"), headers={"Accept-Language": "en"})
+    assert response.status_code == 400
+    problem = response.json()["fields"][0]
+    assert (problem["field"], problem["message"]) == ("phone", "must be an 11-digit mainland mobile number")
+    assert response.json()["detail"] == "Some fields are not valid; see the fields list"
+
+
+@pytest.mark.parametrize("password", ["short1", "onlyletters", "1234567890"])
+async def test_a_weak_password_is_refused(client, market, password):
+    response = await client.post("/api/auth/register", json=registration(market.next_phone(), password=password))
+    assert response.status_code == 400
+    assert field_names(response) == ["password"]
+    assert await User.count() == 0
+
+
+async def test_the_password_is_stored_as_an_argon2id_hash(client, market):
+    body = await register(client, market)
+    row = await User.select(User.password_hash).where(User.phone == body["phone"]).first()
+    assert row["password_hash"].startswith("$argon2id$")
+    assert PASSWORD not in row["password_hash"]
+
+
+async def test_login_answers_the_token_and_sets_the_session_cookie(client, market):
+    body = await register(client, market)
+    response = await client.post("/api/auth/login", json={"phone": body["phone"], "password": PASSWORD})
+    assert response.status_code == 200
+    assert response.json()["user"]["phone"] == body["phone"]
+    token = response.json()["token"]
+    assert token
+    assert response.cookies.get("linggong_session") is not None
+    me = await client.get("/api/auth/me", headers={"Authorization": f"Bearer {token}"})
+    assert me.json()["phone"] == body["phone"]
+
+
+async def test_the_session_cookie_alone_authenticates(client, market):
+    body = await register(client, market)
+    await client.post("/api/auth/login", json={"phone": body["phone"], "password": PASSWORD})
+    assert client.cookies.get("linggong_session")
+    response = await client.get("/api/auth/me")
+    assert response.status_code == 200
+    assert response.json()["phone"] == body["phone"]
+
+
+async def test_wrong_password_and_unknown_phone_get_the_same_answer(client, market):
+    body = await register(client, market)
+    wrong = await client.post("/api/auth/login", json={"phone": body["phone"], "password": "not-the-passw0rd"})
+    unknown = await client.post("/api/auth/login", json={"phone": market.next_phone(), "password": PASSWORD})
+    assert wrong.status_code == unknown.status_code == 401
+    assert wrong.json() == unknown.json()
+    assert wrong.json()["code"] == "login_failed"
+
+
+async def test_without_a_login_me_is_401(client):
+    response = await client.get("/api/auth/me")
+    assert response.status_code == 401
+    assert response.json()["code"] == "not_authenticated"
+
+
+async def test_logout_makes_the_old_token_useless(client, market):
+    body = await register(client, market)
+    token = (await client.post("/api/auth/login", json={"phone": body["phone"], "password": PASSWORD})).json()["token"]
+    client.cookies.clear()
+    headers = {"Authorization": f"Bearer {token}"}
+    assert (await client.post("/api/auth/logout", headers=headers)).status_code == 200
+    response = await client.get("/api/auth/me", headers=headers)
+    assert response.status_code == 401
+
+
+@pytest.fixture
+async def strict_client(monkeypatch) -> AsyncIterator[httpx.AsyncClient]:
+    """A client on an app built with three login attempts a minute; the shared settings are restored at once."""
+    from market.app import create_app
+
+    monkeypatch.setenv("LINGGONG_LOGIN_ATTEMPTS_PER_MINUTE", "3")
+    reset_settings()
+    try:
+        app = create_app()
+    finally:
+        monkeypatch.undo()
+        reset_settings()
+    async with app.lifespan():
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver.local") as client:
+            yield client
+
+
+async def test_the_fourth_login_attempt_in_a_minute_is_refused(strict_client, market):
+    attempt = {"phone": market.next_phone(), "password": "guess-passw0rd"}
+    for _ in range(3):
+        assert (await strict_client.post("/api/auth/login", json=attempt)).status_code == 401
+    response = await strict_client.post("/api/auth/login", json=attempt, headers={"Accept-Language": "en"})
+    assert response.status_code == 429
+    assert response.json() == {"status_code": 429, "code": "too_many_requests",
+                               "detail": "Too many requests; please try again later", "fields": []}
