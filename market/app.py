@@ -36,9 +36,9 @@ MAX_BODY_BYTES = 2 * 1024 * 1024
 
 @asynccontextmanager
 async def database_pool(_: Litestar) -> AsyncIterator[None]:
-    """Open the PostgreSQL pool for the app's life (SQLite needs none)."""
+    """Open the PostgreSQL pool for the app's life (SQLite needs none); a pool already open (tests) is left alone."""
     engine = current_engine()
-    if isinstance(engine, PostgresEngine):
+    if isinstance(engine, PostgresEngine) and engine.pool is None:
         await engine.start_connection_pool(min_size=1, max_size=10)
         try:
             yield
