@@ -136,7 +136,7 @@ async def test_logout_makes_the_old_token_useless(client, market):
 
 
 @pytest.fixture
-async def strict_client(monkeypatch) -> AsyncIterator[httpx.AsyncClient]:
+async def strict_client(client, monkeypatch) -> AsyncIterator[httpx.AsyncClient]:
     """A client on an app built with three login attempts a minute; the shared settings are restored at once."""
     from market.app import create_app
 
@@ -147,10 +147,9 @@ async def strict_client(monkeypatch) -> AsyncIterator[httpx.AsyncClient]:
     finally:
         monkeypatch.undo()
         reset_settings()
-    async with app.lifespan():
-        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-        async with httpx.AsyncClient(transport=transport, base_url="http://testserver.local") as client:
-            yield client
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as strict:
+        yield strict
 
 
 async def test_the_fourth_login_attempt_in_a_minute_is_refused(strict_client, market):
