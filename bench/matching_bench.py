@@ -22,7 +22,7 @@ from bench.matching_floor import Floor
 from bench.matching_quality import labelled_ndcg
 from bench.matching_synth import make_city
 from matching import WorkerIndex
-from matching.geo import haversine_km_many
+from matching.geo import local_km_many
 from matching.oracle import naive_rank_candidates
 
 NAIVE_SAMPLE = 20_000
@@ -64,7 +64,7 @@ def measure(n: int, jobs: int) -> dict[str, object]:
     memory = rss_mb() - before
     floor = Floor(city)
     job_list = city.jobs
-    within = [int((haversine_km_many(j.lat, j.lon, city.lat, city.lon) <= j.radius_km).sum()) for j in job_list[:20]]
+    within = [int((local_km_many(j.lat, j.lon, city.lat, city.lon) <= j.radius_km).sum()) for j in job_list[:20]]
     queue = iter(job_list * 4)
     cold_index = []
     for job in job_list:

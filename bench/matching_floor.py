@@ -8,7 +8,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from bench.matching_synth import SyntheticCity
-from matching.geo import haversine_km_many
+from matching.geo import local_km_many
 from matching.model import JobPosting
 
 __all__ = ["Floor"]
@@ -42,13 +42,17 @@ class Floor:
         dlon = dlat / math.cos(math.radians(job.lat))
         lo, hi = np.searchsorted(self.lat, [job.lat - dlat, job.lat + dlat])
         near = np.flatnonzero(np.abs(self.lon[lo:hi] - job.lon) <= dlon) + lo
-        distance = haversine_km_many(job.lat, job.lon, self.lat[near], self.lon[near])
+        distance = local_km_many(job.lat, job.lon, self.lat[near], self.lon[near])
         inside = distance <= job.radius_km
         near, distance = near[inside], distance[inside]
         held = self.skills[near]
         skill = np.zeros(len(near))
         for text in job.skills:
-            skill += self._similarity(text, cached)[held].max(axis=1)
+            vector = self._similarity(text, cached)
+            best = vector[held[:, 0]]
+            for slot in range(1, held.shape[1]):
+                np.maximum(best, vector[held[:, slot]], out=best)
+            skill += best
         score = 0.5 * skill / len(job.skills) + 0.2 * np.exp(-distance / 5.0) + self.trust[near]
         top = np.argpartition(-score, limit)[:limit] if len(score) > limit else np.arange(len(score))
         return near[top[np.argsort(-score[top])]]

@@ -49,3 +49,10 @@ class Columns:
     def width(self, name: str) -> int:
         """Slots per row of a 2-D column."""
         return self._specs[name][2]
+
+    def permute(self, order: np.ndarray) -> None:
+        """Keep only rows `order`, in that order, as rows 0..len(order)-1 (capacity is kept)."""
+        for name, old in self.arrays.items():
+            fresh = self._empty(name, self.capacity)
+            fresh[: len(order)] = old[order]
+            self.arrays[name] = fresh

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
 
-from matching.columns import Columns
-from matching.geo import haversine_km_many, validate_point
+from matching.geo import KM_PER_DEGREE, validate_point
 from matching.model import JobMatch, JobPosting, WorkerProfile
+from matching.rows import RowTable
 from matching.scoring import (
     MIN_SKILL_FIT,
     OPEN_JOB_SKILL_FIT,
@@ -21,7 +22,6 @@ from matching.scoring import (
     trust_score,
 )
 from matching.selection import top_positions
-from matching.spatial import SpatialGrid
 from matching.vocabulary import PAD_ID, SkillVocabulary
 from matching.worker_index import slot_seconds
 
@@ -30,12 +30,13 @@ __all__ = ["JobIndex"]
 _SPECS: dict[str, tuple[Any, float, int]] = {
     "lat": (np.float64, 0.0, 0),
     "lon": (np.float64, 0.0, 0),
+    "live": (bool, False, 0),
+    "km_per_deg_lon": (np.float64, 0.0, 0),
     "radius_km": (np.float64, 0.0, 0),
     "starts": (np.float64, 0.0, 0),
     "ends": (np.float64, 0.0, 0),
     "required": (np.int32, PAD_ID, 3),
     "required_count": (np.int32, 0, 0),
-    "live": (bool, False, 0),
 }
 
 
@@ -45,11 +46,8 @@ class JobIndex:
     def __init__(self) -> None:
         """An empty index; fill it with build() or upsert()."""
         self.vocabulary = SkillVocabulary()
-        self._columns = Columns(dict(_SPECS), capacity=256)
-        self._grid = SpatialGrid()
-        self._row_of: dict[Any, int] = {}
-        self._jobs: list[JobPosting | None] = []
-        self._free: list[int] = []
+        self._rows = RowTable(dict(_SPECS), capacity=256)
+        self._jobs: list[JobPosting] = []
 
     @classmethod
     def build(cls, jobs: Iterable[JobPosting]) -> JobIndex:
@@ -57,61 +55,56 @@ class JobIndex:
         index = cls()
         for job in jobs:
             index._write(job)
-        index._grid.rebuild(index._columns["lat"], index._columns["lon"], index._columns["live"])
+        index._compact()
         return index
 
     def __len__(self) -> int:
         """Number of open jobs held."""
-        return len(self._row_of)
+        return len(self._rows)
 
     def __contains__(self, job_id: object) -> bool:
         """Whether a job is held."""
-        return job_id in self._row_of
+        return job_id in self._rows.row_of
 
     def upsert(self, job: JobPosting) -> None:
         """Add an open job or replace it after an edit."""
-        row = self._write(job)
-        self._grid.touch(row)
-        if self._grid.needs_rebuild(len(self._row_of)):
-            self._grid.rebuild(self._columns["lat"], self._columns["lon"], self._columns["live"])
+        self._write(job)
+        if self._rows.needs_compaction():
+            self._compact()
 
     def remove(self, job_id: Any) -> bool:
         """Drop a job that is full, closed, cancelled or past; False when unknown."""
-        row = self._row_of.pop(job_id, None)
-        if row is None:
+        if self._rows.remove(job_id) is None:
             return False
-        self._columns["live"][row] = False
-        self._jobs[row] = None
-        self._free.append(row)
-        self._grid.touch(row)
+        if self._rows.needs_compaction():
+            self._compact()
         return True
 
-    def _write(self, job: JobPosting) -> int:
+    def _compact(self) -> None:
+        order = self._rows.compact()
+        self._jobs = [self._jobs[i] for i in order.tolist()]
+
+    def _write(self, job: JobPosting) -> None:
         validate_point(job.lat, job.lon)
-        row = self._row_of.get(job.job_id)
-        if row is None:
-            row = self._free.pop() if self._free else len(self._jobs)
-            if row == len(self._jobs):
-                self._jobs.append(None)
-                self._columns.ensure(row + 1)
-            self._row_of[job.job_id] = row
-        columns = self._columns
-        columns["lat"][row], columns["lon"][row], columns["radius_km"][row] = job.lat, job.lon, job.radius_km
+        row = self._rows.place(job.job_id, job.lat, job.lon)
+        if row == len(self._jobs):
+            self._jobs.append(job)
+        self._jobs[row] = job
+        columns = self._rows.columns
+        columns["radius_km"][row] = job.radius_km
+        columns["km_per_deg_lon"][row] = KM_PER_DEGREE * math.cos(math.radians(job.lat))
         columns["starts"][row], columns["ends"][row] = job.starts_at.timestamp(), job.ends_at.timestamp()
         columns.widen("required", len(job.skills))
         columns["required"][row] = PAD_ID
         for slot, text in enumerate(job.skills):
             columns["required"][row, slot] = self.vocabulary.intern(text)
         columns["required_count"][row] = len(job.skills)
-        columns["live"][row] = True
-        self._jobs[row] = job
-        return row
 
     def rank_jobs(self, worker: WorkerProfile, limit: int = 20, now: float | None = None) -> list[JobMatch]:
         """The best `limit` open jobs for a worker, best first, each explained; `now` (POSIX s) hides past jobs."""
-        columns = self._columns
-        rows = self._grid.query(worker.lat, worker.lon, worker.max_distance_km, columns["lat"], columns["lon"])
-        distance = haversine_km_many(worker.lat, worker.lon, columns["lat"][rows], columns["lon"][rows])
+        columns = self._rows.columns
+        rows = self._rows.near(worker.lat, worker.lon, worker.max_distance_km)
+        distance = self._distance(worker, rows)
         keep = (distance <= columns["radius_km"][rows]) & (distance <= worker.max_distance_km) & columns["live"][rows]
         if now is not None:
             keep &= columns["starts"][rows] >= now
@@ -127,30 +120,37 @@ class JobIndex:
             + WEIGHTS["distance"] * closeness(distance) + trust
         )
         jobs = self._jobs
-        chosen = top_positions(score, lambda i: jobs[int(rows[i])].job_id, limit, lambda i: True)  # type: ignore[union-attr]
+        chosen = top_positions(score, lambda i: jobs[int(rows[i])].job_id, limit, lambda i: True)
         return [
             self._explain(worker, int(rows[i]), float(score[i]), float(distance[i]), skill[i], experience[i], best[i])
             for i in chosen
         ]
 
+    def _distance(self, worker: WorkerProfile, rows: np.ndarray) -> np.ndarray:
+        """The distance from each job to the worker, flattened around the job (as geo.local_km(job, worker))."""
+        columns = self._rows.columns
+        dx = (worker.lon - columns["lon"][rows]) * columns["km_per_deg_lon"][rows]
+        dy = (worker.lat - columns["lat"][rows]) * KM_PER_DEGREE
+        return np.sqrt(dx * dx + dy * dy)
+
     def _skill_fit(self, worker: WorkerProfile, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Per job row: mean over its required skills of the worker's best similarity; experience; best slots."""
-        count = self._columns["required_count"][rows]
-        required = self._columns["required"][rows]
+        count = self._rows.columns["required_count"][rows]
+        required = self._rows.columns["required"][rows]
         n_held = len(worker.skills)
         if n_held:
             table = np.stack([self.vocabulary.against_held(s.name, s.certified) for s in worker.skills])
             similarity = table[:, required]  # (held, jobs, required slots)
             slot = similarity.argmax(axis=0)
-            best = np.take_along_axis(similarity, slot[None], axis=0)[0]
-            years = np.array([experience_factor(s.years) for s in worker.skills])[slot]
+            best = similarity.max(axis=0)
+            years = np.array([experience_factor(s.years) for s in worker.skills])
+            seasoned = (similarity * years[:, None, None]).max(axis=0)
         else:
-            best = np.zeros(required.shape)
+            best = seasoned = np.zeros(required.shape)
             slot = np.zeros(required.shape, dtype=np.int64)
-            years = np.zeros(required.shape)
         safe = np.maximum(count, 1)
         skill = np.where(count > 0, best.sum(axis=1) / safe, OPEN_JOB_SKILL_FIT)
-        experience = np.where(count > 0, (best * years).sum(axis=1) / safe, 0.0)
+        experience = np.where(count > 0, seasoned.sum(axis=1) / safe, 0.0)
         return skill, experience, slot
 
     def _explain(
@@ -158,12 +158,11 @@ class JobIndex:
         slots: np.ndarray,
     ) -> JobMatch:
         job = self._jobs[row]
-        assert job is not None
         matched: list[tuple[str, str, float]] = []
         for j, text in enumerate(job.skills):
             held = worker.skills[int(slots[j])] if worker.skills else None
             value = 0.0 if held is None else float(self.vocabulary.against_held(held.name, held.certified)[
-                self._columns["required"][row, j]])
+                self._rows.columns["required"][row, j]])
             matched.append((text, held.name if held is not None and value > 0 else "", value))
         record = (worker.completed, worker.no_shows, worker.late_cancels)
         breakdown = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from matching.geo import haversine_km
+from matching.geo import local_km
 from matching.model import Candidate, HeldSkill, JobMatch, JobPosting, WorkerProfile
 from matching.scoring import (
     MIN_SKILL_FIT,
@@ -32,10 +32,14 @@ def _overlaps(job: JobPosting, worker: WorkerProfile) -> bool:
     return any(b.starts_at.timestamp() < end and b.ends_at.timestamp() > start for b in worker.bookings)
 
 
+def _similarity(required: str, held: HeldSkill) -> float:
+    return skill_similarity(required, held.name, held.certified)
+
+
 def _best_held(required: str, skills: Sequence[HeldSkill]) -> tuple[int, float]:
     best_slot, best = 0, 0.0
     for slot, skill in enumerate(skills):
-        value = skill_similarity(required, skill.name, skill.certified)
+        value = _similarity(required, skill)
         if value > best:
             best_slot, best = slot, value
     return best_slot, best
@@ -43,16 +47,17 @@ def _best_held(required: str, skills: Sequence[HeldSkill]) -> tuple[int, float]:
 
 def pair_score(worker: WorkerProfile, job: JobPosting) -> tuple[float, float, list, dict[str, float]] | None:
     """(score, distance_km, matched_skills, breakdown) of one worker for one job, or None when not a match."""
-    distance = haversine_km(job.lat, job.lon, worker.lat, worker.lon)
+    distance = local_km(job.lat, job.lon, worker.lat, worker.lon)
     if distance > job.radius_km or distance > worker.max_distance_km or _overlaps(job, worker):
         return None
     skill, experience, matched = (OPEN_JOB_SKILL_FIT, 0.0, []) if not job.skills else (0.0, 0.0, [])
     for required in job.skills:
         slot, best = _best_held(required, worker.skills)
-        years = worker.skills[slot].years if worker.skills else 0.0
-        skill += best / len(job.skills)
-        experience += best * experience_factor(years) / len(job.skills)
+        skill += best
+        experience += max((_similarity(required, s) * experience_factor(s.years) for s in worker.skills), default=0.0)
         matched.append((required, worker.skills[slot].name if best > 0 else "", best))
+    if job.skills:
+        skill, experience = skill / len(job.skills), experience / len(job.skills)
     if skill < MIN_SKILL_FIT:
         return None
     record = (worker.completed, worker.no_shows, worker.late_cancels)

@@ -14,6 +14,7 @@ __all__ = [
     "UNCERTIFIED_FACTOR",
     "free_text_similarity",
     "free_text_transform",
+    "shared_head",
     "skill_similarity",
 ]
 
@@ -23,6 +24,9 @@ UNCERTIFIED_FACTOR = 0.5
 PINYIN_EQUAL_SIMILARITY = 0.85
 # fuzz.ratio below this is noise for short Chinese phrases ("保安" vs "保洁" is 50).
 FREE_TEXT_FLOOR = 50.0
+# A shared head scores HEAD_WEIGHT × its share of the shorter phrase, less LENGTH_PENALTY × the length mismatch.
+HEAD_WEIGHT = 0.75
+LENGTH_PENALTY = 0.15
 
 
 def free_text_transform(ratio: np.ndarray) -> np.ndarray:
@@ -30,13 +34,26 @@ def free_text_transform(ratio: np.ndarray) -> np.ndarray:
     return np.clip((ratio - FREE_TEXT_FLOOR) / (100.0 - FREE_TEXT_FLOOR), 0.0, 1.0)
 
 
+def shared_head(a: str, b: str) -> float:
+    """Similarity from the head (the ending) of the shorter phrase found in the longer: 飞手 ~ 无人机飞手.
+
+    Chinese trade phrases put the work last and the domain first, so a shared head of two or more characters
+    says more than shared characters elsewhere (无人机操作员 and 无人机飞手 share only the domain).
+    """
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    for size in range(len(short), 1, -1):
+        if short[-size:] in long:
+            return max(0.0, HEAD_WEIGHT * size / len(short) - LENGTH_PENALTY * (1 - len(short) / len(long)))
+    return 0.0
+
+
 def free_text_similarity(a: str, b: str) -> float:
-    """Similarity of two normalised phrases outside the taxonomy: spelling first, then sound."""
+    """Similarity of two normalised phrases outside the taxonomy: spelling, shared head, then sound."""
     if not a or not b:
         return 0.0
     if a == b:
         return 1.0
-    value = float(free_text_transform(np.array(fuzz.ratio(a, b))))
+    value = max(float(free_text_transform(np.array(fuzz.ratio(a, b)))), shared_head(a, b))
     if min(len(a), len(b)) >= 2 and pinyin_key(a) == pinyin_key(b):
         value = max(value, PINYIN_EQUAL_SIMILARITY)
     return value

@@ -7,7 +7,7 @@ from rapidfuzz import fuzz, process
 
 from matching.normalize import pinyin_key
 from matching.resolve import Resolution, resolve_skill
-from matching.similarity import PINYIN_EQUAL_SIMILARITY, UNCERTIFIED_FACTOR, free_text_transform
+from matching.similarity import PINYIN_EQUAL_SIMILARITY, UNCERTIFIED_FACTOR, free_text_transform, shared_head
 from matching.taxonomy import load_taxonomy
 
 __all__ = ["PAD_ID", "SkillVocabulary"]
@@ -60,11 +60,17 @@ class SkillVocabulary:
         self._confidence = np.concatenate([self._confidence, np.zeros(size - len(self._confidence))])
         self._certified = np.concatenate([self._certified, np.zeros(size - len(self._certified), dtype=bool)])
 
-    def _free_text(self, text: str, start: int, stop: int) -> np.ndarray:
-        """Free-text similarity of `text` to entries start..stop-1 (same rule as free_text_similarity)."""
+    def _free_text(self, text: str, start: int, stop: int, only: np.ndarray | None = None) -> np.ndarray:
+        """Free-text similarity of `text` to entries start..stop-1 (same rule as free_text_similarity).
+
+        `only` (a mask over the block) limits the Python-level head rule to the entries whose value will be used.
+        """
         texts = self.texts[start:stop]
         ratio = process.cdist([text], texts, scorer=fuzz.ratio, dtype=np.float64)[0]
         values = free_text_transform(ratio)
+        for i in np.flatnonzero(only if only is not None else np.ones(len(texts), dtype=bool)).tolist():
+            if texts[i]:
+                values[i] = max(values[i], shared_head(text, texts[i]))
         if len(text) >= 2:
             key = pinyin_key(text)
             sounds = np.array([p == key and len(t) >= 2 for p, t in zip(self._pinyin[start:stop], texts, strict=True)])
@@ -76,7 +82,7 @@ class SkillVocabulary:
         """Entries start..stop-1 as held skills, against one required skill."""
         taxonomy = load_taxonomy()
         trade = self._trade[start:stop]
-        values = self._free_text(required.text, start, stop)
+        values = self._free_text(required.text, start, stop, trade < 0 if required.code is not None else None)
         if required.code is not None:
             row = taxonomy.index[required.code]
             known = trade >= 0
@@ -90,8 +96,8 @@ class SkillVocabulary:
         """Entries start..stop-1 as required skills, against one held skill."""
         taxonomy = load_taxonomy()
         trade = self._trade[start:stop]
-        values = self._free_text(held.text, start, stop)
         known = trade >= 0
+        values = self._free_text(held.text, start, stop, ~known if held.code is not None else None)
         if held.code is not None:
             column = taxonomy.index[held.code]
             values[known] = taxonomy.similarity[trade[known], column] * self._confidence[start:stop][known] * (

@@ -78,3 +78,26 @@ def test_english_names() -> None:
 def test_empty_text_matches_nothing() -> None:
     assert skill_similarity("", "保洁") == 0.0
     assert skill_similarity("保洁", "  ") == 0.0
+
+
+def test_free_text_shared_head_counts_but_shared_domain_does_not() -> None:
+    assert skill_similarity("无人机飞手", "飞手") > 0.5
+    assert skill_similarity("电瓶车修理", "电瓶车销售") < 0.34
+    assert skill_similarity("无人机操作员", "无人机飞手") < 0.34
+
+
+def test_vectorised_vocabulary_agrees_with_scalar_similarity() -> None:
+    from matching.vocabulary import SkillVocabulary
+
+    held = [("保结", False), ("电焊工", True), ("电工", False), ("电工", True), ("无人机飞手", False), ("飞手", False),
+            ("保安", False), ("水店工", False), ("家政", False), ("電瓶車修理", False), ("cleaner", False)]
+    required = ["保洁", "电工", "无人机飞手", "水电工", "焊工", "电瓶车销售", "飞手"]
+    workers, jobs = SkillVocabulary(), SkillVocabulary()
+    held_ids = [workers.intern(t, c) for t, c in held]
+    required_ids = [jobs.intern(t) for t in required]
+    for text in required:
+        vector = workers.against_required(text)
+        assert [vector[i] for i in held_ids] == pytest.approx([skill_similarity(text, t, c) for t, c in held])
+    for t, c in held:
+        vector = jobs.against_held(t, c)
+        assert [vector[i] for i in required_ids] == pytest.approx([skill_similarity(r, t, c) for r in required])
