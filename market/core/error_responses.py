@@ -70,11 +70,17 @@ def _problem_from_message(key: str, message: str) -> FieldProblem:
     return FieldProblem(key or "body", "bad_value", {})
 
 
+def _field_path(item: dict[str, Any]) -> str:
+    """The dotted path of the bad value; Litestar names the body's root by its parameter, `data`: that is ""."""
+    key = str(item.get("key", ""))
+    return "" if key == "data" and str(item.get("source", "")) == "body" else key
+
+
 def field_problems_from_validation(exc: ValidationException) -> list[FieldProblem]:
     """Our field problems for a Litestar/msgspec validation failure."""
     extra = exc.extra if isinstance(exc.extra, list) else []
     problems = [
-        _problem_from_message(str(item.get("key", "")), str(item.get("message", "")))
+        _problem_from_message(_field_path(item), str(item.get("message", "")))
         for item in extra
         if isinstance(item, dict)
     ]
