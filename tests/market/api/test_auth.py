@@ -49,6 +49,21 @@ async def test_staff_and_admin_cannot_register_themselves(client, market, role):
     assert await User.count() == 0
 
 
+async def test_a_missing_field_is_named_as_sent(client, market):
+    body = registration(market.next_phone())
+    del body["role"]
+    response = await client.post("/api/auth/register", json=body)
+    assert response.status_code == 400
+    assert [(f["field"], f["code"]) for f in response.json()["fields"]] == [("role", "required")]
+
+
+async def test_an_unknown_field_is_named_as_sent(client, market):
+    response = await client.post("/api/auth/register", json=registration(market.next_phone(), nickname="小王"))
+    assert response.status_code == 400
+    assert [(f["field"], f["code"]) for f in response.json()["fields"]] == [("nickname", "unknown_field")]
+    assert await User.count() == 0
+
+
 async def test_a_registered_phone_cannot_register_again(client, market):
     phone = market.next_phone()
     assert (await client.post("/api/auth/register", json=registration(phone))).status_code == 201
