@@ -31,7 +31,7 @@ class MarketError(Exception):
 
     status_code: ClassVar[int] = 400
 
-    def __init__(self, code: str, fields: list[FieldProblem] | None = None, **params: Any) -> None:
+    def __init__(self, code: str, fields: list[FieldProblem] | None = None, /, **params: Any) -> None:
         super().__init__(code)
         self.code = code
         self.fields = fields or []
@@ -44,9 +44,9 @@ class Invalid(MarketError):
     status_code = 400
 
     @classmethod
-    def field(cls, name: str, code: str, **params: Any) -> Invalid:
-        """A validation error about one field."""
-        return cls("validation_failed", [FieldProblem(name, code, params)])
+    def field(cls, field: str, code: str, /, **params: Any) -> Invalid:
+        """A validation error about one field; `params` fill its message and may use any name (even `name`)."""
+        return cls("validation_failed", [FieldProblem(field, code, params)])
 
 
 class NotAuthenticated(MarketError):
