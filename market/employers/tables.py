@@ -1,6 +1,6 @@
 """The employer table: who posts work, their credit code (encrypted) and credit grade."""
 
-from piccolo.columns import Boolean, ForeignKey, Real, Text, Timestamptz, Varchar
+from piccolo.columns import Boolean, DoublePrecision, ForeignKey, Text, Timestamptz, Varchar
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
@@ -17,8 +17,8 @@ class Employer(Table, tablename="employers"):
     credit_code_masked = Varchar(length=18, default="")
     contact_name = Varchar(length=50, default="")
     address = Varchar(length=200, default="")
-    lat = Real(null=True, default=None)
-    lon = Real(null=True, default=None)
+    lat = DoublePrecision(null=True, default=None)
+    lon = DoublePrecision(null=True, default=None)
     credit_grade = Varchar(length=1, default="B")
     barred = Boolean(default=False)
     updated_at = Timestamptz(default=TimestamptzNow())

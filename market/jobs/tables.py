@@ -2,7 +2,7 @@
 
 from enum import StrEnum
 
-from piccolo.columns import JSON, ForeignKey, Integer, Real, Text, Timestamptz, Varchar
+from piccolo.columns import JSON, DoublePrecision, ForeignKey, Integer, Text, Timestamptz, Varchar
 from piccolo.columns.base import OnDelete
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
@@ -37,8 +37,8 @@ class Job(Table, tablename="jobs"):
     description = Text(default="")
     skills = JSON(default=[])
     address = Varchar(length=200)
-    lat = Real(index=True)
-    lon = Real()
+    lat = DoublePrecision(index=True)
+    lon = DoublePrecision()
     starts_at = Timestamptz(index=True)
     ends_at = Timestamptz()
     headcount = Integer()

@@ -2,7 +2,7 @@
 
 from enum import StrEnum
 
-from piccolo.columns import JSON, Boolean, ForeignKey, Integer, Real, Text, Timestamptz, Varchar
+from piccolo.columns import JSON, Boolean, DoublePrecision, ForeignKey, Integer, Text, Timestamptz, Varchar
 from piccolo.columns.base import OnDelete
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
@@ -39,8 +39,8 @@ class Order(Table, tablename="orders"):
     accepted_by = ForeignKey(User, on_delete=OnDelete.restrict)
     consent_method = Varchar(length=20, default="app")
     checked_in_at = Timestamptz(null=True, default=None)
-    check_in_lat = Real(null=True, default=None)
-    check_in_lon = Real(null=True, default=None)
+    check_in_lat = DoublePrecision(null=True, default=None)
+    check_in_lon = DoublePrecision(null=True, default=None)
     check_in_distance_m = Integer(null=True, default=None)
     completed_at = Timestamptz(null=True, default=None)
     paid_at = Timestamptz(null=True, default=None)
@@ -66,8 +66,8 @@ class OrderEvent(Table, tablename="order_events"):
     actor = ForeignKey(User, on_delete=OnDelete.restrict)
     on_behalf_of = ForeignKey(User, null=True, default=None, on_delete=OnDelete.restrict)
     at = Timestamptz(default=TimestamptzNow())
-    lat = Real(null=True, default=None)
-    lon = Real(null=True, default=None)
+    lat = DoublePrecision(null=True, default=None)
+    lon = DoublePrecision(null=True, default=None)
     note = Text(default="")
 
 

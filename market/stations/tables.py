@@ -1,6 +1,6 @@
 """Gig stations and which staff member works at which station."""
 
-from piccolo.columns import ForeignKey, Real, Timestamptz, Varchar
+from piccolo.columns import DoublePrecision, ForeignKey, Timestamptz, Varchar
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
@@ -13,8 +13,8 @@ class Station(Table, tablename="stations"):
     name = Varchar(length=100)
     district = Varchar(length=50, default="")
     address = Varchar(length=200)
-    lat = Real()
-    lon = Real()
+    lat = DoublePrecision()
+    lon = DoublePrecision()
     hours = Varchar(length=100, default="")
     phone = Varchar(length=20, default="")
     created_at = Timestamptz(default=TimestamptzNow())

@@ -1,6 +1,6 @@
 """The worker profile table: skills, home position, travel radius, expected wage, identity (encrypted)."""
 
-from piccolo.columns import JSON, ForeignKey, Integer, Real, Text, Timestamptz, Varchar
+from piccolo.columns import JSON, DoublePrecision, ForeignKey, Integer, Text, Timestamptz, Varchar
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
@@ -16,8 +16,8 @@ class WorkerProfile(Table, tablename="worker_profiles"):
     id_number_hash = Varchar(length=64, null=True, default=None, unique=True)
     id_number_masked = Varchar(length=18, default="")
     skills = JSON(default=[])
-    lat = Real(null=True, default=None)
-    lon = Real(null=True, default=None)
+    lat = DoublePrecision(null=True, default=None)
+    lon = DoublePrecision(null=True, default=None)
     address = Varchar(length=200, default="")
     max_distance_km = Integer(default=10)
     expected_daily_wage_fen = Integer(null=True, default=None)

@@ -3,7 +3,7 @@
 from piccolo.apps.migrations.auto.migration_manager import MigrationManager
 from piccolo.engine import engine_finder
 
-ID = "2026-11-24T15:04:59:228638"
+ID = "2026-11-24T15:18:55:715779"
 VERSION = "1.38.0"
 DESCRIPTION = "jobs capacity rule"
 

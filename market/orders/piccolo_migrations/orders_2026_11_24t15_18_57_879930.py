@@ -3,7 +3,7 @@
 from piccolo.apps.migrations.auto.migration_manager import MigrationManager
 from piccolo.engine import engine_finder
 
-ID = "2026-11-24T15:05:00:930661"
+ID = "2026-11-24T15:18:57:879930"
 VERSION = "1.38.0"
 DESCRIPTION = "orders unique rules"
 

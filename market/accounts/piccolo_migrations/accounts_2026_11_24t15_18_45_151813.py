@@ -2,128 +2,85 @@ from piccolo.apps.migrations.auto.migration_manager import MigrationManager
 from enum import Enum
 from piccolo.columns.base import OnDelete
 from piccolo.columns.base import OnUpdate
+from piccolo.columns.column_types import Boolean
 from piccolo.columns.column_types import ForeignKey
 from piccolo.columns.column_types import Integer
-from piccolo.columns.column_types import JSON
-from piccolo.columns.column_types import Serial
-from piccolo.columns.column_types import Text
 from piccolo.columns.column_types import Timestamptz
 from piccolo.columns.column_types import Varchar
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.columns.indexes import IndexMethod
-from piccolo.table import Table
 
-
-class User(Table, tablename="users", schema=None):
-    id = Serial(
-        null=False,
-        primary_key=True,
-        unique=False,
-        index=False,
-        index_method=IndexMethod.btree,
-        choices=None,
-        db_column_name="id",
-        secret=False,
-    )
-
-
-ID = "2026-11-24T15:04:57:434075"
+ID = "2026-11-24T15:18:45:151813"
 VERSION = "1.38.0"
 DESCRIPTION = "initial tables"
 
 
 async def forwards():
     manager = MigrationManager(
-        migration_id=ID, app_name="notifications", description=DESCRIPTION
+        migration_id=ID, app_name="accounts", description=DESCRIPTION
     )
 
     manager.add_table(
-        class_name="OutboxMessage",
-        tablename="outbox_messages",
-        schema=None,
-        columns=None,
+        class_name="User", tablename="users", schema=None, columns=None
     )
 
     manager.add_column(
-        table_class_name="OutboxMessage",
-        tablename="outbox_messages",
-        column_name="event",
-        db_column_name="event",
+        table_class_name="User",
+        tablename="users",
+        column_name="phone",
+        db_column_name="phone",
         column_class_name="Varchar",
         column_class=Varchar,
         params={
-            "length": 40,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": True,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="OutboxMessage",
-        tablename="outbox_messages",
-        column_name="recipient",
-        db_column_name="recipient",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": User,
-            "on_delete": OnDelete.cascade,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": True,
-            "primary_key": False,
-            "unique": False,
-            "index": True,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="OutboxMessage",
-        tablename="outbox_messages",
-        column_name="payload",
-        db_column_name="payload",
-        column_class_name="JSON",
-        column_class=JSON,
-        params={
-            "default": "{}",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="OutboxMessage",
-        tablename="outbox_messages",
-        column_name="dedupe_key",
-        db_column_name="dedupe_key",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 120,
+            "length": 11,
             "default": "",
             "null": False,
             "primary_key": False,
             "unique": True,
+            "index": True,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="User",
+        tablename="users",
+        column_name="password_hash",
+        db_column_name="password_hash",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 200,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": True,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="User",
+        tablename="users",
+        column_name="name",
+        db_column_name="name",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 50,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
             "index": False,
             "index_method": IndexMethod.btree,
             "choices": None,
@@ -134,26 +91,27 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="OutboxMessage",
-        tablename="outbox_messages",
-        column_name="status",
-        db_column_name="status",
+        table_class_name="User",
+        tablename="users",
+        column_name="role",
+        db_column_name="role",
         column_class_name="Varchar",
         column_class=Varchar,
         params={
             "length": 10,
-            "default": "pending",
+            "default": "",
             "null": False,
             "primary_key": False,
             "unique": False,
             "index": True,
             "index_method": IndexMethod.btree,
             "choices": Enum(
-                "OutboxStatus",
+                "Role",
                 {
-                    "pending": "pending",
-                    "delivered": "delivered",
-                    "failed": "failed",
+                    "worker": "worker",
+                    "employer": "employer",
+                    "staff": "staff",
+                    "admin": "admin",
                 },
             ),
             "db_column_name": None,
@@ -163,10 +121,31 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="OutboxMessage",
-        tablename="outbox_messages",
-        column_name="attempts",
-        db_column_name="attempts",
+        table_class_name="User",
+        tablename="users",
+        column_name="is_active",
+        db_column_name="is_active",
+        column_class_name="Boolean",
+        column_class=Boolean,
+        params={
+            "default": True,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="User",
+        tablename="users",
+        column_name="token_version",
+        db_column_name="token_version",
         column_class_name="Integer",
         column_class=Integer,
         params={
@@ -184,29 +163,8 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="OutboxMessage",
-        tablename="outbox_messages",
-        column_name="last_error",
-        db_column_name="last_error",
-        column_class_name="Text",
-        column_class=Text,
-        params={
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="OutboxMessage",
-        tablename="outbox_messages",
+        table_class_name="User",
+        tablename="users",
         column_name="created_at",
         db_column_name="created_at",
         column_class_name="Timestamptz",
@@ -226,14 +184,17 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="OutboxMessage",
-        tablename="outbox_messages",
-        column_name="delivered_at",
-        db_column_name="delivered_at",
-        column_class_name="Timestamptz",
-        column_class=Timestamptz,
+        table_class_name="User",
+        tablename="users",
+        column_name="registered_by",
+        db_column_name="registered_by",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
         params={
-            "default": None,
+            "references": "self",
+            "on_delete": OnDelete.cascade,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
             "null": True,
             "primary_key": False,
             "unique": False,

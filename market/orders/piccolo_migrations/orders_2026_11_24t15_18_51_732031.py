@@ -3,10 +3,10 @@ from enum import Enum
 from piccolo.columns.base import OnDelete
 from piccolo.columns.base import OnUpdate
 from piccolo.columns.column_types import Boolean
+from piccolo.columns.column_types import DoublePrecision
 from piccolo.columns.column_types import ForeignKey
 from piccolo.columns.column_types import Integer
 from piccolo.columns.column_types import JSON
-from piccolo.columns.column_types import Real
 from piccolo.columns.column_types import Serial
 from piccolo.columns.column_types import Text
 from piccolo.columns.column_types import Timestamptz
@@ -55,7 +55,7 @@ class User(Table, tablename="users", schema=None):
     )
 
 
-ID = "2026-11-24T15:04:56:569633"
+ID = "2026-11-24T15:18:51:732031"
 VERSION = "1.38.0"
 DESCRIPTION = "initial tables"
 
@@ -340,8 +340,8 @@ async def forwards():
         tablename="orders",
         column_name="check_in_lat",
         db_column_name="check_in_lat",
-        column_class_name="Real",
-        column_class=Real,
+        column_class_name="DoublePrecision",
+        column_class=DoublePrecision,
         params={
             "default": None,
             "null": True,
@@ -361,8 +361,8 @@ async def forwards():
         tablename="orders",
         column_name="check_in_lon",
         db_column_name="check_in_lon",
-        column_class_name="Real",
-        column_class=Real,
+        column_class_name="DoublePrecision",
+        column_class=DoublePrecision,
         params={
             "default": None,
             "null": True,
@@ -952,8 +952,8 @@ async def forwards():
         tablename="order_events",
         column_name="lat",
         db_column_name="lat",
-        column_class_name="Real",
-        column_class=Real,
+        column_class_name="DoublePrecision",
+        column_class=DoublePrecision,
         params={
             "default": None,
             "null": True,
@@ -973,8 +973,8 @@ async def forwards():
         tablename="order_events",
         column_name="lon",
         db_column_name="lon",
-        column_class_name="Real",
-        column_class=Real,
+        column_class_name="DoublePrecision",
+        column_class=DoublePrecision,
         params={
             "default": None,
             "null": True,

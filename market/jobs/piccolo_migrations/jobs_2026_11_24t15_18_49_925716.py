@@ -2,10 +2,10 @@ from piccolo.apps.migrations.auto.migration_manager import MigrationManager
 from enum import Enum
 from piccolo.columns.base import OnDelete
 from piccolo.columns.base import OnUpdate
+from piccolo.columns.column_types import DoublePrecision
 from piccolo.columns.column_types import ForeignKey
 from piccolo.columns.column_types import Integer
 from piccolo.columns.column_types import JSON
-from piccolo.columns.column_types import Real
 from piccolo.columns.column_types import Serial
 from piccolo.columns.column_types import Text
 from piccolo.columns.column_types import Timestamptz
@@ -28,7 +28,7 @@ class User(Table, tablename="users", schema=None):
     )
 
 
-ID = "2026-11-24T15:04:55:763690"
+ID = "2026-11-24T15:18:49:925716"
 VERSION = "1.38.0"
 DESCRIPTION = "initial tables"
 
@@ -181,8 +181,8 @@ async def forwards():
         tablename="jobs",
         column_name="lat",
         db_column_name="lat",
-        column_class_name="Real",
-        column_class=Real,
+        column_class_name="DoublePrecision",
+        column_class=DoublePrecision,
         params={
             "default": 0.0,
             "null": False,
@@ -202,8 +202,8 @@ async def forwards():
         tablename="jobs",
         column_name="lon",
         db_column_name="lon",
-        column_class_name="Real",
-        column_class=Real,
+        column_class_name="DoublePrecision",
+        column_class=DoublePrecision,
         params={
             "default": 0.0,
             "null": False,

@@ -2,41 +2,61 @@ from piccolo.apps.migrations.auto.migration_manager import MigrationManager
 from enum import Enum
 from piccolo.columns.base import OnDelete
 from piccolo.columns.base import OnUpdate
-from piccolo.columns.column_types import Boolean
 from piccolo.columns.column_types import ForeignKey
 from piccolo.columns.column_types import Integer
+from piccolo.columns.column_types import JSON
+from piccolo.columns.column_types import Serial
+from piccolo.columns.column_types import Text
 from piccolo.columns.column_types import Timestamptz
 from piccolo.columns.column_types import Varchar
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.columns.indexes import IndexMethod
+from piccolo.table import Table
 
-ID = "2026-11-24T15:04:52:827329"
+
+class User(Table, tablename="users", schema=None):
+    id = Serial(
+        null=False,
+        primary_key=True,
+        unique=False,
+        index=False,
+        index_method=IndexMethod.btree,
+        choices=None,
+        db_column_name="id",
+        secret=False,
+    )
+
+
+ID = "2026-11-24T15:18:53:569246"
 VERSION = "1.38.0"
 DESCRIPTION = "initial tables"
 
 
 async def forwards():
     manager = MigrationManager(
-        migration_id=ID, app_name="accounts", description=DESCRIPTION
+        migration_id=ID, app_name="notifications", description=DESCRIPTION
     )
 
     manager.add_table(
-        class_name="User", tablename="users", schema=None, columns=None
+        class_name="OutboxMessage",
+        tablename="outbox_messages",
+        schema=None,
+        columns=None,
     )
 
     manager.add_column(
-        table_class_name="User",
-        tablename="users",
-        column_name="phone",
-        db_column_name="phone",
+        table_class_name="OutboxMessage",
+        tablename="outbox_messages",
+        column_name="event",
+        db_column_name="event",
         column_class_name="Varchar",
         column_class=Varchar,
         params={
-            "length": 11,
+            "length": 40,
             "default": "",
             "null": False,
             "primary_key": False,
-            "unique": True,
+            "unique": False,
             "index": True,
             "index_method": IndexMethod.btree,
             "choices": None,
@@ -47,37 +67,38 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="User",
-        tablename="users",
-        column_name="password_hash",
-        db_column_name="password_hash",
-        column_class_name="Varchar",
-        column_class=Varchar,
+        table_class_name="OutboxMessage",
+        tablename="outbox_messages",
+        column_name="recipient",
+        db_column_name="recipient",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
         params={
-            "length": 200,
-            "default": "",
-            "null": False,
+            "references": User,
+            "on_delete": OnDelete.cascade,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
+            "null": True,
             "primary_key": False,
             "unique": False,
-            "index": False,
+            "index": True,
             "index_method": IndexMethod.btree,
             "choices": None,
             "db_column_name": None,
-            "secret": True,
+            "secret": False,
         },
         schema=None,
     )
 
     manager.add_column(
-        table_class_name="User",
-        tablename="users",
-        column_name="name",
-        db_column_name="name",
-        column_class_name="Varchar",
-        column_class=Varchar,
+        table_class_name="OutboxMessage",
+        tablename="outbox_messages",
+        column_name="payload",
+        db_column_name="payload",
+        column_class_name="JSON",
+        column_class=JSON,
         params={
-            "length": 50,
-            "default": "",
+            "default": "{}",
             "null": False,
             "primary_key": False,
             "unique": False,
@@ -91,27 +112,48 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="User",
-        tablename="users",
-        column_name="role",
-        db_column_name="role",
+        table_class_name="OutboxMessage",
+        tablename="outbox_messages",
+        column_name="dedupe_key",
+        db_column_name="dedupe_key",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 120,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": True,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="OutboxMessage",
+        tablename="outbox_messages",
+        column_name="status",
+        db_column_name="status",
         column_class_name="Varchar",
         column_class=Varchar,
         params={
             "length": 10,
-            "default": "",
+            "default": "pending",
             "null": False,
             "primary_key": False,
             "unique": False,
             "index": True,
             "index_method": IndexMethod.btree,
             "choices": Enum(
-                "Role",
+                "OutboxStatus",
                 {
-                    "worker": "worker",
-                    "employer": "employer",
-                    "staff": "staff",
-                    "admin": "admin",
+                    "pending": "pending",
+                    "delivered": "delivered",
+                    "failed": "failed",
                 },
             ),
             "db_column_name": None,
@@ -121,31 +163,10 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="User",
-        tablename="users",
-        column_name="is_active",
-        db_column_name="is_active",
-        column_class_name="Boolean",
-        column_class=Boolean,
-        params={
-            "default": True,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="User",
-        tablename="users",
-        column_name="token_version",
-        db_column_name="token_version",
+        table_class_name="OutboxMessage",
+        tablename="outbox_messages",
+        column_name="attempts",
+        db_column_name="attempts",
         column_class_name="Integer",
         column_class=Integer,
         params={
@@ -163,8 +184,29 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="User",
-        tablename="users",
+        table_class_name="OutboxMessage",
+        tablename="outbox_messages",
+        column_name="last_error",
+        db_column_name="last_error",
+        column_class_name="Text",
+        column_class=Text,
+        params={
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="OutboxMessage",
+        tablename="outbox_messages",
         column_name="created_at",
         db_column_name="created_at",
         column_class_name="Timestamptz",
@@ -184,17 +226,14 @@ async def forwards():
     )
 
     manager.add_column(
-        table_class_name="User",
-        tablename="users",
-        column_name="registered_by",
-        db_column_name="registered_by",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
+        table_class_name="OutboxMessage",
+        tablename="outbox_messages",
+        column_name="delivered_at",
+        db_column_name="delivered_at",
+        column_class_name="Timestamptz",
+        column_class=Timestamptz,
         params={
-            "references": "self",
-            "on_delete": OnDelete.cascade,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
+            "default": None,
             "null": True,
             "primary_key": False,
             "unique": False,
