@@ -6,7 +6,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from litestar import Litestar, get
 from litestar.datastructures import State
@@ -21,6 +21,7 @@ from market.accounts.auth import PUBLIC_ROUTE, make_auth
 from market.accounts.controllers import AuthController
 from market.core.database import current_engine
 from market.core.error_responses import exception_handlers
+from market.core.schemas import Schema
 from market.employers.controllers import EmployerController
 from market.jobs.controllers import JobController
 from market.orders.controllers import OrderController
@@ -48,11 +49,17 @@ async def database_pool(_: Litestar) -> AsyncIterator[None]:
         yield
 
 
+class HealthOut(Schema):
+    """The service is up and its database answers."""
+
+    status: Literal["ok"]
+
+
 @get("/api/health", operation_id="Health", opt=PUBLIC_ROUTE, tags=["service"], include_in_schema=True)
-async def health() -> dict[str, Any]:
+async def health() -> HealthOut:
     """Liveness and database reachability, for load balancers and compose health checks."""
     await current_engine().run_ddl("SELECT 1")
-    return {"status": "ok"}
+    return HealthOut(status="ok")
 
 
 def _openapi() -> OpenAPIConfig:
