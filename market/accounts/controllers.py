@@ -14,6 +14,7 @@ from market.accounts import services
 from market.accounts.auth import PUBLIC_ROUTE, AuthedRequest
 from market.accounts.schemas import Login, LoginResult, Registration, UserOut
 from market.accounts.tables import Role, User
+from market.core.errors import NotAuthenticated
 
 __all__ = ["AuthController"]
 
@@ -29,7 +30,7 @@ class AuthController(Controller):
         """Create a worker or employer account; 201 with the user."""
         user = await services.create_user(phone=data.phone, name=data.name, role=Role(data.role),
                                           password=data.password)
-        return services.user_out(user)
+        return services.user_out(user.to_dict())
 
     @post("/login", operation_id="Login", opt=PUBLIC_ROUTE, status_code=HTTP_200_OK, summary="Log in")
     async def login(self, data: JSONBody[Login], request: Request[Any, Any, Any]) -> Response[LoginResult]:
@@ -39,7 +40,7 @@ class AuthController(Controller):
         token = auth.create_token(identifier=str(user.id), token_extras={"ver": user.token_version})
         cookie = Cookie(key=auth.key, value=token, path="/", httponly=True, secure=auth.secure, samesite=auth.samesite,
                         max_age=int(auth.default_token_expiration.total_seconds()))
-        return Response(LoginResult(token=token, user=services.user_out(user)), status_code=HTTP_200_OK,
+        return Response(LoginResult(token=token, user=services.user_out(user.to_dict())), status_code=HTTP_200_OK,
                         cookies=[cookie])
 
     @post("/logout", operation_id="Logout", status_code=HTTP_200_OK, summary="Log out everywhere")
@@ -55,4 +56,6 @@ class AuthController(Controller):
         """The logged-in user."""
         row = await User.select(User.id, User.phone, User.name, User.role, User.created_at).where(
             User.id == request.user.id).first()
+        if row is None:
+            raise NotAuthenticated("token_invalid")
         return services.user_out(row)

@@ -69,8 +69,7 @@ async def authenticate(phone: str, password: str) -> User:
     return user
 
 
-def user_out(row: User | dict[str, Any]) -> UserOut:
-    """The public shape of a user row (ORM object or dict)."""
-    get = row.get if isinstance(row, dict) else lambda key: getattr(row, key)
-    return UserOut(id=get("id"), phone=get("phone"), name=get("name"), role=get("role"),
-                   created_at=get("created_at"))
+def user_out(row: dict[str, Any]) -> UserOut:
+    """The public shape of a user row."""
+    return UserOut(id=row["id"], phone=row["phone"], name=row["name"], role=row["role"],
+                   created_at=row["created_at"])

@@ -2,7 +2,7 @@
 
 from enum import StrEnum
 
-from piccolo.columns import Boolean, ForeignKey, Integer, Timestamptz, Varchar
+from piccolo.columns import Boolean, ForeignKey, Integer, Serial, Timestamptz, Varchar
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
@@ -19,6 +19,8 @@ class Role(StrEnum):
 class User(Table, tablename="users"):
     """A person with a phone number and a password (or a walk-in registered by station staff)."""
 
+    id: Serial
+
     phone = Varchar(length=11, unique=True, index=True)
     password_hash = Varchar(length=200, secret=True)
     name = Varchar(length=50)
@@ -26,4 +28,4 @@ class User(Table, tablename="users"):
     is_active = Boolean(default=True)
     token_version = Integer(default=0)
     created_at = Timestamptz(default=TimestamptzNow())
-    registered_by = ForeignKey("self", null=True)
+    registered_by: ForeignKey["User"] = ForeignKey("self", null=True)

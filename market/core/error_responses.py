@@ -17,6 +17,7 @@ from litestar.exceptions import (
 )
 from litestar.exceptions.http_exceptions import MethodNotAllowedException
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
+from litestar.types import ExceptionHandlersMap
 
 from market.core.errors import FieldProblem, MarketError
 from market.core.i18n import pick_language, translate
@@ -136,7 +137,7 @@ def _unexpected_error(request: Request[Any, Any, Any], exc: Exception) -> Respon
     return _shape(HTTP_500_INTERNAL_SERVER_ERROR, "internal_error", _language(request), [])
 
 
-exception_handlers: dict[type[Exception], Any] = {
+exception_handlers: ExceptionHandlersMap = {
     MarketError: _market_error,
     ValidationException: _validation_error,
     HTTPException: _http_error,

@@ -18,12 +18,14 @@ def pick_language(accept_language: str | None) -> str:
         return DEFAULT_LANGUAGE
     ranked: list[tuple[float, int, str]] = []
     for position, part in enumerate(accept_language.split(",")):
-        tag, _, quality = part.strip().partition(";q=")
+        tag, *params = (piece.strip() for piece in part.split(";"))
+        quality = next((p[2:].strip() for p in params if p.lower().startswith("q=")), "1")
         try:
-            weight = float(quality) if quality else 1.0
+            weight = float(quality)
         except ValueError:
             weight = 0.0
-        ranked.append((-weight, position, tag.strip().lower()))
+        if weight > 0:  # q=0 means "not this language"
+            ranked.append((-weight, position, tag.lower()))
     for _, _, tag in sorted(ranked):
         if tag.startswith("zh"):
             return "zh-CN"

@@ -1,6 +1,6 @@
 """The employer table: who posts work, their credit code (encrypted) and credit grade."""
 
-from piccolo.columns import Boolean, DoublePrecision, ForeignKey, Text, Timestamptz, Varchar
+from piccolo.columns import Boolean, DoublePrecision, ForeignKey, Serial, Text, Timestamptz, Varchar
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
@@ -9,6 +9,8 @@ from market.accounts.tables import User
 
 class Employer(Table, tablename="employers"):
     """One per employer account; households may have no credit code."""
+
+    id: Serial
 
     user = ForeignKey(User, unique=True, index=True)
     name = Varchar(length=100, default="")

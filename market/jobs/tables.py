@@ -2,7 +2,7 @@
 
 from enum import StrEnum
 
-from piccolo.columns import JSON, DoublePrecision, ForeignKey, Integer, Text, Timestamptz, Varchar
+from piccolo.columns import JSON, DoublePrecision, ForeignKey, Integer, Serial, Text, Timestamptz, Varchar
 from piccolo.columns.base import OnDelete
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
@@ -30,6 +30,8 @@ class Job(Table, tablename="jobs"):
 
     The database enforces `0 <= filled <= headcount` too (migration `jobs_capacity_rule`).
     """
+
+    id: Serial
 
     employer = ForeignKey(User, index=True, on_delete=OnDelete.restrict)
     posted_by = ForeignKey(User, on_delete=OnDelete.restrict)

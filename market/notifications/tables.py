@@ -2,7 +2,7 @@
 
 from enum import StrEnum
 
-from piccolo.columns import JSON, ForeignKey, Integer, Text, Timestamptz, Varchar
+from piccolo.columns import JSON, ForeignKey, Integer, Serial, Text, Timestamptz, Varchar
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
@@ -19,6 +19,8 @@ class OutboxStatus(StrEnum):
 
 class OutboxMessage(Table, tablename="outbox_messages"):
     """One event for one recipient; `dedupe_key` makes writing the same event twice a no-op."""
+
+    id: Serial
 
     event = Varchar(length=40, index=True)
     recipient = ForeignKey(User, index=True)

@@ -2,7 +2,7 @@
 
 from enum import StrEnum
 
-from piccolo.columns import JSON, Boolean, DoublePrecision, ForeignKey, Integer, Text, Timestamptz, Varchar
+from piccolo.columns import JSON, Boolean, DoublePrecision, ForeignKey, Integer, Serial, Text, Timestamptz, Varchar
 from piccolo.columns.base import OnDelete
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
@@ -27,6 +27,8 @@ class Order(Table, tablename="orders"):
 
     A worker holds at most one order per job (unique index from migration `orders_unique_rules`).
     """
+
+    id: Serial
 
     job = ForeignKey(Job, index=True, on_delete=OnDelete.restrict)
     worker = ForeignKey(User, index=True, on_delete=OnDelete.restrict)
@@ -59,6 +61,8 @@ class Order(Table, tablename="orders"):
 class OrderEvent(Table, tablename="order_events"):
     """Who did what to an order, when, and for whom (a staff member acting for a walk-in)."""
 
+    id: Serial
+
     order = ForeignKey(Order, index=True, on_delete=OnDelete.restrict)
     action = Varchar(length=20)
     from_status = Varchar(length=12, default="")
@@ -73,6 +77,8 @@ class OrderEvent(Table, tablename="order_events"):
 
 class IdempotencyRecord(Table, tablename="idempotency_records"):
     """The first answer to a request sent with an Idempotency-Key, replayed for retries of the same request."""
+
+    id: Serial
 
     user = ForeignKey(User, on_delete=OnDelete.restrict)
     key = Varchar(length=100)

@@ -20,7 +20,7 @@ def _select():
         Order.job.title.as_alias("job_title"), Order.job.address.as_alias("job_address"),
         Order.job.lat.as_alias("job_lat"), Order.job.lon.as_alias("job_lon"),
         Order.job.pay_amount_fen.as_alias("job_pay_amount_fen"), Order.job.pay_unit.as_alias("job_pay_unit"),
-        Order.job.employer.as_alias("employer_id"), Order.job.employer.phone.as_alias("employer_phone"),
+        Order.job.employer.as_alias("employer_id"), Order.job.employer.phone.as_alias("employer_phone"),  # type: ignore[union-attr]
         Order.worker.name.as_alias("worker_name"), Order.worker.phone.as_alias("worker_phone"),
     )
 

@@ -1,6 +1,6 @@
 """Gig stations and which staff member works at which station."""
 
-from piccolo.columns import DoublePrecision, ForeignKey, Timestamptz, Varchar
+from piccolo.columns import DoublePrecision, ForeignKey, Serial, Timestamptz, Varchar
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
@@ -9,6 +9,8 @@ from market.accounts.tables import User
 
 class Station(Table, tablename="stations"):
     """A neighbourhood gig station (零工驿站) where people walk in for help."""
+
+    id: Serial
 
     name = Varchar(length=100)
     district = Varchar(length=50, default="")
@@ -22,6 +24,8 @@ class Station(Table, tablename="stations"):
 
 class StationStaff(Table, tablename="station_staff"):
     """A staff member's station; a staff member belongs to at most one."""
+
+    id: Serial
 
     station = ForeignKey(Station, index=True)
     user = ForeignKey(User, unique=True)

@@ -1,6 +1,6 @@
 """The worker profile table: skills, home position, travel radius, expected wage, identity (encrypted)."""
 
-from piccolo.columns import JSON, DoublePrecision, ForeignKey, Integer, Text, Timestamptz, Varchar
+from piccolo.columns import JSON, DoublePrecision, ForeignKey, Integer, Serial, Text, Timestamptz, Varchar
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
@@ -9,6 +9,8 @@ from market.accounts.tables import User
 
 class WorkerProfile(Table, tablename="worker_profiles"):
     """One per worker; the resident ID is stored encrypted, with a keyed hash for uniqueness and a masked copy."""
+
+    id: Serial
 
     user = ForeignKey(User, unique=True, index=True)
     real_name = Varchar(length=50, default="")
