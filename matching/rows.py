@@ -50,6 +50,18 @@ class RowTable:
         columns["lat"][row], columns["lon"][row], columns["live"][row] = lat, lon, True
         return row
 
+    def load(self, ids: list[Any], lat: np.ndarray, lon: np.ndarray) -> None:
+        """Fill an empty table with distinct ids as rows 0..n-1 (the bulk start-up path; compact() after)."""
+        if self.size:
+            raise ValueError("load() needs an empty table")
+        count = len(ids)
+        self.columns.ensure(count)
+        self.ids = list(ids)
+        self.row_of = {item_id: row for row, item_id in enumerate(self.ids)}
+        self.columns["lat"][:count], self.columns["lon"][:count] = lat, lon
+        self.columns["live"][:count] = True
+        self.size = count
+
     def remove(self, item_id: Hashable) -> int | None:
         """Forget an item; its old row, or None when unknown."""
         row = self.row_of.pop(item_id, None)

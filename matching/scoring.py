@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 
@@ -43,21 +44,21 @@ RATING_PRIOR_MEAN = 4.0
 RATING_PRIOR_COUNT = 5.0
 
 
-def reliability_score(completed: int, no_shows: int, late_cancels: int) -> float:
-    """Share of work done as promised, shrunk toward the prior for workers with little history."""
+def reliability_score(completed: Any, no_shows: Any, late_cancels: Any) -> Any:
+    """Share of work done as promised, shrunk toward the prior for workers with little history (numbers or arrays)."""
     good = completed + RELIABILITY_PRIOR_GOOD
     bad = no_shows + LATE_CANCEL_WEIGHT * late_cancels + RELIABILITY_PRIOR_BAD
     return good / (good + bad)
 
 
-def rating_score(rating: float | None, ratings: int) -> float:
-    """Mean stars (1..5) shrunk toward the prior and mapped to 0..1."""
-    total = RATING_PRIOR_MEAN * RATING_PRIOR_COUNT + (rating or 0.0) * ratings
+def rating_score(rating: Any, ratings: Any) -> Any:
+    """Mean stars (1..5) shrunk toward the prior and mapped to 0..1 (numbers or arrays; None = no rating)."""
+    total = RATING_PRIOR_MEAN * RATING_PRIOR_COUNT + (0.0 if rating is None else rating) * ratings
     mean = total / (RATING_PRIOR_COUNT + ratings)
     return (mean - 1.0) / 4.0
 
 
-def trust_score(completed: int, no_shows: int, late_cancels: int, rating: float | None, ratings: int) -> float:
+def trust_score(completed: Any, no_shows: Any, late_cancels: Any, rating: Any, ratings: Any) -> Any:
     """The weighted part of the score that depends on the worker alone (reliability and rating)."""
     return (
         WEIGHTS["reliability"] * reliability_score(completed, no_shows, late_cancels)
@@ -65,8 +66,10 @@ def trust_score(completed: int, no_shows: int, late_cancels: int, rating: float 
     )
 
 
-def experience_factor(years: float) -> float:
-    """Years in a trade mapped to 0..1, capped."""
+def experience_factor(years: Any) -> Any:
+    """Years in a trade mapped to 0..1, capped (a number or an array)."""
+    if isinstance(years, np.ndarray):
+        return np.minimum(np.maximum(years, 0.0), EXPERIENCE_CAP_YEARS) / EXPERIENCE_CAP_YEARS
     return min(max(years, 0.0), EXPERIENCE_CAP_YEARS) / EXPERIENCE_CAP_YEARS
 
 

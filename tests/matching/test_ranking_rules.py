@@ -149,3 +149,9 @@ def test_remove_and_reinsert(job) -> None:
 def test_bad_coordinates_are_refused() -> None:
     with pytest.raises(ValueError, match="out of range"):
         WorkerIndex().upsert(worker(1, 1e6))
+
+
+def test_build_keeps_the_last_profile_of_a_worker(job) -> None:
+    index = WorkerIndex.build([worker(1, 0.5), worker(2, 2.0), worker(1, 30.0)])
+    assert len(index) == 2
+    assert ids(index.rank_candidates(job)) == [2]
