@@ -93,14 +93,14 @@ def cmd_demo(args: argparse.Namespace) -> None:
     _run(migrate)
     _seed(args.workers, args.jobs)
     print(f"demo city loaded: {args.workers} workers, {args.jobs} jobs ({_where(settings)})")
-    _print_logins(settings)
+    _print_logins(settings.public_url)
 
 
-def _print_logins(settings: Settings) -> None:
+def _print_logins(url: str) -> None:
     from market.demo.city import DEMO_EMPLOYER, DEMO_PASSWORD, DEMO_STAFF, DEMO_WORKER
 
-    print(f"\n  Linggong 零工市场 · {settings.public_url}")
-    print(f"  API docs 接口文档:  {settings.public_url}/api/docs\n")
+    print(f"\n  Linggong 零工市场 · {url}")
+    print(f"  API docs 接口文档:  {url}/api/docs\n")
     print("  demo logins 演示账号 (phone / password):")
     print(f"    worker   求职者   {DEMO_WORKER.phone} / {DEMO_PASSWORD}   ({DEMO_WORKER.name})")
     print(f"    employer 用工方   {DEMO_EMPLOYER.phone} / {DEMO_PASSWORD}   ({DEMO_EMPLOYER.name})")
@@ -134,7 +134,7 @@ def cmd_up(args: argparse.Namespace) -> None:
         print("empty database: loading the demo city 载入演示城市…")
         _seed(args.workers, args.jobs)
     print(f"ready ({_where(settings)})")
-    _print_logins(settings)
+    _print_logins(f"http://{args.host}:{args.port}")
     _serve(args.host, args.port, 1)
 
 
