@@ -7,7 +7,7 @@ from dataclasses import dataclass
 __all__ = ["MESSAGES", "Problem", "problem"]
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "unreadable": ("文件无法解析为PDF", "the file cannot be read as a PDF"),
+    "unreadable": ("文件或其中的签名无法解析", "the file, or a signature in it, cannot be parsed"),
     "no_signatures": ("文件中没有数字签名", "the file carries no digital signature"),
     "missing_signature": ("缺少一方的数字签名（可能被删除）", "a party's signature is missing (possibly stripped)"),
     "unexpected_signature": ("文件中有不属于本合同的签名", "the file carries a signature that does not belong to it"),

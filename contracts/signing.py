@@ -60,11 +60,9 @@ def parse_reason(reason: str) -> dict[str, str]:
 def _signer(key: SignerKey) -> signers.SimpleSigner:
     (cert,) = load_certs_from_pemder_data(key.credential.cert_pem)
     private_key = load_private_key_from_pemder_data(key.credential.key_pem, passphrase=key.passphrase)
-    # Only the signer's own certificate is embedded: it is bound to the signature by the signed
-    # signing-certificate-v2 attribute, so no unsigned byte in the CMS can change without detection.
-    return signers.SimpleSigner(
-        signing_cert=cert, signing_key=private_key, cert_registry=SimpleCertificateStore.from_certs([cert]),
-    )
+    # Only the signer's own certificate is embedded (once): the signed signing-certificate-v2 attribute binds
+    # it, whereas any extra certificate would be bytes in the final /Contents that nothing covers.
+    return signers.SimpleSigner(signing_cert=cert, signing_key=private_key, cert_registry=SimpleCertificateStore())
 
 
 def sign_pdf(

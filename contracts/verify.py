@@ -172,7 +172,8 @@ def verify_contract(pdf: bytes, trust_roots: Sequence[bytes]) -> Verification:
     context = _context(trust_roots)
     roles, reports, found = [], [], []
     for index, sig in enumerate(signatures):
-        role, report, sig_problems = _check_signature(sig, context, final=index == len(signatures) - 1)
+        final = index == len(signatures) - 1 or _ROLE_OF_FIELD.get(sig.field_name) is PartyRole.PLATFORM
+        role, report, sig_problems = _check_signature(sig, context, final=final)
         roles.append(role)
         reports.append(report)
         found += sig_problems
