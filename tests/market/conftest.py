@@ -35,7 +35,7 @@ os.environ.update({
     "LINGGONG_LOGIN_ATTEMPTS_PER_MINUTE": "100000",
 })
 
-import market  # noqa: E402,F401  (sets PICCOLO_CONF)
+import market as _market_package  # noqa: E402,F401  (importing it sets PICCOLO_CONF)
 
 
 def _recreate_postgres_database() -> None:
