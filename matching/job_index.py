@@ -94,11 +94,12 @@ class JobIndex:
         columns["radius_km"][row] = job.radius_km
         columns["km_per_deg_lon"][row] = KM_PER_DEGREE * math.cos(math.radians(job.lat))
         columns["starts"][row], columns["ends"][row] = job.starts_at.timestamp(), job.ends_at.timestamp()
-        columns.widen("required", len(job.skills))
+        required = job.required()
+        columns.widen("required", len(required))
         columns["required"][row] = PAD_ID
-        for slot, text in enumerate(job.skills):
+        for slot, text in enumerate(required):
             columns["required"][row, slot] = self.vocabulary.intern(text)
-        columns["required_count"][row] = len(job.skills)
+        columns["required_count"][row] = len(required)
 
     def rank_jobs(self, worker: WorkerProfile, limit: int = 20, now: float | None = None) -> list[JobMatch]:
         """The best `limit` open jobs for a worker, best first, each explained; `now` (POSIX s) hides past jobs."""
@@ -137,13 +138,13 @@ class JobIndex:
         """Per job row: mean over its required skills of the worker's best similarity; experience; best slots."""
         count = self._rows.columns["required_count"][rows]
         required = self._rows.columns["required"][rows]
-        n_held = len(worker.skills)
-        if n_held:
-            table = np.stack([self.vocabulary.against_held(s.name, s.certified) for s in worker.skills])
+        held = worker.held()
+        if held:
+            table = np.stack([self.vocabulary.against_held(s.name, s.certified) for s in held])
             similarity = table[:, required]  # (held, jobs, required slots)
             slot = similarity.argmax(axis=0)
             best = similarity.max(axis=0)
-            years = np.array([experience_factor(s.years) for s in worker.skills])
+            years = np.array([experience_factor(s.years) for s in held])
             seasoned = (similarity * years[:, None, None]).max(axis=0)
         else:
             best = seasoned = np.zeros(required.shape)
@@ -159,8 +160,9 @@ class JobIndex:
     ) -> JobMatch:
         job = self._jobs[row]
         matched: list[tuple[str, str, float]] = []
-        for j, text in enumerate(job.skills):
-            held = worker.skills[int(slots[j])] if worker.skills else None
+        skills = worker.held()
+        for j, text in enumerate(job.required()):
+            held = skills[int(slots[j])] if skills else None
             value = 0.0 if held is None else float(self.vocabulary.against_held(held.name, held.certified)[
                 self._rows.columns["required"][row, j]])
             matched.append((text, held.name if held is not None and value > 0 else "", value))

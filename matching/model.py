@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from matching.normalize import split_skill_text
+
 __all__ = ["Candidate", "HeldSkill", "JobMatch", "JobPosting", "TimeSlot", "WorkerProfile"]
 
 WorkerId = Any
@@ -46,6 +48,16 @@ class WorkerProfile:
     ratings: int = 0
     bookings: tuple[TimeSlot, ...] = ()
 
+    def held(self) -> tuple[HeldSkill, ...]:
+        """The skills as matched: a text naming several ("电工/焊工") counts as each, with the same years and flag."""
+        if not any(len(split_skill_text(s.name)) > 1 for s in self.skills):
+            return self.skills
+        return tuple(
+            HeldSkill(part, skill.years, skill.certified)
+            for skill in self.skills
+            for part in split_skill_text(skill.name)
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class JobPosting:
@@ -59,6 +71,10 @@ class JobPosting:
     ends_at: datetime
     radius_km: float = 10.0
     title: str = ""
+
+    def required(self) -> tuple[str, ...]:
+        """The required skills as matched: a text naming several ("电工/焊工") counts as each of them."""
+        return tuple(part for text in self.skills for part in split_skill_text(text))
 
 
 @dataclass(frozen=True, slots=True)

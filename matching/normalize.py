@@ -9,10 +9,12 @@ from functools import lru_cache
 import opencc
 from pypinyin import Style, lazy_pinyin
 
-__all__ = ["core_forms", "is_latin", "normalize_skill", "pinyin_initials", "pinyin_key"]
+__all__ = ["core_forms", "is_latin", "normalize_skill", "pinyin_initials", "pinyin_key", "split_skill_text"]
 
 _T2S = opencc.OpenCC("t2s")
 _DROP = re.compile(r"[^0-9a-z\u3400-\u9fff]+")
+_SEPARATORS = re.compile(r"[/、,;|+&\\]+")
+_CJK = re.compile(r"[\u3400-\u9fff]")
 
 # Words people put around a trade name that do not change the trade ("熟练电焊工人" is "电焊").
 _SUFFIXES = ("师傅", "人员", "工人", "阿姨", "大姐", "小哥", "大叔", "员", "工", "师", "匠")
@@ -26,6 +28,17 @@ def normalize_skill(text: str) -> str:
     """Full/half width, traditional → simplified, lower case; drop spaces and punctuation."""
     folded = unicodedata.normalize("NFKC", text).lower()
     return _DROP.sub("", _T2S.convert(folded))
+
+
+@lru_cache(maxsize=65536)
+def split_skill_text(text: str) -> tuple[str, ...]:
+    """One text naming several skills ("电工/焊工", "保洁、家政", "瓦工 木工") split into one per skill."""
+    folded = unicodedata.normalize("NFKC", text)
+    parts = _SEPARATORS.split(folded)
+    if _CJK.search(folded):
+        parts = [word for part in parts for word in part.split()]
+    parts = [part.strip() for part in parts if part.strip()]
+    return (text,) if len(parts) <= 1 else tuple(parts)
 
 
 def _strip_once(text: str) -> str | None:

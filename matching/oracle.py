@@ -50,14 +50,15 @@ def pair_score(worker: WorkerProfile, job: JobPosting) -> tuple[float, float, li
     distance = local_km(job.lat, job.lon, worker.lat, worker.lon)
     if distance > job.radius_km or distance > worker.max_distance_km or _overlaps(job, worker):
         return None
-    skill, experience, matched = (OPEN_JOB_SKILL_FIT, 0.0, []) if not job.skills else (0.0, 0.0, [])
-    for required in job.skills:
-        slot, best = _best_held(required, worker.skills)
+    required_skills, held = job.required(), worker.held()
+    skill, experience, matched = (OPEN_JOB_SKILL_FIT, 0.0, []) if not required_skills else (0.0, 0.0, [])
+    for required in required_skills:
+        slot, best = _best_held(required, held)
         skill += best
-        experience += max((_similarity(required, s) * experience_factor(s.years) for s in worker.skills), default=0.0)
-        matched.append((required, worker.skills[slot].name if best > 0 else "", best))
-    if job.skills:
-        skill, experience = skill / len(job.skills), experience / len(job.skills)
+        experience += max((_similarity(required, s) * experience_factor(s.years) for s in held), default=0.0)
+        matched.append((required, held[slot].name if best > 0 else "", best))
+    if required_skills:
+        skill, experience = skill / len(required_skills), experience / len(required_skills)
     if skill < MIN_SKILL_FIT:
         return None
     record = (worker.completed, worker.no_shows, worker.late_cancels)

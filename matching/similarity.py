@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from rapidfuzz import fuzz
 
-from matching.normalize import pinyin_key
+from matching.normalize import pinyin_key, split_skill_text
 from matching.resolve import Resolution, resolve_skill
 from matching.taxonomy import load_taxonomy
 
@@ -72,5 +72,14 @@ def resolved_similarity(required: Resolution, held: Resolution, certified: bool)
 
 
 def skill_similarity(required: str, held: str, certified: bool = False) -> float:
-    """How well a held skill (with or without its certificate) covers a required skill, 0..1."""
-    return resolved_similarity(resolve_skill(required), resolve_skill(held), certified)
+    """How well a held skill (with or without its certificate) covers a required skill, 0..1.
+
+    Texts naming several skills ("电工/焊工") are split: each required part takes its best held part, and the
+    parts are averaged, as the rankings do.
+    """
+    held_parts = [resolve_skill(part) for part in split_skill_text(held)]
+    required_parts = split_skill_text(required)
+    total = sum(
+        max(resolved_similarity(resolve_skill(part), h, certified) for h in held_parts) for part in required_parts
+    )
+    return total / len(required_parts)

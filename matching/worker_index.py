@@ -90,8 +90,9 @@ class WorkerIndex:
         flat_years: list[float] = []
         counts: list[int] = []
         for profile in profiles:
-            counts.append(len(profile.skills))
-            for skill in profile.skills:
+            held = profile.held()
+            counts.append(len(held))
+            for skill in held:
                 key = (skill.name, skill.certified)
                 vocab_id = known.get(key)
                 if vocab_id is None:
@@ -161,11 +162,12 @@ class WorkerIndex:
         columns["reliability"][row] = reliability_score(*record)
         columns["rating"][row] = rating_score(profile.rating, profile.ratings)
         columns["trust"][row] = trust_score(*record, profile.rating, profile.ratings)
-        columns.widen("skills", len(profile.skills))
-        columns.widen("experience", len(profile.skills))
+        held = profile.held()
+        columns.widen("skills", len(held))
+        columns.widen("experience", len(held))
         ids, years = columns["skills"][row], columns["experience"][row]
         ids[:], years[:] = PAD_ID, 0.0
-        for slot, skill in enumerate(profile.skills):
+        for slot, skill in enumerate(held):
             ids[slot] = self.vocabulary.intern(skill.name, skill.certified)
             years[slot] = experience_factor(skill.years)
             self._held_text.setdefault(int(ids[slot]), skill.name)
@@ -178,7 +180,8 @@ class WorkerIndex:
         distance = local_km_many(job.lat, job.lon, columns["lat"][rows], columns["lon"][rows])
         near = (distance <= job.radius_km) & (distance <= columns["max_km"][rows]) & columns["live"][rows]
         rows, distance = rows[near], distance[near]
-        skill, experience = self._skill_fit(job.skills, rows)
+        required = job.required()
+        skill, experience = self._skill_fit(required, rows)
         good = skill >= MIN_SKILL_FIT
         rows, distance, skill, experience = rows[good], distance[good], skill[good], experience[good]
         score = (
@@ -195,7 +198,8 @@ class WorkerIndex:
 
         chosen = top_positions(score, lambda i: ids[int(rows[i])], limit, accept)
         return [
-            self._explain(job, int(rows[i]), float(score[i]), float(distance[i]), float(skill[i]), float(experience[i]))
+            self._explain(required, int(rows[i]), float(score[i]), float(distance[i]), float(skill[i]),
+                          float(experience[i]))
             for i in chosen
         ]
 
@@ -225,12 +229,12 @@ class WorkerIndex:
         return skill / len(required), experience / len(required)
 
     def _explain(
-        self, job: JobPosting, row: int, score: float, distance: float, skill: float, experience: float
+        self, required: tuple[str, ...], row: int, score: float, distance: float, skill: float, experience: float
     ) -> Candidate:
         columns = self._rows.columns
         held = columns["skills"][row]
         matched: list[tuple[str, str, float]] = []
-        for text in job.skills:
+        for text in required:
             similarity = self.vocabulary.against_required(text)[held]
             best = int(similarity.argmax())
             value = float(similarity[best])

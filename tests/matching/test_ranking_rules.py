@@ -155,3 +155,14 @@ def test_build_keeps_the_last_profile_of_a_worker(job) -> None:
     index = WorkerIndex.build([worker(1, 0.5), worker(2, 2.0), worker(1, 30.0)])
     assert len(index) == 2
     assert ids(index.rank_candidates(job)) == [2]
+
+
+def test_multi_skill_texts_rank_like_separate_skills(t0) -> None:
+    job = JobPosting(1, LAT, LON, ("电工/焊工",), t0, t0 + timedelta(hours=4))
+    both = worker(1, 3.0, skills=(("电工、焊工", 2, True),))
+    one = worker(2, 0.5)
+    found = WorkerIndex.build([one, both]).rank_candidates(job)
+    assert ids(found) == [1, 2]
+    assert [m[:2] for m in found[0].matched_skills] == [("电工", "电工"), ("焊工", "焊工")]
+    radar = JobIndex.build([job]).rank_jobs(both)
+    assert radar[0].score == pytest.approx(found[0].score)

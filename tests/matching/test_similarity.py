@@ -101,3 +101,11 @@ def test_vectorised_vocabulary_agrees_with_scalar_similarity() -> None:
     for t, c in held:
         vector = jobs.against_held(t, c)
         assert [vector[i] for i in required_ids] == pytest.approx([skill_similarity(r, t, c) for r in required])
+
+
+def test_a_text_naming_several_skills_counts_as_each() -> None:
+    assert skill_similarity("保洁", "保安/保洁") == pytest.approx(1.0)
+    assert skill_similarity("焊工", "电工、焊工", certified=True) == pytest.approx(1.0)
+    assert skill_similarity("木工", "瓦工 木工") == pytest.approx(1.0)
+    # a requirement naming two skills needs both: an electrician alone covers half
+    assert skill_similarity("电工/焊工", "电工", certified=True) == pytest.approx(0.5)
