@@ -31,7 +31,15 @@ from market.workers.controllers import WalkInController, WorkerController
 
 __all__ = ["create_app"]
 
-STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+
+
+def _static_dir() -> Path | None:
+    """The web front end: `LINGGONG_STATIC_DIR`, else `static/` beside the source tree or in the working directory."""
+    configured = get_settings().static_dir
+    candidates = [configured] if configured else [Path(__file__).resolve().parent.parent / "static",
+                                                         Path.cwd() / "static"]
+    return next((path for path in candidates if (path / "index.html").is_file()), None)
+
 MAX_BODY_BYTES = 2 * 1024 * 1024
 
 
@@ -87,8 +95,9 @@ def create_app() -> Litestar:
     )
     handlers: list[Any] = [health, AuthController, WorkerController, WalkInController, EmployerController,
                            StationController, JobController, OrderController]
-    if STATIC_DIR.is_dir():
-        handlers.append(create_static_files_router(path="/", directories=[STATIC_DIR], html_mode=True,
+    static_dir = _static_dir()
+    if static_dir is not None:
+        handlers.append(create_static_files_router(path="/", directories=[static_dir], html_mode=True,
                                                    opt=PUBLIC_ROUTE, include_in_schema=False))
     return Litestar(
         route_handlers=handlers,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -64,7 +64,8 @@ class Settings:
     """Login attempts allowed per client address per minute."""
     password_hash_memory_kib: int = 65536
     """Argon2id memory cost; lowered only in tests."""
-    extra: dict[str, str] = field(default_factory=dict)
+    static_dir: Path | None = None
+    """Where the web front end lives; by default `static/` beside the source tree or in the working directory."""
 
     @property
     def zone(self) -> ZoneInfo:
@@ -136,6 +137,7 @@ def _load() -> Settings:
         token_ttl_hours=_env_int("TOKEN_TTL_HOURS", 24 * 7),
         login_attempts_per_minute=_env_int("LOGIN_ATTEMPTS_PER_MINUTE", 10),
         password_hash_memory_kib=_env_int("PASSWORD_HASH_MEMORY_KIB", 65536),
+        static_dir=Path(static) if (static := _env("STATIC_DIR")) else None,
     )
 
 
