@@ -18,6 +18,7 @@ from contracts.audit import (
 from contracts.fonts import FontSpec, default_font
 from contracts.issue import IssuedContract, issue_contract
 from contracts.pki import Credential, PlatformCA, create_platform_ca, load_platform_ca
+from contracts.problems import MESSAGES, Problem
 from contracts.render import render_contract
 from contracts.signing import SignerKey, sign_pdf
 from contracts.terms import (
@@ -32,9 +33,11 @@ from contracts.terms import (
     PayUnit,
     Station,
 )
+from contracts.verify import SignerReport, Verification, verify_contract
 
 __all__ = [
     "GENESIS",
+    "MESSAGES",
     "AuditEvent",
     "ChainCheck",
     "Consent",
@@ -51,8 +54,11 @@ __all__ = [
     "PayMethod",
     "PayUnit",
     "PlatformCA",
+    "Problem",
     "SignerKey",
+    "SignerReport",
     "Station",
+    "Verification",
     "append_event",
     "canonical_json",
     "chain_head",
@@ -64,4 +70,5 @@ __all__ = [
     "load_platform_ca",
     "render_contract",
     "sign_pdf",
+    "verify_contract",
 ]

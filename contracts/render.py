@@ -69,10 +69,12 @@ def _story(terms: ContractTerms, text: ContractText, consents: dict[PartyRole, C
     for caption, rows in text.parties:
         story += [_table(rows, styles, width, caption), Spacer(1, 3 * mm)]
     story += [_table(text.terms, styles, width), Spacer(1, 4 * mm)]
-    for heading, paragraphs in text.clauses:
+    for heading, paragraphs in text.clauses[:-1]:
         blocks = [TextBlock(paragraph, styles.body) for paragraph in paragraphs]
         story += [KeepTogether([TextBlock(heading, styles.heading), blocks[0]]), *blocks[1:]]
-    story += [Spacer(1, 5 * mm), SignatureBlock(terms, consents, text.block, font)]
+    heading, paragraphs = text.clauses[-1]  # the last clause stays on the page of the signature block
+    last = [TextBlock(heading, styles.heading), *(TextBlock(paragraph, styles.body) for paragraph in paragraphs)]
+    story.append(KeepTogether([*last, Spacer(1, 5 * mm), SignatureBlock(terms, consents, text.block, font)]))
     return story
 
 

@@ -74,10 +74,11 @@ class SignatureBlock(Flowable):
         canvas.setFillColor(_INK)
         y = self._text([labels.roles[role]], x, top, 10, width)
         consent = self.consents[role]
-        lines = [f"{labels.name}：{name}", f"{labels.method}：{labels.methods[consent.method]}",
-                 f"{labels.time}：{format_time(consent.at, self.terms)}"]
+        sep = labels.separator
+        lines = [f"{labels.name}{sep}{name}", f"{labels.method}{sep}{labels.methods[consent.method]}",
+                 f"{labels.time}{sep}{format_time(consent.at, self.terms)}"]
         if consent.staff_name:
-            lines.append(f"{labels.staff}：{consent.staff_name}")
+            lines.append(f"{labels.staff}{sep}{consent.staff_name}")
         y = self._text(lines, x, y - 1 * mm, 8, width)
         if consent.signature_png:
             image = ImageReader(io.BytesIO(consent.signature_png))

@@ -24,6 +24,7 @@ class BlockLabels:
     seal_note: str
     scan: str
     number: str
+    separator: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -145,5 +145,6 @@ def build(terms: ContractTerms) -> ContractText:
                       "the signing times are those of the digital signatures.",
             scan="Scan to verify",
             number="Contract no.",
+            separator=": ",
         ),
     )

@@ -131,5 +131,6 @@ def build(terms: ContractTerms) -> ContractText:
             seal_note="双方数字签名及平台电子签章嵌入本文件，签署时间以数字签名为准。",
             scan="扫码核验",
             number="合同编号",
+            separator="：",
         ),
     )
