@@ -38,6 +38,14 @@ class MarketError(Exception):
         self.fields = fields or []
         self.params = params
 
+    def __str__(self) -> str:
+        """In English, naming the fields: what a log line or the command line shows (`phone must be …`)."""
+        from market.core.i18n import translate
+
+        if self.fields:
+            return "; ".join(f"{p.field} {translate(p.code, 'en', **p.params)}" for p in self.fields)
+        return translate(self.code, "en", **self.params)
+
 
 class Invalid(MarketError):
     """The request is well-formed but its values break a rule; names the fields."""
