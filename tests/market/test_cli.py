@@ -1,0 +1,154 @@
+"""The `linggong` command, run for real in subprocesses on a temporary data dir with SQLite: migrate, demo,
+create-staff, the one-line refusals, and `up` serving the demo city."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+LINGGONG = str(Path(sys.executable).with_name("linggong"))
+REPOSITORY = Path(__file__).resolve().parents[2]
+DEMO_LOGINS = ("13800000001", "13800000002", "13800000003")
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def env(data_dir: Path) -> dict[str, str]:
+    """The parent's environment without any LINGGONG_* setting, then a fresh data dir and the default SQLite.
+
+    PYTHONPATH puts this checkout first, whichever copy of the package the console script was installed from.
+    """
+    child = {k: v for k, v in os.environ.items() if not k.startswith("LINGGONG_")}
+    child.update({"LINGGONG_DATA_DIR": str(data_dir), "LINGGONG_PASSWORD_HASH_MEMORY_KIB": "1024",
+                  "PYTHONUNBUFFERED": "1",
+                  "PYTHONPATH": os.pathsep.join(filter(None, [str(REPOSITORY), os.environ.get("PYTHONPATH")]))})
+    return child
+
+
+def linggong(env: dict[str, str], *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([LINGGONG, *args], env=env, input=stdin, capture_output=True, text=True, timeout=60,
+                          check=False)
+
+
+def count(data_dir: Path, sql: str) -> int:
+    with sqlite3.connect(data_dir / "linggong.sqlite3") as db:
+        return int(db.execute(sql).fetchone()[0])
+
+
+def assert_one_line_refusal(result: subprocess.CompletedProcess[str], *words: str) -> None:
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"linggong {result.args[1]}: ")
+    for word in words:
+        assert word in lines[0]
+
+
+def test_migrate_creates_the_database_and_a_private_secret(env, data_dir):
+    result = linggong(env, "migrate")
+    assert result.returncode == 0, result.stderr
+    assert str(data_dir) in result.stdout
+    assert count(data_dir, "SELECT count(*) FROM migration") > 0
+    assert count(data_dir, "SELECT count(*) FROM users") == 0
+    assert (data_dir / "secret.key").stat().st_mode & 0o777 == 0o600
+
+
+def test_demo_seeds_a_city_once(env, data_dir):
+    result = linggong(env, "demo", "--workers", "50", "--jobs", "20")
+    assert result.returncode == 0, result.stderr
+    assert count(data_dir, "SELECT count(*) FROM users WHERE role = 'worker'") == 51  # 50 and the demo login
+    assert count(data_dir, "SELECT count(*) FROM worker_profiles") == 51
+    assert count(data_dir, "SELECT count(*) FROM jobs WHERE status = 'open'") == 20
+    assert count(data_dir, "SELECT count(*) FROM stations") >= 3
+    assert count(data_dir, "SELECT count(*) FROM users WHERE role = 'employer'") >= 3
+    again = linggong(env, "demo", "--workers", "5", "--jobs", "2")
+    assert_one_line_refusal(again, "empty")
+    assert count(data_dir, "SELECT count(*) FROM jobs") == 20
+
+
+def test_create_staff_makes_a_staff_account(env, data_dir):
+    assert linggong(env, "migrate").returncode == 0
+    result = linggong(env, "create-staff", "--phone", "13700001111", "--name", "郑丽华", "--password-stdin",
+                      stdin="staff-passw0rd\n")
+    assert result.returncode == 0, result.stderr
+    assert count(data_dir, "SELECT count(*) FROM users WHERE phone = '13700001111' AND role = 'staff'") == 1
+    with sqlite3.connect(data_dir / "linggong.sqlite3") as db:
+        stored = db.execute("SELECT password_hash FROM users WHERE phone = '13700001111'").fetchone()[0]
+    assert stored.startswith("$argon2id$")
+
+
+def test_create_staff_refuses_a_bad_phone_in_one_line(env):
+    result = linggong(env, "create-staff", "--phone", "123", "--name", "郑丽华", "--password-stdin",
+                      stdin="staff-passw0rd\n")
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines() == [
+        "linggong create-staff: Invalid: phone must be an 11-digit mainland mobile number"]
+
+
+def test_worker_without_redis_refuses_in_one_line(env):
+    assert_one_line_refusal(linggong(env, "worker"), "LINGGONG_REDIS_URL")
+
+
+def test_production_serve_without_a_secret_refuses_in_one_line(env):
+    assert_one_line_refusal(linggong({**env, "LINGGONG_ENV": "production"}, "serve"), "SECRET_KEY")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_until_up(url: str, process: subprocess.Popen[str], seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        assert process.poll() is None, "linggong up exited early"
+        try:
+            with urllib.request.urlopen(f"{url}/api/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.2)
+    raise AssertionError(f"{url} did not come up within {seconds} s")
+
+
+def post_json(url: str, body: dict) -> dict:
+    request = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST",
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=5) as response:
+        return json.loads(response.read())
+
+
+def test_up_serves_the_demo_city_and_prints_the_logins(env, tmp_path):
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    log = tmp_path / "up.log"
+    with log.open("w") as out:
+        process = subprocess.Popen([LINGGONG, "up", "--port", str(port), "--workers", "30", "--jobs", "10"],
+                                   env=env, stdout=out, stderr=subprocess.STDOUT, text=True)
+    try:
+        wait_until_up(url, process)
+        printed = log.read_text()
+        assert url in printed
+        for phone in DEMO_LOGINS:
+            assert phone in printed
+        login = post_json(f"{url}/api/auth/login", {"phone": "13800000001", "password": "linggong-demo"})
+        assert login["user"]["role"] == "worker"
+        assert login["token"]
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
