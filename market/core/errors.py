@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Any, ClassVar
 
+from market.core.i18n import translate
+
 __all__ = [
     "Conflict",
     "FieldProblem",
@@ -40,8 +42,6 @@ class MarketError(Exception):
 
     def __str__(self) -> str:
         """In English, naming the fields: what a log line or the command line shows (`phone must be …`)."""
-        from market.core.i18n import translate
-
         if self.fields:
             return "; ".join(f"{p.field} {translate(p.code, 'en', **p.params)}" for p in self.fields)
         return translate(self.code, "en", **self.params)
