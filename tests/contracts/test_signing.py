@@ -4,6 +4,7 @@ linked to the audit trail, and timestamped by a local RFC 3161 server when one i
 from __future__ import annotations
 
 import io
+import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -100,3 +101,23 @@ def test_timestamps_from_a_local_tsa_validate(party_keys: dict[PartyRole, Signer
     result = verify_contract(issued.pdf, roots)
     assert result.valid, result.problems
     assert all(signer.timestamp_at for signer in result.signers)
+
+
+def test_pdfsig_trusts_the_chain_with_our_root_in_its_nss_database(
+    sealed: IssuedContract, platform_ca: PlatformCA, poppler: Callable[[str], str], tmp_path: Path
+) -> None:
+    certutil = shutil.which("certutil")
+    if certutil is None:
+        pytest.skip("certutil not installed (Debian package libnss3-tools)")
+    database, root, pdf = tmp_path / "nss", tmp_path / "root.pem", tmp_path / "sealed.pdf"
+    database.mkdir()
+    root.write_bytes(platform_ca.cert_pem)
+    pdf.write_bytes(sealed.pdf)
+    subprocess.run([certutil, "-N", "-d", f"sql:{database}", "--empty-password"], check=True, timeout=60)
+    subprocess.run([certutil, "-A", "-d", f"sql:{database}", "-n", "linggong-root", "-t", "C,C,C", "-a", "-i",
+                    str(root)], check=True, timeout=60)
+    # no -no-ocsp: poppler 22.12 reports a generic certificate error with it; our certificates name no OCSP responder
+    result = subprocess.run([poppler("pdfsig"), "-nssdir", f"sql:{database}", str(pdf)], capture_output=True,
+                            text=True, timeout=60)
+    assert result.stdout.count("Signature is Valid.") == 3, result.stdout
+    assert result.stdout.count("Certificate is Trusted.") == 3, result.stdout
