@@ -4,14 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from matching.normalize import split_skill_text
+from matching.resolve import split_compound
 
-__all__ = ["Candidate", "HeldSkill", "JobMatch", "JobPosting", "TimeSlot", "WorkerProfile"]
+__all__ = ["Candidate", "HeldSkill", "JobMatch", "JobPosting", "TimeSlot", "WorkerProfile", "skill_parts"]
 
 WorkerId = Any
 JobId = Any
+
+
+@lru_cache(maxsize=65536)
+def skill_parts(text: str) -> tuple[str, ...]:
+    """The skills one text names: split at separators ("电工/焊工"), then run-together names ("电工焊工")."""
+    return tuple(piece for part in split_skill_text(text) for piece in split_compound(part))
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,12 +58,10 @@ class WorkerProfile:
 
     def held(self) -> tuple[HeldSkill, ...]:
         """The skills as matched: a text naming several ("电工/焊工") counts as each, with the same years and flag."""
-        if not any(len(split_skill_text(s.name)) > 1 for s in self.skills):
+        if not any(len(skill_parts(s.name)) > 1 for s in self.skills):
             return self.skills
         return tuple(
-            HeldSkill(part, skill.years, skill.certified)
-            for skill in self.skills
-            for part in split_skill_text(skill.name)
+            HeldSkill(part, skill.years, skill.certified) for skill in self.skills for part in skill_parts(skill.name)
         )
 
 
@@ -74,7 +80,7 @@ class JobPosting:
 
     def required(self) -> tuple[str, ...]:
         """The required skills as matched: a text naming several ("电工/焊工") counts as each of them."""
-        return tuple(part for text in self.skills for part in split_skill_text(text))
+        return tuple(part for text in self.skills for part in skill_parts(text))
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from rapidfuzz import fuzz, process
 from matching.normalize import core_forms, is_latin, normalize_skill, pinyin_key
 from matching.taxonomy import Taxonomy, load_taxonomy
 
-__all__ = ["Resolution", "resolve_skill"]
+__all__ = ["Resolution", "resolve_skill", "split_compound"]
 
 # Confidence given to each way of recognising a trade; exact names are certain.
 PINYIN_TYPO_CONFIDENCE = 0.9
@@ -107,3 +107,30 @@ def resolve_skill(text: str) -> Resolution:
     if found is None:
         return Resolution(norm, None, 0.0, "free")
     return Resolution(norm, found.code, found.confidence, found.method)
+
+
+@lru_cache(maxsize=65536)
+def split_compound(text: str) -> tuple[str, ...]:
+    """Trade names run together without a separator ("电工焊工", "保安保洁") split into each; else (text,).
+
+    Only when the whole text is covered by two or more names, and is not itself a name: 开荒保洁 stays whole.
+    """
+    taxonomy = load_taxonomy()
+    norm = normalize_skill(text)
+    if len(norm) < 4 or is_latin(norm) or _exact(taxonomy, core_forms(norm)) is not None:
+        return (text,)
+    names = taxonomy.alias_to_code
+    # best[i]: fewest names covering norm[:i]; back[i]: where the last of them starts
+    best: list[float] = [0.0] + [float("inf")] * len(norm)
+    back = [0] * (len(norm) + 1)
+    for end in range(2, len(norm) + 1):
+        for start in range(max(0, end - 8), end - 1):
+            if best[start] + 1 < best[end] and norm[start:end] in names:
+                best[end], back[end] = best[start] + 1, start
+    if best[-1] == float("inf") or best[-1] < 2:
+        return (text,)
+    parts, end = [], len(norm)
+    while end > 0:
+        parts.append(norm[back[end]:end])
+        end = back[end]
+    return tuple(reversed(parts))

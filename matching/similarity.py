@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 from rapidfuzz import fuzz
 
-from matching.normalize import pinyin_key, split_skill_text
+from matching.model import skill_parts
+from matching.normalize import pinyin_key
 from matching.resolve import Resolution, resolve_skill
 from matching.taxonomy import load_taxonomy
 
@@ -77,8 +78,8 @@ def skill_similarity(required: str, held: str, certified: bool = False) -> float
     Texts naming several skills ("电工/焊工") are split: each required part takes its best held part, and the
     parts are averaged, as the rankings do.
     """
-    held_parts = [resolve_skill(part) for part in split_skill_text(held)]
-    required_parts = split_skill_text(required)
+    held_parts = [resolve_skill(part) for part in skill_parts(held)]
+    required_parts = skill_parts(required)
     total = sum(
         max(resolved_similarity(resolve_skill(part), h, certified) for h in held_parts) for part in required_parts
     )

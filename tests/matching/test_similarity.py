@@ -109,3 +109,14 @@ def test_a_text_naming_several_skills_counts_as_each() -> None:
     assert skill_similarity("木工", "瓦工 木工") == pytest.approx(1.0)
     # a requirement naming two skills needs both: an electrician alone covers half
     assert skill_similarity("电工/焊工", "电工", certified=True) == pytest.approx(0.5)
+
+
+def test_names_run_together_are_split_but_real_names_are_not() -> None:
+    from matching.model import skill_parts
+
+    assert skill_parts("电工焊工") == ("电工", "焊工")
+    assert skill_parts("保安保洁") == ("保安", "保洁")
+    assert skill_parts("开荒保洁") == ("开荒保洁",)
+    assert skill_parts("小区保洁") == ("小区保洁",)
+    assert skill_parts("电焊工") == ("电焊工",)
+    assert skill_similarity("保洁", "保安保洁") == pytest.approx(1.0)
