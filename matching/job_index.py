@@ -25,7 +25,10 @@ from matching.selection import top_positions
 from matching.vocabulary import PAD_ID, SkillVocabulary
 from matching.worker_index import slot_seconds
 
-__all__ = ["JobIndex"]
+__all__ = ["SKILL_FILTER_MIN", "JobIndex"]
+
+# A job passes the radar's skill filter when one of its required skills is at least this similar to the filter.
+SKILL_FILTER_MIN = 0.5
 
 _SPECS: dict[str, tuple[Any, float, int]] = {
     "lat": (np.float64, 0.0, 0),
@@ -101,8 +104,14 @@ class JobIndex:
             columns["required"][row, slot] = self.vocabulary.intern(text)
         columns["required_count"][row] = len(required)
 
-    def rank_jobs(self, worker: WorkerProfile, limit: int = 20, now: float | None = None) -> list[JobMatch]:
-        """The best `limit` open jobs for a worker, best first, each explained; `now` (POSIX s) hides past jobs."""
+    def rank_jobs(
+        self, worker: WorkerProfile, limit: int = 20, now: float | None = None, skill: str | None = None
+    ) -> list[JobMatch]:
+        """The best `limit` open jobs for a worker, best first, each explained.
+
+        `now` (POSIX seconds) hides jobs already started; `skill` keeps only jobs asking for something like it
+        (similarity ≥ SKILL_FILTER_MIN to one of their required skills), for the radar's `?skill=` filter.
+        """
         columns = self._rows.columns
         rows = self._rows.near(worker.lat, worker.lon, worker.max_distance_km)
         distance = self._distance(worker, rows)
@@ -111,19 +120,22 @@ class JobIndex:
             keep &= columns["starts"][rows] >= now
         for start, end in slot_seconds(worker.bookings):
             keep &= ~((columns["starts"][rows] < end) & (columns["ends"][rows] > start))
+        if skill is not None:
+            similar = self.vocabulary.against_held(skill, True)[columns["required"][rows]] >= SKILL_FILTER_MIN
+            keep &= similar.any(axis=1)
         rows, distance = rows[keep], distance[keep]
-        skill, experience, best = self._skill_fit(worker, rows)
-        good = skill >= MIN_SKILL_FIT
-        rows, distance, skill, experience, best = rows[good], distance[good], skill[good], experience[good], best[good]
+        fit, experience, best = self._skill_fit(worker, rows)
+        good = fit >= MIN_SKILL_FIT
+        rows, distance, fit, experience, best = rows[good], distance[good], fit[good], experience[good], best[good]
         trust = trust_score(worker.completed, worker.no_shows, worker.late_cancels, worker.rating, worker.ratings)
         score = (
-            WEIGHTS["skill"] * skill + WEIGHTS["experience"] * experience
+            WEIGHTS["skill"] * fit + WEIGHTS["experience"] * experience
             + WEIGHTS["distance"] * closeness(distance) + trust
         )
         jobs = self._jobs
         chosen = top_positions(score, lambda i: jobs[int(rows[i])].job_id, limit, lambda i: True)
         return [
-            self._explain(worker, int(rows[i]), float(score[i]), float(distance[i]), skill[i], experience[i], best[i])
+            self._explain(worker, int(rows[i]), float(score[i]), float(distance[i]), fit[i], experience[i], best[i])
             for i in chosen
         ]
 

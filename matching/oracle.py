@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from matching.geo import local_km
+from matching.job_index import SKILL_FILTER_MIN
 from matching.model import Candidate, HeldSkill, JobMatch, JobPosting, WorkerProfile
 from matching.scoring import (
     MIN_SKILL_FIT,
@@ -93,12 +94,15 @@ def naive_rank_candidates(
 
 
 def naive_rank_jobs(
-    jobs: Iterable[JobPosting], worker: WorkerProfile, limit: int = 20, now: float | None = None
+    jobs: Iterable[JobPosting], worker: WorkerProfile, limit: int = 20, now: float | None = None,
+    skill: str | None = None,
 ) -> list[JobMatch]:
     """Score every job in a loop and keep the best `limit` (oracle for JobIndex.rank_jobs)."""
     found = []
     for job in jobs:
         if now is not None and job.starts_at.timestamp() < now:
+            continue
+        if skill is not None and not any(skill_similarity(r, skill, True) >= SKILL_FILTER_MIN for r in job.required()):
             continue
         result = pair_score(worker, job)
         if result is not None:

@@ -52,13 +52,14 @@ def test_jobs_equal_oracle(seed: int, make_workers, make_jobs) -> None:
         assert_same_ranking(index.rank_jobs(worker, 15), naive_rank_jobs(jobs, worker, 15))
 
 
-def test_jobs_oracle_with_now(make_workers, make_jobs, t0) -> None:
+@pytest.mark.parametrize("skill", [None, "保洁", "电工", "無人機飛手"])
+def test_jobs_oracle_with_now_and_skill_filter(skill: str | None, make_workers, make_jobs, t0) -> None:
     jobs = make_jobs(800, 7)
     index = JobIndex.build(jobs)
     now = t0.timestamp()
     for worker in make_workers(10, 8):
-        found = index.rank_jobs(worker, 20, now=now)
-        assert_same_ranking(found, naive_rank_jobs(jobs, worker, 20, now=now))
+        found = index.rank_jobs(worker, 20, now=now, skill=skill)
+        assert_same_ranking(found, naive_rank_jobs(jobs, worker, 20, now=now, skill=skill))
 
 
 def test_incremental_changes_equal_oracle(make_workers, make_jobs) -> None:
