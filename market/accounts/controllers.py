@@ -12,7 +12,7 @@ from litestar.status_codes import HTTP_200_OK
 
 from market.accounts import services
 from market.accounts.auth import PUBLIC_ROUTE, AuthedRequest
-from market.accounts.schemas import Login, LoginResult, Registration, UserOut
+from market.accounts.schemas import LoggedOut, Login, LoginResult, Registration, UserOut
 from market.accounts.tables import Role, User
 from market.core.errors import NotAuthenticated
 
@@ -44,10 +44,10 @@ class AuthController(Controller):
                         cookies=[cookie])
 
     @post("/logout", operation_id="Logout", status_code=HTTP_200_OK, summary="Log out everywhere")
-    async def logout(self, request: AuthedRequest) -> Response[dict[str, bool]]:
+    async def logout(self, request: AuthedRequest) -> Response[LoggedOut]:
         """End every session of this user (tokens carry a version that this bumps) and clear the cookie."""
         await User.update({User.token_version: User.token_version + 1}).where(User.id == request.user.id)
-        response = Response({"ok": True})
+        response = Response(LoggedOut(ok=True))
         response.delete_cookie(request.app.state.auth.key)
         return response
 

@@ -9,7 +9,7 @@ import msgspec
 
 from market.core.schemas import Schema, SchemaIn
 
-__all__ = ["Login", "LoginResult", "Registration", "UserOut"]
+__all__ = ["LoggedOut", "Login", "LoginResult", "Registration", "UserOut"]
 
 PhoneText = Annotated[str, msgspec.Meta(max_length=20, examples=["13800000001"])]
 Password = Annotated[str, msgspec.Meta(min_length=8, max_length=128)]
@@ -47,3 +47,9 @@ class LoginResult(Schema):
 
     token: str
     user: UserOut
+
+
+class LoggedOut(Schema):
+    """Every session of the user has ended."""
+
+    ok: bool
