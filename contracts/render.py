@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
+from reportlab import rl_config
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -94,6 +96,17 @@ def _furniture(text: ContractText, terms: ContractTerms, font: str):
     return draw
 
 
+@contextmanager
+def _plain_streams() -> Iterator[None]:
+    """Skip reportlab's ASCII85 layer on streams (a quarter smaller, faster); restored after the build."""
+    saved = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = saved
+
+
 def render_contract(terms: ContractTerms, consents: Iterable[Consent], font: FontSpec | None = None) -> bytes:
     """Render the unsigned contract PDF (A4, font embedded as a subset) with the visible signature block."""
     by_role = {consent.role: consent for consent in consents}
@@ -108,7 +121,7 @@ def render_contract(terms: ContractTerms, consents: Iterable[Consent], font: Fon
         title=text.title, subject=terms.number, author=terms.platform_name, creator="linggong contracts",
         lang=terms.language.value,
     )
-    with _render_lock:
+    with _render_lock, _plain_streams():
         document.build(_story(terms, text, by_role, font_name), canvasmaker=paged_canvas(
             _furniture(text, terms, font_name), font_name))
     return buffer.getvalue()

@@ -3,6 +3,7 @@ punctuation, an English rendering, and a font setting that can point elsewhere."
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from collections.abc import Callable
 from dataclasses import replace
@@ -88,3 +89,14 @@ def test_a_font_that_does_not_match_its_pin_is_refused(tmp_path: Path) -> None:
 def test_both_consents_are_needed() -> None:
     with pytest.raises(ValueError, match="missing consent"):
         render_contract(sample_terms(), sample_consents()[:1])
+
+
+def test_the_qr_code_reads_back_as_the_verify_url(chinese_pdf: Path, poppler: Callable[[str], str],
+                                                  tmp_path: Path) -> None:
+    zbarimg = shutil.which("zbarimg")
+    if zbarimg is None:
+        pytest.skip("zbarimg not installed (Debian package zbar-tools)")
+    _run(poppler("pdftoppm"), "-r", "150", "-png", str(chinese_pdf), str(tmp_path / "page"))
+    last = sorted(tmp_path.glob("page-*.png"))[-1]
+    decoded = subprocess.run([zbarimg, "-q", "--raw", str(last)], capture_output=True, text=True, timeout=60)
+    assert decoded.stdout.strip() == sample_terms().verify_url
