@@ -29,6 +29,8 @@ def top_positions(
     id_of(i) is the id of position i. Only the head is sorted in Python; it grows when acceptance rejects too many.
     """
     count = len(scores)
+    if limit <= 0:
+        return []
     want = min(count, limit + 8)
     chosen: list[int] = []
     seen = 0

@@ -166,3 +166,9 @@ def test_multi_skill_texts_rank_like_separate_skills(t0) -> None:
     assert [m[:2] for m in found[0].matched_skills] == [("电工", "电工"), ("焊工", "焊工")]
     radar = JobIndex.build([job]).rank_jobs(both)
     assert radar[0].score == pytest.approx(found[0].score)
+
+
+def test_zero_limit_and_empty_index(job) -> None:
+    assert WorkerIndex.build([worker(1)]).rank_candidates(job, 0) == []
+    assert WorkerIndex().rank_candidates(job) == []
+    assert JobIndex().rank_jobs(worker(1)) == []
