@@ -175,3 +175,13 @@ async def test_the_fourth_login_attempt_in_a_minute_is_refused(strict_client, ma
     assert response.status_code == 429
     assert response.json() == {"status_code": 429, "code": "too_many_requests",
                                "detail": "Too many requests; please try again later", "fields": []}
+
+
+async def test_a_phone_written_with_a_country_code_is_the_same_phone(client):
+    response = await client.post("/api/auth/register", json=registration("+86 139-0000-0042"))
+    assert response.status_code == 201
+    assert response.json()["phone"] == "13900000042"
+    again = await client.post("/api/auth/register", json=registration("13900000042"))
+    assert again.status_code == 409
+    login = await client.post("/api/auth/login", json={"phone": "139 0000 0042", "password": PASSWORD})
+    assert login.status_code == 200
