@@ -81,7 +81,7 @@ def measure(n: int, jobs: int) -> dict[str, object]:
     naive = [t * n / sample for job in job_list[:NAIVE_JOBS]
              for t in timed(partial(naive_rank_candidates, profiles, job, 20), 1)]
     return {
-        "n": n, "within": int(np.median(within)), "build_s": build_s, "memory_mb": memory,
+        "n": n, "within": int(np.median(within)), "vocabulary": len(city.vocabulary), "build_s": build_s, "memory_mb": memory,
         "index_cold": cold_index, "index_warm": warm_index, "floor_cold": cold_floor, "floor_warm": warm_floor,
         "naive": naive, "naive_extrapolated": sample < n,
     }
@@ -91,7 +91,8 @@ def report(row: dict) -> None:
     """Print one size's figures."""
     keys = ("index_cold", "index_warm", "floor_cold", "floor_warm", "naive")
     p50 = {k: float(np.percentile(row[k], 50)) for k in keys}
-    print(f"\n== {row['n']:,} workers (median {row['within']:,} within 10 km of a job) ==")
+    print(f"\n== {row['n']:,} workers (median {row['within']:,} within 10 km of a job; "
+          f"{row['vocabulary']:,} distinct skill texts) ==")
     print(f"build {row['build_s']:.1f} s, index memory (RSS growth) {row['memory_mb']:.0f} MB")
     print("                                 p50 ms / p99 ms")
     print(f"index, similarity cache warm   {percentiles(row['index_warm'])}")
