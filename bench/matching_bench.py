@@ -81,7 +81,8 @@ def measure(n: int, jobs: int) -> dict[str, object]:
     naive = [t * n / sample for job in job_list[:NAIVE_JOBS]
              for t in timed(partial(naive_rank_candidates, profiles, job, 20), 1)]
     return {
-        "n": n, "within": int(np.median(within)), "vocabulary": len(city.vocabulary), "build_s": build_s, "memory_mb": memory,
+        "n": n, "within": int(np.median(within)), "vocabulary": len(city.vocabulary),
+        "build_s": build_s, "memory_mb": memory,
         "index_cold": cold_index, "index_warm": warm_index, "floor_cold": cold_floor, "floor_warm": warm_floor,
         "naive": naive, "naive_extrapolated": sample < n,
     }
