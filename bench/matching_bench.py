@@ -21,7 +21,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from bench.matching_floor import Floor
 from bench.matching_quality import labelled_ndcg
 from bench.matching_synth import make_city
-from matching import WorkerIndex
+from matching import JobIndex, WorkerIndex
 from matching.geo import local_km_many
 from matching.oracle import naive_rank_candidates
 
@@ -107,6 +107,17 @@ def report(row: dict) -> None:
           f"cold {p50['naive'] / p50['index_cold']:,.0f}x")
 
 
+def measure_radar(jobs: int = 50_000, workers: int = 300) -> None:
+    """Print p50/p99 of the radar (top 20 open jobs for a worker) over `jobs` open jobs."""
+    city = make_city(workers, jobs, seed=11)
+    index = JobIndex.build(city.jobs)
+    profiles = list(city.profiles())
+    for profile in profiles:
+        index.rank_jobs(profile, 20)
+    times = [t for profile in profiles for t in timed(partial(index.rank_jobs, profile, 20), 1)]
+    print(f"\nradar: top 20 of {jobs:,} open jobs for a worker, p50 / p99 ms {percentiles(times)}")
+
+
 def main() -> None:
     """Parse arguments, measure each size, print NDCG@10 on the labelled set."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -117,6 +128,7 @@ def main() -> None:
     for n in (int(s) for s in args.sizes.split(",")):
         report(measure(n, args.jobs))
         gc.collect()
+    measure_radar()
     ndcg, per_job = labelled_ndcg()
     print(f"\nNDCG@10 on the labelled set ({len(per_job)} jobs): {ndcg:.3f} (worst job {min(per_job.values()):.3f})")
 
