@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from rapidfuzz import fuzz, process
 
@@ -108,7 +110,7 @@ class SkillVocabulary:
             values = np.where(needs, values * UNCERTIFIED_FACTOR, values)
         return values
 
-    def _cached(self, key: tuple[str, str, bool], block) -> np.ndarray:  # type: ignore[no-untyped-def]
+    def _cached(self, key: tuple[str, str, bool], block: Callable[[int, int], np.ndarray]) -> np.ndarray:
         vector = self._cache.get(key)
         size = len(self.texts)
         if vector is None or len(vector) < size:
