@@ -12,6 +12,7 @@ import statistics
 import time
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 
 from pyhanko.keys import load_certs_from_pemder_data, load_private_key_from_pemder_data
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -81,12 +82,12 @@ def _round(samples: dict[str, list[float]], root: bytes, keys: dict[PartyRole, S
     terms, consents = sample_terms(), sample_consents()
     pdf = _timed(samples, "floor: bare reportlab render", bare_render)
     for index, signer in enumerate(loaded):
-        pdf = _timed(samples, f"floor: bare pyHanko sign {index + 1}", lambda p=pdf, s=signer, i=index:
-                     bare_sign(p, s, f"Sig{i}"))
+        pdf = _timed(samples, f"floor: bare pyHanko sign {index + 1}", partial(bare_sign, pdf, signer, f"Sig{index}"))
     ours = _timed(samples, "render_contract", lambda: render_contract(terms, consents))
     for role in (PartyRole.WORKER, PartyRole.EMPLOYER, PartyRole.PLATFORM):
-        ours = _timed(samples, f"sign_pdf {role.value}", lambda p=ours, r=role:
-                      sign_pdf(p, r, keys[r], reason=f"bench; role={r.value}; contract=LG-1", name=r.value))
+        reason = f"bench; role={role.value}; contract=LG-1"
+        ours = _timed(samples, f"sign_pdf {role.value}",
+                      partial(sign_pdf, ours, role, keys[role], reason=reason, name=role.value))
     sealed = _timed(samples, "issue_contract (render + 3 signatures)",
                     lambda: issue_contract(terms, consents, keys).pdf)
     _timed(samples, "verify_contract", lambda: (verify_contract(sealed, [root]), b"")[1])

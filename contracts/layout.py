@@ -50,10 +50,11 @@ class TextBlock(Flowable):
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         """Break the text for the available width and report the height it needs."""
-        if not self._fixed and (self._lines is None or availWidth != self._width):
-            self._lines = break_lines(self.text, self._measure, availWidth - self.style.indent)
+        lines = self._lines
+        if lines is None or (not self._fixed and availWidth != self._width):
+            lines = self._lines = break_lines(self.text, self._measure, availWidth - self.style.indent)
         self._width = availWidth
-        return availWidth, len(self._lines) * self.style.leading + self.style.space_after
+        return availWidth, len(lines) * self.style.leading + self.style.space_after
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
         """Split between lines when the block does not fit the rest of the page."""

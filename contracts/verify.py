@@ -33,7 +33,7 @@ class SignerReport:
     """What one embedded signature says and how it fared."""
 
     role: str
-    field: str
+    field_name: str
     name: str
     subject: str
     certificate_serial: str
@@ -74,14 +74,14 @@ def _iso(value: Any) -> str | None:
 def _signer_cert(sig: EmbeddedPdfSignature) -> asn1_x509.Certificate | None:
     try:
         return sig.signer_cert
-    except Exception:
+    except Exception:  # a mangled CMS has no certificate to show
         return None
 
 
 def _signed_at(sig: EmbeddedPdfSignature) -> str | None:
     try:
         return _iso(sig.self_reported_timestamp)
-    except Exception:
+    except Exception:  # nor a signing time
         return None
 
 
@@ -90,7 +90,7 @@ def _report(sig: EmbeddedPdfSignature, status: PdfSignatureStatus | None, facts:
     subject = cert.subject if cert else None
     timestamp = status.timestamp_validity if status else None
     return SignerReport(
-        role=facts.get("role", ""), field=sig.field_name,
+        role=facts.get("role", ""), field_name=sig.field_name,
         name=subject.native.get("common_name", "") if subject else "",
         subject=subject.human_friendly if subject else "",
         certificate_serial=format(cert.serial_number, "x") if cert else "",
@@ -147,7 +147,7 @@ def _check_signature(
     facts = parse_reason(str(sig.sig_object.get("/Reason", "")))
     try:
         status = validate_pdf_signature(sig, context)
-    except Exception as error:
+    except Exception as error:  # whatever stops validation makes the signature bad; the reason goes to the report
         return role, _report(sig, None, facts), [problem("bad_signature", role and role.value, str(error))]
     found = _role_problems(role, sig, facts) + _status_problems(role, status, final)
     return role, _report(sig, status, facts), found
@@ -165,7 +165,7 @@ def verify_contract(pdf: bytes, trust_roots: Sequence[bytes]) -> Verification:
     digest = hashlib.sha256(pdf).hexdigest()
     try:
         signatures = PdfFileReader(io.BytesIO(pdf), strict=False).embedded_regular_signatures
-    except Exception as error:
+    except Exception as error:  # an unparseable upload (or signature) is an answer, not a crash
         return Verification(False, None, digest, [], [problem("unreadable", None, str(error))])
     if not signatures:
         return Verification(False, None, digest, [], [problem("no_signatures", None)])

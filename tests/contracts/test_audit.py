@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -43,7 +44,7 @@ def test_hash_is_sha256_of_previous_hash_and_canonical_json() -> None:
 @pytest.mark.parametrize("change", ["actor", "channel", "at", "details", "kind"])
 def test_changing_any_field_of_any_event_breaks_the_chain_there(index: int, change: str) -> None:
     events = _chain()
-    values = {"actor": "someone else", "channel": "api", "at": START - timedelta(days=1),
+    values: dict[str, Any] = {"actor": "someone else", "channel": "api", "at": START - timedelta(days=1),
               "details": {"note": "改过"}, "kind": EventKind.VIEWED}
     events[index] = replace(events[index], **{change: values[change]})
     result = check_chain(events)
