@@ -54,7 +54,7 @@ def _table(rows: Iterable[tuple[str, str]], styles: _Styles, width: float, capti
         data.append([TextBlock(caption, styles.heading), Spacer(0, 0)])
         commands += [("SPAN", (0, 0), (1, 0)), ("BACKGROUND", (0, 0), (1, 0), _SHADE)]
     data += [[TextBlock(label, styles.cell_label), TextBlock(value, styles.cell)] for label, value in rows]
-    table = Table(data, colWidths=[30 * mm, width - 30 * mm], hAlign="LEFT")
+    table = Table(data, colWidths=[30 * mm, width - 30 * mm], hAlign="LEFT", splitInRow=1, repeatRows=0)
     table.setStyle(TableStyle(commands))
     return table
 

@@ -100,3 +100,17 @@ def test_the_qr_code_reads_back_as_the_verify_url(chinese_pdf: Path, poppler: Ca
     last = sorted(tmp_path.glob("page-*.png"))[-1]
     decoded = subprocess.run([zbarimg, "-q", "--raw", str(last)], capture_output=True, text=True, timeout=60)
     assert decoded.stdout.strip() == sample_terms().verify_url
+
+
+def test_a_long_contract_flows_over_pages(poppler: Callable[[str], str], tmp_path: Path) -> None:
+    terms = sample_terms()
+    long = replace(terms, duties=terms.duties * 14, safety_notes="进入施工现场必须佩戴安全帽，穿防滑鞋；" * 12)
+    path = tmp_path / "long.pdf"
+    path.write_bytes(render_contract(long, sample_consents(walk_in=True)))
+    assert "Pages:           3" in _run(poppler("pdfinfo"), str(path))
+    text = _run(poppler("pdftotext"), "-raw", str(path), "-")
+    lines = [line.strip() for line in text.splitlines()]
+    assert not [line for line in lines if line and line[0] in CANNOT_START]
+    flat = text.replace("\n", "")
+    assert flat.count("负责三居室墙面找平") == 14
+    assert "第 3 页 / 共 3 页" in flat
