@@ -16,5 +16,7 @@ APP_REGISTRY = AppRegistry(
         "market.jobs.piccolo_app",
         "market.orders.piccolo_app",
         "market.notifications.piccolo_app",
+        "market.ranking.piccolo_app",
+        "market.contracts.piccolo_app",
     ]
 )

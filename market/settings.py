@@ -64,6 +64,10 @@ class Settings:
     """Login attempts allowed per client address per minute."""
     password_hash_memory_kib: int = 65536
     """Argon2id memory cost; lowered only in tests."""
+    ca_dir: Path | None = None
+    """Where the platform CA and seal live (mounted secrets in production); default `<data_dir>/ca`."""
+    tsa_url: str | None = None
+    """An RFC 3161 time-stamping authority; contracts get a trusted timestamp when set."""
     static_dir: Path | None = None
     """Where the web front end lives; by default `static/` beside the source tree or in the working directory."""
 
@@ -138,6 +142,8 @@ def _load() -> Settings:
         login_attempts_per_minute=_env_int("LOGIN_ATTEMPTS_PER_MINUTE", 10),
         password_hash_memory_kib=_env_int("PASSWORD_HASH_MEMORY_KIB", 65536),
         static_dir=Path(static) if (static := _env("STATIC_DIR")) else None,
+        ca_dir=Path(ca_dir) if (ca_dir := _env("CA_DIR")) else None,
+        tsa_url=_env("TSA_URL"),
     )
 
 

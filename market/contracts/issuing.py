@@ -1,22 +1,93 @@
-"""The seam between accepting an order and its electronic contract."""
+"""Issuing an order's contract right after acceptance, and the recovery step for any that failed."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import secrets
+from typing import Any
+
+from contracts import ContractTerms, IssuedContract, PartyRole, issue_contract
+from market.contracts.authority import platform_seal
+from market.contracts.credentials import signer_key_for
+from market.contracts.drafting import Draft, contract_number, draft_for_order
+from market.contracts.tables import Contract, ContractEvent
+from market.core import clock
+from market.core.database import write_transaction
 from market.orders.schemas import ContractRef
+from market.orders.tables import Order
+from market.settings import get_settings
 
-__all__ = ["contract_for_order", "issue_contract_for_order"]
+__all__ = ["contract_for_order", "contract_ref", "issue_contract_for_order", "recover_contracts"]
+
+logger = logging.getLogger("market.contracts")
 
 
-async def issue_contract_for_order(order_id: int) -> ContractRef | None:
-    """Issue, sign and store the contract of a freshly accepted order; None while no contract could be issued.
-
-    Called after the order's transaction commits, so slow signing never holds the write lock; an order whose
-    contract is not issued keeps `contract_status = "pending"` and is picked up by the recovery step.
-    Not yet connected to the `contracts` library (issue 4): it issues nothing and says so by returning None.
-    """
-    return None
+def contract_ref(row: dict[str, Any]) -> ContractRef:
+    """Where to find a stored contract."""
+    base = get_settings().public_url
+    return ContractRef(id=row["id"], number=row["number"], sha256=row["sha256"],
+                       pdf_url=f"/api/contracts/{row['id']}/pdf", verify_url=f"{base}/verify/{row['verify_token']}")
 
 
 async def contract_for_order(order_id: int) -> ContractRef | None:
     """The order's contract, if one has been issued."""
-    return None
+    row = await Contract.select(Contract.id, Contract.number, Contract.sha256, Contract.verify_token).where(
+        Contract.order == order_id).first()
+    return contract_ref(row) if row else None
+
+
+def _sign(draft: Draft, keys: dict[PartyRole, Any], terms: ContractTerms) -> IssuedContract:
+    return issue_contract(terms, draft.consents, keys, tsa_url=get_settings().tsa_url, clock=clock.now)
+
+
+async def _store(order_id: int, token: str, issued: IssuedContract, language: str) -> ContractRef | None:
+    async with write_transaction():
+        if await Contract.exists().where(Contract.order == order_id):
+            return None  # another process issued it first
+        contract = Contract(order=order_id, number=issued.events[0].contract_number, verify_token=token,
+                            sha256=issued.sha256, pdf=issued.pdf, language=language,
+                            audit_head_at_sealing=issued.audit_head_at_sealing, issued_at=clock.now())
+        await contract.save()
+        await ContractEvent.insert(*[ContractEvent(contract=contract.id, seq=e.seq, kind=str(e.kind),
+                                                   record=e.to_record()) for e in issued.events])
+        await Order.update({Order.contract_status: "issued"}).where(Order.id == order_id)
+    return await contract_for_order(order_id)
+
+
+async def issue_contract_for_order(order_id: int) -> ContractRef | None:
+    """Draft, sign (worker, employer), seal and store the order's contract; None if it could not be issued now.
+
+    Called after the order's transaction commits, so slow signing never holds the write lock. On failure the
+    order is marked `contract_status = "failed"` and `recover_contracts` issues it later; the order itself stands.
+    """
+    existing = await contract_for_order(order_id)
+    if existing is not None:
+        return existing
+    try:
+        order = await Order.select(Order.accepted_at).where(Order.id == order_id).first()
+        assert order is not None
+        token = secrets.token_urlsafe(18)
+        number = contract_number(order_id, order["accepted_at"])
+        draft = await draft_for_order(order_id, number, f"{get_settings().public_url}/verify/{token}", clock.now())
+        keys = {PartyRole.WORKER: await signer_key_for(draft.worker_id, PartyRole.WORKER, draft.worker_name),
+                PartyRole.EMPLOYER: await signer_key_for(draft.employer_id, PartyRole.EMPLOYER, draft.employer_name),
+                PartyRole.PLATFORM: platform_seal()}
+        issued = await asyncio.to_thread(_sign, draft, keys, draft.terms)
+        return await _store(order_id, token, issued, str(draft.terms.language)) or await contract_for_order(order_id)
+    except Exception:
+        logger.exception("contract for order %s not issued; it will be retried", order_id)
+        await Order.update({Order.contract_status: "failed"}).where(
+            (Order.id == order_id) & (Order.contract_status != "issued"))
+        return None
+
+
+async def recover_contracts(limit: int = 100) -> int:
+    """Issue the contracts of accepted orders that have none yet (failed, or cut off by a crash); return how many."""
+    rows = await Order.select(Order.id).where(Order.contract_status.is_in(["pending", "failed"])).order_by(
+        Order.id).limit(limit)
+    issued = 0
+    for row in rows:
+        if await issue_contract_for_order(row["id"]) is not None:
+            issued += 1
+    return issued

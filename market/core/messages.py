@@ -80,6 +80,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "blank": ("不能为空", "must not be blank"),
     "password_weak": ("密码至少8位，且须同时包含字母和数字", "must be at least 8 characters with letters and digits"),
     "duplicate_skill": ("技能「{name}」重复了", "lists the skill {name} twice"),
+    "code_expired": ("验证码已过期或未发送，请重新获取", "has expired or was never sent; send a new one"),
+    "code_wrong": ("验证码不正确", "is not the code that was sent"),
+    "contract_not_found": ("找不到该合同", "Contract not found"),
+    "pdf_required": ("请上传合同PDF文件", "Send the contract PDF as the request body"),
     "amount_mismatch": ("实付金额与约定不符时须填写说明", "needs a note when it differs from the agreed pay"),
 }
 

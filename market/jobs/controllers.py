@@ -1,10 +1,11 @@
-"""HTTP routes for jobs: post, list (the radar), read, cancel, accept."""
+"""HTTP routes for jobs: post, list (the radar), read, candidates, cancel, accept."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
 from litestar import Controller, get, post
+from litestar.di import Provide
 from litestar.params import FromPath, FromQuery, HeaderParameter, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
@@ -12,10 +13,13 @@ from market.accounts.auth import AuthedRequest
 from market.accounts.guards import requires_role
 from market.core.schemas import Page
 from market.jobs import services
-from market.jobs.listing import JobFilter, list_jobs
+from market.jobs.listing import JobFilter
 from market.jobs.schemas import JobCreate, JobOut
 from market.orders.accepting import accept_job
 from market.orders.schemas import AcceptIn, AcceptResult
+from market.ranking.schemas import CandidateOut
+from market.ranking.services import browse_jobs, list_candidates
+from market.ranking.state import LiveMatching, provide_matching
 
 __all__ = ["JobController"]
 
@@ -27,6 +31,7 @@ class JobController(Controller):
 
     path = "/api/jobs"
     tags = ["jobs"]
+    dependencies = {"matching": Provide(provide_matching)}
 
     @post("/", operation_id="CreateJob", guards=[requires_role("employer", "staff")])
     async def create(self, data: JSONBody[JobCreate], request: AuthedRequest) -> JobOut:
@@ -37,6 +42,7 @@ class JobController(Controller):
     async def list_open(
         self,
         request: AuthedRequest,
+        matching: LiveMatching,
         lat: Annotated[float | None, QueryParameter(ge=-90, le=90)] = None,
         lon: Annotated[float | None, QueryParameter(ge=-180, le=180)] = None,
         radius_km: Annotated[float | None, QueryParameter(gt=0, le=200)] = None,
@@ -46,14 +52,26 @@ class JobController(Controller):
         limit: Annotated[int, QueryParameter(ge=1, le=100)] = 20,
         offset: Annotated[int, QueryParameter(ge=0)] = 0,
     ) -> Page[JobOut]:
-        """Open jobs near a point (for a worker, their home by default), or with `mine=true` an employer's own."""
+        """Open jobs: for a worker ranked by fit to them (the radar), else nearest first; `mine=true`: one's own."""
         wanted = JobFilter(lat=lat, lon=lon, radius_km=radius_km, skill=skill, q=q, mine=mine)
-        return await list_jobs(request.user, wanted, limit, offset)
+        return await browse_jobs(matching, request.user, wanted, limit, offset)
 
     @get("/{job_id:int}", operation_id="GetJob")
     async def get_one(self, job_id: FromPath[int]) -> JobOut:
         """One job, with `filled` and `headcount`."""
         return await services.get_job(job_id)
+
+    @get("/{job_id:int}/candidates", operation_id="ListCandidates", guards=[requires_role("employer", "staff")])
+    async def candidates(
+        self,
+        job_id: FromPath[int],
+        request: AuthedRequest,
+        matching: LiveMatching,
+        limit: Annotated[int, QueryParameter(ge=1, le=100)] = 20,
+        offset: Annotated[int, QueryParameter(ge=0)] = 0,
+    ) -> Page[CandidateOut]:
+        """The best available workers for the job, explained; for its employer and staff."""
+        return await list_candidates(matching, job_id, request.user, limit, offset)
 
     @post("/{job_id:int}/cancel", operation_id="CancelJob", status_code=HTTP_200_OK,
           guards=[requires_role("employer", "staff")])

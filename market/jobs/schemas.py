@@ -19,9 +19,9 @@ SkillName = Annotated[str, msgspec.Meta(min_length=1, max_length=20)]
 
 
 class PayIn(SchemaIn):
-    """Pay: a whole number of fen (分) per hour, day or piece."""
+    """Pay: a whole, positive number of fen (分) per hour, day or piece."""
 
-    amount_fen: Annotated[int, msgspec.Meta(ge=0, le=MAX_PAY_FEN)]
+    amount_fen: Annotated[int, msgspec.Meta(ge=1, le=MAX_PAY_FEN)]
     unit: Literal["hour", "day", "piece"]
 
 
@@ -56,7 +56,11 @@ class EmployerBrief(Schema):
 
 
 class JobOut(Schema):
-    """A job as anyone signed in sees it; `distance_km` from the point asked about, when known."""
+    """A job as anyone signed in sees it; `distance_km` from the point asked about, when known.
+
+    On a worker's radar each job also says why it is suggested: `score`, `matched_skills` (`[required, held,
+    similarity]`) and `breakdown` (components in 0..1); elsewhere these are null.
+    """
 
     id: int
     employer: EmployerBrief
@@ -73,3 +77,6 @@ class JobOut(Schema):
     status: str
     created_at: datetime
     distance_km: float | None = None
+    score: float | None = None
+    matched_skills: list[tuple[str, str, float]] | None = None
+    breakdown: dict[str, float] | None = None

@@ -7,6 +7,7 @@ from typing import Any
 
 from market.accounts.auth import CurrentUser
 from market.accounts.tables import Role, User
+from market.contracts.authorisation import record_standing_authorisation
 from market.core import clock
 from market.core.database import write_transaction
 from market.core.errors import Conflict, Forbidden, Invalid, NotFound
@@ -16,6 +17,7 @@ from market.jobs.listing import job_out
 from market.jobs.schemas import JobCreate, JobOut
 from market.jobs.tables import Job, JobStatus
 from market.notifications.outbox import announce
+from market.ranking.changes import record_change
 
 __all__ = ["cancel_job", "create_job", "get_job", "load_job"]
 
@@ -77,7 +79,10 @@ async def create_job(data: JobCreate, poster: CurrentUser) -> JobOut:
         pay_amount_fen=data.pay.amount_fen, pay_unit=data.pay.unit, pay_due_hours=data.pay_due_hours,
         status=JobStatus.open, created_at=clock.now(),
     )
-    await job.save()
+    async with write_transaction():
+        await job.save()
+        await record_change("job", job.id)
+        await record_standing_authorisation(job.id, employer_id, poster.id, "station" if poster.is_staff else "app")
     return await get_job(job.id)
 
 
@@ -109,6 +114,7 @@ async def cancel_job(job_id: int, actor: CurrentUser) -> JobOut:
             raise Conflict("job_not_open")
         await Job.update({Job.status: JobStatus.cancelled, Job.cancelled_at: clock.now()}).where(Job.id == job_id)
         await cancel_orders_of_job(job, actor)
+        await record_change("job", job_id)
         await announce("job_cancelled", [job["employer"]], {"job_id": job_id, "title": job["title"]},
                        key=str(job_id))
     return await get_job(job_id)

@@ -6,6 +6,7 @@ from typing import Any
 
 from market.accounts.auth import CurrentUser
 from market.accounts.tables import Role, User
+from market.contracts.consent import Evidence, check_walk_in_consent, record_evidence
 from market.contracts.issuing import contract_for_order, issue_contract_for_order
 from market.core import clock
 from market.core.database import lock_rows_for_update, write_transaction
@@ -18,6 +19,7 @@ from market.orders.pay import agreed_pay_fen, pay_due_at
 from market.orders.schemas import AcceptIn, AcceptResult
 from market.orders.tables import Order, OrderEvent, OrderStatus
 from market.orders.views import get_order
+from market.ranking.changes import record_change
 
 __all__ = ["LIVE_STATUSES", "accept_job"]
 
@@ -25,18 +27,21 @@ LIVE_STATUSES = (OrderStatus.accepted, OrderStatus.checked_in)
 """Orders that still hold the worker's time."""
 
 
-async def _worker_for(actor: CurrentUser, data: AcceptIn) -> tuple[int, str]:
+async def _worker_for(actor: CurrentUser, data: AcceptIn, job_id: int) -> tuple[int, str, Evidence | None]:
+    """Who the order is for and how they agreed; a walk-in's code is checked (and used up) before the accept."""
     if actor.role == Role.worker:
         if data.worker_id not in (None, actor.id):
             raise Invalid.field("worker_id", "unknown_field")
-        return actor.id, "app"
+        return actor.id, "app", None
     if data.worker_id is None:
         raise Invalid.field("worker_id", "required")
     if not await User.exists().where((User.id == data.worker_id) & (User.role == Role.worker)):
         raise Invalid.field("worker_id", "not_a_worker")
     if data.consent == "app":
         raise Invalid.field("consent", "not_one_of", choices="staff_sms_code, staff_signature")
-    return data.worker_id, data.consent
+    evidence = await check_walk_in_consent(data.consent, data.worker_id, job_id, data.signature_png,
+                                           data.consent_code)
+    return data.worker_id, data.consent, evidence
 
 
 async def _check_worker_is_free(worker_id: int, job: dict[str, Any]) -> None:
@@ -73,7 +78,7 @@ async def _record_order(job: dict[str, Any], worker_id: int, actor: CurrentUser,
 
 
 async def _accept_in_transaction(job_id: int, worker_id: int, actor: CurrentUser, consent: str,
-                                 key: str | None) -> int:
+                                 evidence: Evidence | None, key: str | None) -> int:
     digest = idempotency.fingerprint("accept", job_id, worker_id)
     async with write_transaction():
         await lock_rows_for_update(User, User.id == worker_id)  # one accept at a time per worker (PostgreSQL)
@@ -89,6 +94,9 @@ async def _accept_in_transaction(job_id: int, worker_id: int, actor: CurrentUser
         if filled is None:
             raise Conflict("job_full")
         order_id = await _record_order(job, worker_id, actor, consent)
+        await record_change("order", order_id)  # the worker's bookings and the job's filled count
+        if evidence is not None:
+            await record_evidence(order_id, evidence)
         payload = {"order_id": order_id, "job_id": job_id, "title": job["title"],
                    "starts_at": job["starts_at"].isoformat()}
         await announce("order_accepted", [worker_id, job["employer"]], payload, key=str(order_id))
@@ -105,7 +113,7 @@ async def accept_job(job_id: int, actor: CurrentUser, data: AcceptIn, key: str |
     The place, the order, its first event, the notifications and the idempotency record commit together;
     the contract is issued right after, outside the write lock.
     """
-    worker_id, consent = await _worker_for(actor, data)
-    order_id = await _accept_in_transaction(job_id, worker_id, actor, consent, key)
+    worker_id, consent, evidence = await _worker_for(actor, data, job_id)
+    order_id = await _accept_in_transaction(job_id, worker_id, actor, consent, evidence, key)
     contract = await contract_for_order(order_id) or await issue_contract_for_order(order_id)
     return AcceptResult(order=await get_order(order_id, actor), contract=contract)

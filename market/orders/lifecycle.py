@@ -7,6 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 from market.accounts.auth import CurrentUser
+from market.contracts.services import cancel_contract_of_order
 from market.core import clock
 from market.core.database import write_transaction
 from market.core.errors import Conflict, Forbidden, Invalid
@@ -16,6 +17,7 @@ from market.notifications.outbox import announce
 from market.orders.schemas import CancelIn, CheckInIn, OrderOut, PaidIn
 from market.orders.tables import Order, OrderEvent, OrderStatus
 from market.orders.views import get_order, load_order_for
+from market.ranking.changes import record_change
 from market.settings import get_settings
 
 __all__ = ["ACTS", "cancel_order", "cancel_orders_of_job", "check_in", "complete", "confirm_payment", "mark_paid"]
@@ -80,6 +82,7 @@ async def _apply(act: Act, order_id: int, viewer: CurrentUser, columns: dict[Any
     if not moved:
         order = await load_order_for(order_id, viewer)
         _check_allowed(act, order, "staff")
+    await record_change("order", order_id)
     lat, lon = position if position else (None, None)
     await OrderEvent(order=order_id, action=act.name, to_status=act.to, actor=viewer.id, on_behalf_of=on_behalf_of,
                      at=now, lat=lat, lon=lon, note=note).save()
@@ -168,6 +171,7 @@ async def _cancel_one(order: dict[str, Any], viewer: CurrentUser, side: str, rea
     behalf = (order["worker"] if side == "worker" else order["employer_id"]) if viewer.id not in (
         order["worker"], order["employer_id"]) else None
     await _apply(act, order["id"], viewer, columns, behalf, note=reason)
+    await cancel_contract_of_order(order["id"], f"{side}:{viewer.id}", reason or "cancelled")
     await Job.update({Job.filled: Job.filled - 1}).where((Job.id == order["job"]) & (Job.filled > 0))
     other = order["employer_id"] if side == "worker" else order["worker"]
     await announce("order_cancelled", [other], {"order_id": order["id"], "by": side, "late": late,

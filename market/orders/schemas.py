@@ -18,10 +18,13 @@ Note = Annotated[str, msgspec.Meta(max_length=200)]
 
 
 class AcceptIn(SchemaIn):
-    """Staff accepting for a walk-in name the worker and how the worker agreed."""
+    """Staff accepting for a walk-in name the worker and how the worker agreed: the code texted to their phone
+    (`POST /api/walk-ins/{worker_id}/consent-codes`) or their signature drawn on the station screen (PNG, base64)."""
 
     worker_id: int | None = None
     consent: Literal["app", "staff_sms_code", "staff_signature"] = "app"
+    consent_code: Annotated[str, msgspec.Meta(max_length=10)] | None = None
+    signature_png: Annotated[str, msgspec.Meta(max_length=700_000)] | None = None
 
 
 class CheckInIn(SchemaIn):

@@ -9,8 +9,9 @@ from litestar.params import FromPath, JSONBody, QueryParameter
 
 from market.accounts.auth import AuthedRequest
 from market.accounts.guards import requires_staff, requires_worker
+from market.contracts.consent import CODE_TTL, send_consent_code
 from market.workers import services
-from market.workers.schemas import WalkIn, WorkerOut, WorkerUpdate
+from market.workers.schemas import ConsentCodeIn, ConsentCodeSent, WalkIn, WorkerOut, WorkerUpdate
 
 __all__ = ["WalkInController", "WorkerController"]
 
@@ -56,6 +57,13 @@ class WalkInController(Controller):
     path = "/api/walk-ins"
     tags = ["stations"]
     guards = [requires_staff]
+
+    @post("/{worker_id:int}/consent-codes", operation_id="SendConsentCode")
+    async def send_consent_code(self, worker_id: FromPath[int], data: JSONBody[ConsentCodeIn],
+                                request: AuthedRequest) -> ConsentCodeSent:
+        """Text the walk-in a one-time code for this job; they read it out to staff to agree (10 minutes)."""
+        sent_to = await send_consent_code(worker_id, data.job_id, request.user.id)
+        return ConsentCodeSent(sent_to=sent_to, expires_in_s=int(CODE_TTL.total_seconds()))
 
     @post("/", operation_id="RegisterWalkIn")
     async def register(self, data: JSONBody[WalkIn], request: AuthedRequest) -> WorkerOut:

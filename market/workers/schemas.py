@@ -9,7 +9,7 @@ import msgspec
 
 from market.core.schemas import Location, LocationIn, Schema, SchemaIn
 
-__all__ = ["Skill", "SkillIn", "WalkIn", "WorkerOut", "WorkerUpdate"]
+__all__ = ["ConsentCodeIn", "ConsentCodeSent", "Skill", "SkillIn", "WalkIn", "WorkerOut", "WorkerUpdate"]
 
 SkillName = Annotated[str, msgspec.Meta(min_length=1, max_length=20, examples=["水电工"])]
 Years = Annotated[int, msgspec.Meta(ge=0, le=60)]
@@ -70,3 +70,16 @@ class WorkerOut(Schema):
     max_distance_km: int
     expected_daily_wage_fen: int | None
     updated_at: datetime
+
+
+class ConsentCodeIn(SchemaIn):
+    """The job the walk-in is about to agree to."""
+
+    job_id: int
+
+
+class ConsentCodeSent(Schema):
+    """Where the code went (masked) and how long it stays valid."""
+
+    sent_to: str
+    expires_in_s: int

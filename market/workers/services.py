@@ -15,6 +15,7 @@ from market.core.errors import Conflict, Invalid, NotFound
 from market.core.identity import mask_resident_id, normalise_resident_id, resident_id_problem
 from market.core.personal_data import decrypt, encrypt, keyed_hash
 from market.core.schemas import Location
+from market.ranking.changes import record_change
 from market.workers.schemas import Skill, SkillIn, WalkIn, WorkerOut, WorkerUpdate
 from market.workers.tables import WorkerProfile
 
@@ -115,6 +116,7 @@ async def update_worker(worker_id: int, data: WorkerUpdate, viewer: CurrentUser)
     async with write_transaction():
         columns = await _profile_columns(data, worker_id)
         await WorkerProfile.update(columns).where(WorkerProfile.user == worker_id)
+        await record_change("worker", worker_id)
     return await get_worker(worker_id, viewer)
 
 
@@ -127,6 +129,7 @@ async def register_walk_in(data: WalkIn, staff: CurrentUser) -> WorkerOut:
         columns[WorkerProfile.real_name] = data.name.strip()
         await WorkerProfile.insert(WorkerProfile(user=user.id, updated_at=clock.now()))
         await WorkerProfile.update(columns).where(WorkerProfile.user == user.id)
+        await record_change("worker", user.id)
     return await get_worker(user.id, staff)
 
 

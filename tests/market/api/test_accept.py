@@ -1,6 +1,10 @@
 """Accepting a job: one place per accept, no double accepts, no clashing times, idempotent retries."""
 
+import base64
+import io
 from datetime import UTC, datetime, timedelta
+
+from PIL import Image, ImageDraw
 
 from market.jobs.tables import Job
 from market.notifications.tables import OutboxMessage
@@ -9,6 +13,15 @@ from market.orders.tables import Order, OrderEvent
 
 def _later(days: float = 1, hours: float = 0) -> datetime:
     return datetime.now(UTC).replace(microsecond=0) + timedelta(days=days, hours=hours)
+
+
+def signature_png() -> str:
+    """A signature drawn on the station screen, as the tablet sends it (PNG, base64)."""
+    image = Image.new("RGB", (240, 80), "white")
+    ImageDraw.Draw(image).line([(10, 60), (60, 20), (120, 55), (200, 25)], fill="black", width=3)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return base64.b64encode(buffer.getvalue()).decode()
 
 
 def _window(start: datetime, hours: float) -> dict:
@@ -129,7 +142,8 @@ async def test_staff_accept_for_a_walk_in_and_the_act_records_the_staff_member(c
     walk_in = await market.user("worker")
     job = await market.job(employer)
     response = await client.post(f"/api/jobs/{job['id']}/accept", headers=staff["headers"],
-                                 json={"worker_id": walk_in["id"], "consent": "staff_signature"})
+                                 json={"worker_id": walk_in["id"], "consent": "staff_signature",
+                                       "signature_png": signature_png()})
     assert response.status_code == 201, response.text
     order = response.json()["order"]
     assert order["worker"]["id"] == walk_in["id"]

@@ -1,0 +1,79 @@
+"""HTTP routes for contracts: metadata, PDF and trail for the parties; verification and the root for anyone."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from litestar import Controller, Request, Response, get, post
+from litestar.params import Body, FromPath
+from litestar.status_codes import HTTP_200_OK
+
+from market.accounts.auth import PUBLIC_ROUTE, AuthedRequest
+from market.contracts import services
+from market.contracts.authority import root_certificate_pem
+from market.contracts.schemas import AuditTrail, ContractOut, VerificationOut
+from market.contracts.verify_page import verify_page_html
+from market.core.errors import Invalid
+from market.core.i18n import pick_language
+
+__all__ = ["ContractController", "VerifyPageController"]
+
+MAX_PDF_BYTES = 2 * 1024 * 1024
+
+
+def _channel(request: Request) -> str:
+    return "station" if request.user.is_staff else "app"
+
+
+class ContractController(Controller):
+    """Signed contracts: the parties and staff read them; anyone verifies a PDF or fetches the root certificate."""
+
+    path = "/api/contracts"
+    tags = ["contracts"]
+
+    @get("/{contract_id:int}", operation_id="GetContract")
+    async def get_one(self, contract_id: FromPath[int], request: AuthedRequest) -> ContractOut:
+        """Metadata of a contract (recorded as viewed)."""
+        return await services.get_contract(contract_id, request.user, _channel(request))
+
+    @get("/{contract_id:int}/pdf", operation_id="GetContractPdf", media_type="application/pdf")
+    async def pdf(self, contract_id: FromPath[int], request: AuthedRequest) -> Response[bytes]:
+        """The signed PDF (recorded as downloaded)."""
+        name, pdf = await services.contract_pdf(contract_id, request.user, _channel(request))
+        return Response(pdf, media_type="application/pdf",
+                        headers={"Content-Disposition": f'inline; filename="{name}"', "Cache-Control": "private"})
+
+    @get("/{contract_id:int}/audit", operation_id="GetContractAudit")
+    async def audit(self, contract_id: FromPath[int], request: AuthedRequest) -> AuditTrail:
+        """The audit trail, its hash chain checked as it is read."""
+        return await services.get_trail(contract_id, request.user)
+
+    @post("/verify", operation_id="VerifyContract", status_code=HTTP_200_OK, opt=PUBLIC_ROUTE,
+          request_max_body_size=MAX_PDF_BYTES)
+    async def verify(self, request: Request,
+                     data: Annotated[bytes, Body(media_type="application/pdf", title="The contract PDF")]
+                     ) -> VerificationOut:
+        """Send the PDF as the raw body (`Content-Type: application/pdf`); answers valid or not, with reasons."""
+        pdf = data
+        if not pdf.startswith(b"%PDF"):
+            raise Invalid.field("body", "pdf_required")
+        return await services.verify_upload(pdf, pick_language(request.headers.get("accept-language")))
+
+    @get("/root-certificate", operation_id="GetRootCertificate", opt=PUBLIC_ROUTE, media_type="application/x-pem-file")
+    async def root_certificate(self) -> Response[bytes]:
+        """The platform root certificate (PEM): the trust anchor to check a contract offline."""
+        return Response(root_certificate_pem(), media_type="application/x-pem-file",
+                        headers={"Content-Disposition": 'attachment; filename="linggong-root.pem"'})
+
+
+class VerifyPageController(Controller):
+    """The public page behind a contract's QR code."""
+
+    path = "/verify"
+    include_in_schema = False
+
+    @get("/{token:str}", opt=PUBLIC_ROUTE, media_type="text/html")
+    async def page(self, token: FromPath[str], request: Request) -> Response[str]:
+        """Number, masked parties, status and hash of the contract behind `token`."""
+        status, html = await verify_page_html(token, request.headers.get("accept-language"))
+        return Response(html, status_code=status, media_type="text/html")

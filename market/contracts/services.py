@@ -1,0 +1,102 @@
+"""Reading, verifying and cancelling contracts: access for the parties and staff, every read on the trail."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from contracts import EventKind, verify_contract
+from market.accounts.auth import CurrentUser
+from market.contracts.authority import root_certificate_pem
+from market.contracts.issuing import contract_ref
+from market.contracts.schemas import AuditEntry, AuditTrail, ContractOut, SignerOut, VerificationOut
+from market.contracts.schemas import VerificationProblem as ProblemOut
+from market.contracts.tables import Contract
+from market.contracts.trail import append_to_trail, load_trail
+from market.core import clock
+from market.core.errors import NotFound
+
+__all__ = ["cancel_contract_of_order", "contract_pdf", "get_contract", "get_trail", "load_contract_for",
+           "verify_upload"]
+
+_META = (Contract.id, Contract.order, Contract.number, Contract.status, Contract.sha256, Contract.language,
+         Contract.issued_at, Contract.cancelled_at, Contract.audit_head_at_sealing, Contract.verify_token)
+
+
+def _actor(viewer: CurrentUser) -> str:
+    return f"{'staff' if viewer.is_staff else 'user'}:{viewer.id}"
+
+
+async def load_contract_for(contract_id: int, viewer: CurrentUser) -> dict[str, Any]:
+    """The contract's metadata if `viewer` is a party to its order or staff; otherwise NotFound."""
+    row = await Contract.select(*_META, Contract.order.worker.as_alias("worker"),
+                                Contract.order.job.employer.as_alias("employer")).where(  # type: ignore[union-attr]
+        Contract.id == contract_id).first()
+    if row is None or not (viewer.is_staff or viewer.id in (row["worker"], row["employer"])):
+        raise NotFound("contract_not_found")
+    return row
+
+
+def _out(row: dict[str, Any]) -> ContractOut:
+    ref = contract_ref(row)
+    return ContractOut(id=row["id"], number=row["number"], order_id=row["order"], status=row["status"],
+                       sha256=row["sha256"], language=row["language"], issued_at=row["issued_at"],
+                       cancelled_at=row["cancelled_at"], audit_head_at_sealing=row["audit_head_at_sealing"],
+                       pdf_url=ref.pdf_url, verify_url=ref.verify_url)
+
+
+async def get_contract(contract_id: int, viewer: CurrentUser, channel: str) -> ContractOut:
+    """The contract's metadata; the view is recorded on the trail."""
+    row = await load_contract_for(contract_id, viewer)
+    await append_to_trail(contract_id, EventKind.VIEWED, _actor(viewer), channel)
+    return _out(row)
+
+
+async def contract_pdf(contract_id: int, viewer: CurrentUser, channel: str) -> tuple[str, bytes]:
+    """The signed PDF and its file name; the download is recorded on the trail."""
+    row = await load_contract_for(contract_id, viewer)
+    pdf = await Contract.select(Contract.pdf).where(Contract.id == contract_id).first()
+    assert pdf is not None
+    await append_to_trail(contract_id, EventKind.DOWNLOADED, _actor(viewer), channel)
+    return f"{row['number']}.pdf", bytes(pdf["pdf"])
+
+
+async def get_trail(contract_id: int, viewer: CurrentUser) -> AuditTrail:
+    """The audit trail with its chain checked as it is read."""
+    await load_contract_for(contract_id, viewer)
+    events, check, number = await load_trail(contract_id)
+    entries = [AuditEntry(seq=e.seq, kind=str(e.kind), actor=e.actor, channel=e.channel, at=e.payload()["at"],
+                          details=dict(e.details), prev_hash=e.prev_hash, hash=e.hash) for e in events]
+    return AuditTrail(contract_number=number, chain_intact=check.ok, broken_at=check.broken_at, events=entries)
+
+
+async def verify_upload(pdf: bytes, language: str) -> VerificationOut:
+    """Check a PDF: signatures, chain of trust, unchanged since sealing, and that it is the one we stored."""
+    result = await asyncio.to_thread(verify_contract, pdf, [root_certificate_pem()])
+    problems = [ProblemOut(code=p.code, signer=p.signer, message=p.message_zh if language == "zh-CN" else p.message_en)
+                for p in result.problems]
+    stored = await Contract.select(Contract.id, Contract.sha256, Contract.status).where(
+        Contract.number == result.contract_number).first() if result.contract_number else None
+    if result.contract_number and stored is None:
+        problems.append(ProblemOut(code="unknown_contract", signer=None, message="平台没有该编号的合同" if
+                                   language == "zh-CN" else "No contract with this number was issued here"))
+    elif stored is not None and stored["sha256"] != result.sha256:
+        problems.append(ProblemOut(code="not_our_copy", signer=None, message="与平台存档的合同文件不一致" if
+                                   language == "zh-CN" else "Differs from the copy the platform stored"))
+    valid = result.valid and not problems
+    if stored is not None:
+        await append_to_trail(stored["id"], EventKind.VERIFIED, "public", "upload", {"valid": valid})
+    signers = [SignerOut(role=s.role, name=s.name, signed_at=s.signed_at, timestamp_at=s.timestamp_at, valid=s.valid,
+                         trusted=s.trusted, certificate_serial=s.certificate_serial) for s in result.signers]
+    return VerificationOut(valid=valid, contract_number=result.contract_number, sha256=result.sha256,
+                           signers=signers, problems=problems, status=stored["status"] if stored else None)
+
+
+async def cancel_contract_of_order(order_id: int, actor: str, reason: str) -> None:
+    """Mark the order's contract cancelled and record it (inside the cancelling transaction)."""
+    row = await Contract.select(Contract.id).where((Contract.order == order_id) & (Contract.status == "issued")).first()
+    if row is None:
+        return
+    await Contract.update({Contract.status: "cancelled", Contract.cancelled_at: clock.now()}).where(
+        Contract.id == row["id"])
+    await append_to_trail(row["id"], EventKind.CANCELLED, actor, "app", {"reason": reason}, in_transaction=True)

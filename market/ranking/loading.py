@@ -1,0 +1,122 @@
+"""Reading what matching knows from the database: workers with their record and bookings, and open jobs."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import Any
+
+from piccolo.query.functions.aggregate import Count
+
+from market.accounts.tables import Role
+from market.core import clock
+from market.jobs.tables import Job, JobStatus
+from market.orders.tables import Order, OrderStatus
+from market.workers.tables import WorkerProfile as ProfileRow
+from matching import HeldSkill, JobPosting, TimeSlot, WorkerProfile
+
+__all__ = ["JOB_REACH_KM", "job_posting", "load_jobs", "load_worker_at", "load_workers", "order_parties"]
+
+JOB_REACH_KM = 50.0
+"""How far a job looks for workers at most; the worker's own travel radius is usually the tighter limit."""
+
+_LIVE = [OrderStatus.accepted, OrderStatus.checked_in]
+_DONE = [OrderStatus.completed, OrderStatus.paid, OrderStatus.confirmed]
+
+
+def _held(skills: Any) -> tuple[HeldSkill, ...]:
+    return tuple(HeldSkill(str(s["name"]), float(s.get("years", 0)), bool(s.get("certified", False)))
+                 for s in skills or [])
+
+
+async def _counts(where: Any, ids: list[int] | None) -> Counter[int]:
+    query = Order.select(Order.worker, Count(Order.id, alias="n")).where(where).group_by(Order.worker)
+    if ids is not None:
+        query = query.where(Order.worker.is_in(ids))
+    return Counter({row["worker"]: row["n"] for row in await query})
+
+
+async def _bookings(ids: list[int] | None) -> dict[int, list[TimeSlot]]:
+    query = Order.select(Order.worker, Order.starts_at, Order.ends_at).where(
+        Order.status.is_in(_LIVE) & (Order.ends_at > clock.now()))
+    if ids is not None:
+        query = query.where(Order.worker.is_in(ids))
+    slots: dict[int, list[TimeSlot]] = defaultdict(list)
+    for row in await query:
+        slots[row["worker"]].append(TimeSlot(row["starts_at"], row["ends_at"]))
+    return slots
+
+
+async def load_workers(ids: Iterable[int] | None = None) -> dict[int, WorkerProfile | None]:
+    """Matchable workers (active, with a position) keyed by user id; with `ids`, the unmatchable ones map to None."""
+    wanted = None if ids is None else list(set(ids))
+    if wanted == []:
+        return {}
+    query = ProfileRow.select(
+        ProfileRow.user, ProfileRow.user.name.as_alias("name"), ProfileRow.skills, ProfileRow.lat, ProfileRow.lon,
+        ProfileRow.max_distance_km,
+    ).where(ProfileRow.lat.is_not_null() & ProfileRow.lon.is_not_null() & (ProfileRow.user.is_active == True)  # noqa: E712
+            & (ProfileRow.user.role == Role.worker)).output(load_json=True)
+    if wanted is not None:
+        query = query.where(ProfileRow.user.is_in(wanted))
+    rows = await query
+    completed = await _counts(Order.status.is_in(_DONE), wanted)
+    late = await _counts(Order.cancel_late.eq(True) & (Order.cancelled_by_role == "worker"), wanted)
+    bookings = await _bookings(wanted)
+    found: dict[int, WorkerProfile | None] = dict.fromkeys(wanted or [])
+    for row in rows:
+        worker_id = row["user"]
+        found[worker_id] = WorkerProfile(
+            worker_id=worker_id, lat=row["lat"], lon=row["lon"], skills=_held(row["skills"]),
+            max_distance_km=float(row["max_distance_km"]), display_name=row["name"],
+            completed=completed[worker_id], no_shows=0, late_cancels=late[worker_id], rating=None, ratings=0,
+            bookings=tuple(sorted(bookings.get(worker_id, []), key=lambda s: s.starts_at)),
+        )
+    return found
+
+
+def job_posting(row: dict[str, Any], radius_km: float = JOB_REACH_KM) -> JobPosting:
+    """The matching view of a job row."""
+    return JobPosting(job_id=row["id"], lat=row["lat"], lon=row["lon"], skills=tuple(row["skills"]),
+                      starts_at=row["starts_at"], ends_at=row["ends_at"], radius_km=radius_km, title=row["title"])
+
+
+async def load_jobs(ids: Iterable[int] | None = None) -> dict[int, JobPosting | None]:
+    """Open jobs that have not started and still have room, keyed by id; with `ids`, the others map to None."""
+    wanted = None if ids is None else list(set(ids))
+    if wanted == []:
+        return {}
+    query = Job.select(Job.id, Job.lat, Job.lon, Job.skills, Job.starts_at, Job.ends_at, Job.title).where(
+        (Job.status == JobStatus.open) & (Job.starts_at > clock.now()) & (Job.filled < Job.headcount)
+    ).output(load_json=True)
+    if wanted is not None:
+        query = query.where(Job.id.is_in(wanted))
+    found: dict[int, JobPosting | None] = dict.fromkeys(wanted or [])
+    for row in await query:
+        found[row["id"]] = job_posting(row)
+    return found
+
+
+async def order_parties(order_ids: Iterable[int]) -> tuple[set[int], set[int]]:
+    """The workers and jobs of these orders: an order change touches both."""
+    ids = list(set(order_ids))
+    if not ids:
+        return set(), set()
+    rows = await Order.select(Order.worker, Order.job).where(Order.id.is_in(ids))
+    return {r["worker"] for r in rows}, {r["job"] for r in rows}
+
+
+async def load_worker_at(worker_id: int, lat: float | None, lon: float | None) -> WorkerProfile | None:
+    """The worker as matching sees them, at the point given (else their home); None without skills or a point."""
+    profile = (await load_workers([worker_id])).get(worker_id)
+    if profile is None:
+        row = await ProfileRow.select(ProfileRow.skills, ProfileRow.max_distance_km).where(
+            ProfileRow.user == worker_id).output(load_json=True).first()
+        if row is None or lat is None or lon is None:
+            return None
+        profile = WorkerProfile(worker_id=worker_id, lat=lat, lon=lon, skills=_held(row["skills"]),
+                                max_distance_km=float(row["max_distance_km"]))
+    if lat is not None and lon is not None:
+        profile = replace(profile, lat=lat, lon=lon)
+    return profile if profile.skills else None

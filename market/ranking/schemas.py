@@ -1,0 +1,21 @@
+"""Ranking bodies: one candidate worker for a job, explained."""
+
+from __future__ import annotations
+
+from market.core.schemas import Schema
+
+__all__ = ["CandidateOut"]
+
+
+class CandidateOut(Schema):
+    """A worker ranked for a job: `worker_id` is the id `GET /api/workers/me` shows (the user id)."""
+
+    worker_id: int
+    display_name: str
+    score: float
+    """Σ WEIGHTS[c] · breakdown[c], 0..1."""
+    distance_km: float
+    matched_skills: list[tuple[str, str, float]]
+    """One `[required, held, similarity]` per required skill; `held` is "" and similarity 0 when none fits."""
+    breakdown: dict[str, float]
+    """`skill`, `distance` (closeness), `reliability`, `rating`, `experience`, each 0..1."""

@@ -1,0 +1,103 @@
+"""Ranked lists: candidates for a job (its employer and staff) and the worker's radar (`GET /api/jobs`)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import msgspec
+
+from market.accounts.auth import CurrentUser
+from market.accounts.tables import Role
+from market.core import clock
+from market.core.errors import Forbidden
+from market.core.schemas import Page
+from market.employers.tables import Employer
+from market.jobs.listing import JobFilter, job_out, list_jobs
+from market.jobs.schemas import JobOut
+from market.jobs.services import load_job
+from market.jobs.tables import Job, JobStatus
+from market.orders.tables import Order
+from market.ranking.loading import JOB_REACH_KM, job_posting, load_worker_at
+from market.ranking.schemas import CandidateOut
+from market.ranking.state import LiveMatching
+
+__all__ = ["CANDIDATE_WINDOW", "SEARCH_RADII_KM", "browse_jobs", "list_candidates"]
+
+CANDIDATE_WINDOW = 200
+"""Candidates are a short list: ranked and counted up to this many (`total` is capped here)."""
+SEARCH_RADII_KM = (10.0, 25.0, JOB_REACH_KM)
+"""Candidates are looked for within 10 km, widening while fewer than asked for come back (a sparse area)."""
+
+
+async def list_candidates(matching: LiveMatching, job_id: int, viewer: CurrentUser, limit: int,
+                          offset: int) -> Page[CandidateOut]:
+    """The best available workers for the job, explained; only its employer and staff may ask."""
+    row = await load_job(job_id)
+    if not viewer.is_staff and row["employer"] != viewer.id:
+        raise Forbidden("forbidden")
+    holding = {r["worker"] for r in await Order.select(Order.worker).where(Order.job == job_id)}
+    state = await matching.current()
+    wanted = min(offset + limit, CANDIDATE_WINDOW)
+    found: list[Any] = []
+    for radius in SEARCH_RADII_KM:
+        found = state.workers.rank_candidates(job_posting(row, radius), CANDIDATE_WINDOW, exclude=holding)
+        if len(found) >= wanted:
+            break
+    items = [msgspec.convert(c.as_dict(), CandidateOut) for c in found[offset:offset + limit]]
+    return Page(items=items, total=len(found), limit=limit, offset=offset)
+
+
+async def browse_jobs(matching: LiveMatching, viewer: CurrentUser, wanted: JobFilter, limit: int,
+                      offset: int) -> Page[JobOut]:
+    """Open jobs: for a worker, ranked by fit to them (the radar); otherwise (or with `mine`) the plain listing.
+
+    A worker without skills, or without a position (home or `lat`/`lon`), gets the plain nearest-first listing.
+    """
+    if viewer.role != Role.worker or wanted.mine:
+        return await list_jobs(viewer, wanted, limit, offset)
+    worker = await load_worker_at(viewer.id, wanted.lat, wanted.lon)
+    if worker is None:
+        return await list_jobs(viewer, wanted, limit, offset)
+    if wanted.radius_km is not None:
+        worker = replace(worker, max_distance_km=wanted.radius_km)
+    state = await matching.current()
+    matches = state.jobs.rank_jobs(worker, len(state.jobs), now=clock.now().timestamp(), skill=wanted.skill or None)
+    taken = {r["job"] for r in await Order.select(Order.job).where(Order.worker == viewer.id)}
+    matches = [m for m in matches if m.job_id not in taken]
+    if wanted.q:
+        rows = await _open_rows([m.job_id for m in matches])
+        matches = [m for m in matches if m.job_id in rows and _mentions(rows[m.job_id], wanted.q)]
+    page = matches[offset:offset + limit]
+    rows = await _open_rows([m.job_id for m in page])
+    employers = await _employers({row["employer"] for row in rows.values()})
+    items = [_explained(job_out(rows[m.job_id], employers, m.distance_km), m.as_dict())
+             for m in page if m.job_id in rows]
+    return Page(items=items, total=len(matches), limit=limit, offset=offset)
+
+
+def _mentions(row: dict[str, Any], words: str) -> bool:
+    return words in row["title"] or words in row["description"]
+
+
+def _explained(job: JobOut, match: dict[str, Any]) -> JobOut:
+    return msgspec.structs.replace(job, score=match["score"], matched_skills=[tuple(m) for m in
+                                                                              match["matched_skills"]],
+                                   breakdown=match["breakdown"])
+
+
+async def _open_rows(job_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """Job rows by id, skipping any that closed or filled since the index last heard (it may be a poll behind)."""
+    if not job_ids:
+        return {}
+    rows = await Job.select().where(Job.id.is_in(job_ids) & (Job.status == JobStatus.open)
+                                    & (Job.filled < Job.headcount)).output(load_json=True)
+    return {row["id"]: row for row in rows}
+
+
+async def _employers(ids: set[int]) -> dict[int, dict[str, Any]]:
+    if not ids:
+        return {}
+    rows = await Employer.select(Employer.user, Employer.name, Employer.credit_grade).where(
+        Employer.user.is_in(list(ids)))
+    return {row["user"]: row for row in rows}

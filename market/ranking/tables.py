@@ -1,0 +1,24 @@
+"""The change table: one row per write that matching must hear about, read by every app process's poller."""
+
+from enum import StrEnum
+
+from piccolo.columns import BigInt, BigSerial, Timestamptz, Varchar
+from piccolo.columns.defaults.timestamptz import TimestamptzNow
+from piccolo.table import Table
+
+
+class ChangeKind(StrEnum):
+    """What changed: a worker (profile, record), a job (posted, cancelled), or an order (both its worker and job)."""
+
+    worker = "worker"
+    job = "job"
+    order = "order"
+
+
+class MatchingChange(Table, tablename="matching_changes"):
+    """`(seq, kind, entity_id, at)`: the entity's *current* row is read when the change is applied."""
+
+    seq = BigSerial(primary_key=True)
+    kind = Varchar(length=10, choices=ChangeKind)
+    entity_id = BigInt()
+    at = Timestamptz(default=TimestamptzNow())
