@@ -50,7 +50,7 @@ class JobIndex:
         """An empty index; fill it with build() or upsert()."""
         self.vocabulary = SkillVocabulary()
         self._rows = RowTable(dict(_SPECS), capacity=256)
-        self._jobs: list[JobPosting] = []
+        self._jobs: list[JobPosting] = []  # by slot
 
     @classmethod
     def build(cls, jobs: Iterable[JobPosting]) -> JobIndex:
@@ -67,7 +67,7 @@ class JobIndex:
 
     def __contains__(self, job_id: object) -> bool:
         """Whether a job is held."""
-        return job_id in self._rows.row_of
+        return job_id in self._rows
 
     def upsert(self, job: JobPosting) -> None:
         """Add an open job or replace it after an edit."""
@@ -84,15 +84,14 @@ class JobIndex:
         return True
 
     def _compact(self) -> None:
-        order = self._rows.compact()
-        self._jobs = [self._jobs[i] for i in order.tolist()]
+        self._rows.compact()
 
     def _write(self, job: JobPosting) -> None:
         validate_point(job.lat, job.lon)
-        row = self._rows.place(job.job_id, job.lat, job.lon)
-        if row == len(self._jobs):
+        row, slot = self._rows.place(job.job_id, job.lat, job.lon)
+        if slot == len(self._jobs):
             self._jobs.append(job)
-        self._jobs[row] = job
+        self._jobs[slot] = job
         columns = self._rows.columns
         columns["radius_km"][row] = job.radius_km
         columns["km_per_deg_lon"][row] = KM_PER_DEGREE * math.cos(math.radians(job.lat))
@@ -132,8 +131,8 @@ class JobIndex:
             WEIGHTS["skill"] * fit + WEIGHTS["experience"] * experience
             + WEIGHTS["distance"] * closeness(distance) + trust
         )
-        jobs = self._jobs
-        chosen = top_positions(score, lambda i: jobs[int(rows[i])].job_id, limit, lambda i: True)
+        id_at = self._rows.id_at
+        chosen = top_positions(score, lambda i: id_at(int(rows[i])), limit, lambda i: True)
         return [
             self._explain(worker, int(rows[i]), float(score[i]), float(distance[i]), fit[i], experience[i], best[i])
             for i in chosen
@@ -170,7 +169,7 @@ class JobIndex:
         self, worker: WorkerProfile, row: int, score: float, distance: float, skill: float, experience: float,
         slots: np.ndarray,
     ) -> JobMatch:
-        job = self._jobs[row]
+        job = self._jobs[self._rows.slot_at(row)]
         matched: list[tuple[str, str, float]] = []
         skills = worker.held()
         for j, text in enumerate(job.required()):

@@ -50,7 +50,7 @@ class WorkerIndex:
         """An empty index; fill it with build() or upsert()."""
         self.vocabulary = SkillVocabulary()
         self._rows = RowTable(dict(_SPECS))
-        self._names: list[str] = []
+        self._names: list[str] = []  # by slot
         self._busy: dict[Any, tuple[tuple[float, float], ...]] = {}
         self._held_text: dict[int, str] = {}
 
@@ -116,7 +116,7 @@ class WorkerIndex:
 
     def __contains__(self, worker_id: object) -> bool:
         """Whether a worker is held."""
-        return worker_id in self._rows.row_of
+        return worker_id in self._rows
 
     def upsert(self, profile: WorkerProfile) -> None:
         """Add a worker or replace everything known about them (profile, record, bookings)."""
@@ -135,7 +135,7 @@ class WorkerIndex:
 
     def set_bookings(self, worker_id: Any, bookings: Iterable[TimeSlot]) -> bool:
         """Replace a worker's busy intervals (their accepted orders); False when unknown."""
-        if worker_id not in self._rows.row_of:
+        if worker_id not in self._rows:
             return False
         self._set_busy(worker_id, slot_seconds(bookings))
         return True
@@ -147,15 +147,14 @@ class WorkerIndex:
             self._busy.pop(worker_id, None)
 
     def _compact(self) -> None:
-        order = self._rows.compact()
-        self._names = [self._names[i] for i in order.tolist()]
+        self._rows.compact()
 
     def _write(self, profile: WorkerProfile) -> None:
         validate_point(profile.lat, profile.lon)
-        row = self._rows.place(profile.worker_id, profile.lat, profile.lon)
-        if row == len(self._names):
+        row, slot = self._rows.place(profile.worker_id, profile.lat, profile.lon)
+        if slot == len(self._names):
             self._names.append(profile.display_name)
-        self._names[row] = profile.display_name
+        self._names[slot] = profile.display_name
         columns = self._rows.columns
         columns["max_km"][row] = profile.max_distance_km
         record = (profile.completed, profile.no_shows, profile.late_cancels)
@@ -190,13 +189,13 @@ class WorkerIndex:
         )
         window = (job.starts_at.timestamp(), job.ends_at.timestamp())
         skip = set(exclude)
-        ids = self._rows.ids
+        id_at = self._rows.id_at
 
         def accept(position: int) -> bool:
-            worker_id = ids[int(rows[position])]
+            worker_id = id_at(int(rows[position]))
             return worker_id not in skip and self._free_during(worker_id, window)
 
-        chosen = top_positions(score, lambda i: ids[int(rows[i])], limit, accept)
+        chosen = top_positions(score, lambda i: id_at(int(rows[i])), limit, accept)
         return [
             self._explain(required, int(rows[i]), float(score[i]), float(distance[i]), float(skill[i]),
                           float(experience[i]))
@@ -246,4 +245,5 @@ class WorkerIndex:
             "rating": float(columns["rating"][row]),
             "experience": experience,
         }
-        return Candidate(self._rows.ids[row], self._names[row], score, distance, matched, breakdown)
+        slot = self._rows.slot_at(row)
+        return Candidate(self._rows.item_ids[slot], self._names[slot], score, distance, matched, breakdown)
