@@ -21,7 +21,7 @@ __all__ = ["SignatureBlock", "draw_qr"]
 _INK = HexColor("#1f2933")
 _RULE = HexColor("#9aa5b1")
 _SEAL = HexColor("#b42318")
-_HEIGHT = 56 * mm
+_HEIGHT = 60 * mm
 _QR_SIZE = 27 * mm
 
 
@@ -69,22 +69,32 @@ class SignatureBlock(Flowable):
                 y -= size * 1.45
         return y
 
+    def _fields(self, pairs: list[tuple[str, str]], x: float, y: float, size: float, width: float) -> float:
+        """Label and value on one line when they fit, else the value starts on the next line."""
+        lines: list[str] = []
+        for label, value in pairs:
+            whole = f"{label}{self.labels.separator}{value}"
+            if self.canv.stringWidth(whole, self.font, size) <= width:
+                lines.append(whole)
+            else:
+                lines += [f"{label}{self.labels.separator}", value]
+        return self._text(lines, x, y, size, width)
+
     def _party(self, role: PartyRole, name: str, x: float, width: float) -> None:
         labels, canvas = self.labels, self.canv
         top = _HEIGHT - 15 * mm
         canvas.setFillColor(_INK)
         y = self._text([labels.roles[role]], x, top, 10, width)
         consent = self.consents[role]
-        sep = labels.separator
-        lines = [f"{labels.name}{sep}{name}", f"{labels.method}{sep}{labels.methods[consent.method]}",
-                 f"{labels.time}{sep}{format_time(consent.at, self.terms)}"]
+        pairs = [(labels.name, name), (labels.method, labels.methods[consent.method]),
+                 (labels.time, format_time(consent.at, self.terms))]
         if consent.staff_name:
-            lines.append(f"{labels.staff}{sep}{consent.staff_name}")
-        y = self._text(lines, x, y - 1 * mm, 8, width)
+            pairs.append((labels.staff, consent.staff_name))
+        y = self._fields(pairs, x, y - 1 * mm, 8, width)
         if consent.signature_png:
             image = ImageReader(io.BytesIO(consent.signature_png))
             image_width, image_height = image.getSize()
-            height = min(14 * mm, (width * 0.8) * image_height / image_width)
+            height = min(14 * mm, (width * 0.8) * image_height / image_width, y - 2 * mm)
             canvas.drawImage(image, x, y - height, height=height, width=height * image_width / image_height,
                              mask="auto")
 
