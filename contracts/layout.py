@@ -109,10 +109,12 @@ def paged_canvas(draw_furniture: Callable[[Canvas, int, int], None], font: str) 
             self._held_pages: list[dict[str, object]] = []
 
         def showPage(self) -> None:  # noqa: N802
+            """Hold the finished page back instead of writing it."""
             self._held_pages.append(dict(self.__dict__))
             self._startPage()
 
         def save(self) -> None:
+            """Write every held page with its header and footer, now that the total is known."""
             total = len(self._held_pages)
             for number, state in enumerate(self._held_pages, start=1):
                 self.__dict__.update(state)

@@ -82,6 +82,7 @@ def _story(terms: ContractTerms, text: ContractText, consents: dict[PartyRole, C
 
 def _furniture(text: ContractText, terms: ContractTerms, font: str):
     def draw(canvas: Canvas, page: int, total: int) -> None:
+        """Running header with title, number and platform; "page x of y" footer."""
         width, height = A4
         canvas.saveState()
         canvas.setFont(font, 8)
