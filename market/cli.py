@@ -79,7 +79,9 @@ def _seed(workers: int, jobs: int) -> None:
                     tasks[label] = bar.add_task(f"seeding {label}", total=None)
                 bar.advance(tasks[label], count)
 
-            await seed_city(workers, jobs, progress=report)
+            city = await seed_city(workers, jobs, progress=report)
+        print(f"demo city loaded: {len(city.workers)} workers, {len(city.employers)} employers, "
+              f"{len(city.jobs)} jobs, {len(city.stations)} stations")
 
     _run(go)
 
@@ -92,7 +94,7 @@ def cmd_demo(args: argparse.Namespace) -> None:
     _prepare(settings)
     _run(migrate)
     _seed(args.workers, args.jobs)
-    print(f"demo city loaded: {args.workers} workers, {args.jobs} jobs ({_where(settings)})")
+    print(f"({_where(settings)})")
     _print_logins(settings.public_url)
 
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 from litestar import Controller, Request, Response, get, post
-from litestar.params import Body, FromPath
+from litestar.params import FromPath
 from litestar.status_codes import HTTP_200_OK
 
 from market.accounts.auth import PUBLIC_ROUTE, AuthedRequest
@@ -50,11 +48,9 @@ class ContractController(Controller):
 
     @post("/verify", operation_id="VerifyContract", status_code=HTTP_200_OK, opt=PUBLIC_ROUTE,
           request_max_body_size=MAX_PDF_BYTES)
-    async def verify(self, request: Request,
-                     data: Annotated[bytes, Body(media_type="application/pdf", title="The contract PDF")]
-                     ) -> VerificationOut:
+    async def verify(self, request: Request) -> VerificationOut:
         """Send the PDF as the raw body (`Content-Type: application/pdf`); answers valid or not, with reasons."""
-        pdf = data
+        pdf = await request.body()
         if not pdf.startswith(b"%PDF"):
             raise Invalid.field("body", "pdf_required")
         return await services.verify_upload(pdf, pick_language(request.headers.get("accept-language")))

@@ -123,6 +123,7 @@ _HTTP_CODES = {
 
 
 def _http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:
+    logger.info("%s %s answered %s: %s", request.method, request.url.path, exc.status_code, exc.detail)
     code = next((c for kind, c in _HTTP_CODES.items() if isinstance(exc, kind)), None)
     if code is None:
         code = {413: "payload_too_large", 400: "bad_request"}.get(exc.status_code, "bad_request")

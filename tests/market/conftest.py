@@ -1,7 +1,8 @@
 """Test set-up for the market: environment before import, a fresh database per test, an app client, factories.
 
 SQLite by default: migrations run once into a template file that each test copies. With LINGGONG_DATABASE_URL
-set to PostgreSQL, the suite creates its own database `linggong_test` on that server and empties it per test.
+set to PostgreSQL, the suite creates its own database `linggong_test_<pid>` on that server, empties it per test
+and drops it at the end.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ ON_POSTGRES = _GIVEN_DB.startswith(("postgres://", "postgresql://"))
 TEST_DB_URL = ""
 if ON_POSTGRES:
     parts = urlsplit(_GIVEN_DB)
-    TEST_DB_URL = urlunsplit(parts._replace(path="/linggong_test"))
+    TEST_DB_NAME = f"linggong_test_{os.getpid()}"  # one database per run: parallel runs never collide
+    TEST_DB_URL = urlunsplit(parts._replace(path=f"/{TEST_DB_NAME}"))
     os.environ["LINGGONG_DATABASE_URL"] = TEST_DB_URL
     ADMIN_DB_URL = _GIVEN_DB
 os.environ.update({
@@ -44,8 +46,8 @@ def _recreate_postgres_database() -> None:
     async def go() -> None:
         connection = await asyncpg.connect(ADMIN_DB_URL)
         try:
-            await connection.execute("DROP DATABASE IF EXISTS linggong_test WITH (FORCE)")
-            await connection.execute("CREATE DATABASE linggong_test")
+            await connection.execute(f"DROP DATABASE IF EXISTS {TEST_DB_NAME} WITH (FORCE)")
+            await connection.execute(f"CREATE DATABASE {TEST_DB_NAME}")
         finally:
             await connection.close()
 
@@ -84,6 +86,22 @@ async def _empty_postgres() -> None:
         await connection.execute(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
     finally:
         await connection.close()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Drop this run's PostgreSQL database."""
+    if not ON_POSTGRES:
+        return
+    import asyncpg
+
+    async def drop() -> None:
+        connection = await asyncpg.connect(ADMIN_DB_URL)
+        try:
+            await connection.execute(f"DROP DATABASE IF EXISTS {TEST_DB_NAME} WITH (FORCE)")
+        finally:
+            await connection.close()
+
+    asyncio.run(drop())
 
 
 @pytest.fixture(autouse=True)

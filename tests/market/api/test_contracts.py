@@ -1,0 +1,168 @@
+"""Accepting signs a contract: stored with its hash, served to the parties, verifiable by anyone, on a checked trail."""
+
+import hashlib
+
+import pytest
+
+from market.contracts import issuing
+from market.contracts.tables import Contract
+from market.notifications.tables import OutboxMessage
+from market.orders.tables import Order
+
+
+@pytest.fixture
+async def signed(market):
+    """An accepted order and its contract reference."""
+    employer = await market.user("employer", name="漳州市鑫盛建筑劳务有限公司")
+    worker = await market.user("worker", name="林建国")
+    job = await market.job(employer)
+    body = (await market.accept(job["id"], worker)).json()
+    return {"employer": employer, "worker": worker, "job": job, "order": body["order"], "contract": body["contract"]}
+
+
+async def test_accepting_issues_a_sealed_contract(client, signed):
+    contract = signed["contract"]
+    assert contract is not None
+    assert contract["number"].startswith("LG")
+    assert contract["verify_url"].endswith(contract["verify_url"].rsplit("/", 1)[1])
+    order = await client.get(f"/api/orders/{signed['order']['id']}", headers=signed["worker"]["headers"])
+    assert order.json()["contract_status"] == "issued"
+    pdf = await client.get(contract["pdf_url"], headers=signed["worker"]["headers"])
+    assert pdf.status_code == 200
+    assert pdf.headers["content-type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
+    assert hashlib.sha256(pdf.content).hexdigest() == contract["sha256"]
+
+
+async def test_the_parties_and_staff_see_the_contract_and_strangers_do_not(client, market, signed):
+    path = f"/api/contracts/{signed['contract']['id']}"
+    staff = await market.user("staff")
+    for who in (signed["worker"], signed["employer"], staff):
+        assert (await client.get(path, headers=who["headers"])).status_code == 200
+    for stranger in (await market.user("worker"), await market.user("employer")):
+        assert (await client.get(path, headers=stranger["headers"])).status_code == 404
+        assert (await client.get(f"{path}/pdf", headers=stranger["headers"])).status_code == 404
+    assert (await client.get(path)).status_code == 401
+
+
+async def test_anyone_can_verify_the_pdf_and_a_changed_byte_fails(client, signed):
+    pdf = (await client.get(signed["contract"]["pdf_url"], headers=signed["worker"]["headers"])).content
+    good = await client.post("/api/contracts/verify", content=pdf, headers={"Content-Type": "application/pdf"})
+    assert good.status_code == 200, good.text
+    result = good.json()
+    assert result["valid"] is True, result["problems"]
+    assert result["contract_number"] == signed["contract"]["number"]
+    assert [s["role"] for s in result["signers"]] == ["worker", "employer", "platform"]
+    assert result["status"] == "issued"
+    middle = len(pdf) // 2
+    changed = pdf[:middle] + bytes([pdf[middle] ^ 0x01]) + pdf[middle + 1:]
+    bad = await client.post("/api/contracts/verify", content=changed, headers={"Content-Type": "application/pdf",
+                                                                                "Accept-Language": "en"})
+    assert bad.json()["valid"] is False
+    assert bad.json()["problems"]
+
+
+async def test_a_body_that_is_not_a_pdf_is_refused(client):
+    response = await client.post("/api/contracts/verify", content=b"hello", headers={"Content-Type": "application/pdf"})
+    assert response.status_code == 400
+    assert response.json()["fields"][0]["code"] == "pdf_required"
+
+
+async def test_the_trail_records_every_act_and_its_chain_holds(client, signed):
+    contract_id, headers = signed["contract"]["id"], signed["employer"]["headers"]
+    await client.get(f"/api/contracts/{contract_id}", headers=headers)
+    await client.get(f"/api/contracts/{contract_id}/pdf", headers=headers)
+    trail = (await client.get(f"/api/contracts/{contract_id}/audit", headers=headers)).json()
+    assert trail["chain_intact"] is True
+    kinds = [e["kind"] for e in trail["events"]]
+    assert kinds[:4] == ["created", "signed_by_worker", "signed_by_employer", "sealed"]
+    assert kinds[4:] == ["viewed", "downloaded"]
+    assert all(e["prev_hash"] == p["hash"] for p, e in zip(trail["events"], trail["events"][1:], strict=False))
+
+
+async def test_the_qr_page_shows_the_contract_without_personal_data(client, signed):
+    token = signed["contract"]["verify_url"].rsplit("/", 1)[1]
+    page = await client.get(f"/verify/{token}")
+    assert page.status_code == 200
+    assert signed["contract"]["number"] in page.text
+    assert signed["contract"]["sha256"] in page.text
+    assert "林**" in page.text
+    assert "林建国" not in page.text
+    assert signed["worker"]["phone"] not in page.text
+    assert (await client.get("/verify/not-a-token")).status_code == 404
+
+
+async def test_the_root_certificate_is_published(client):
+    response = await client.get("/api/contracts/root-certificate")
+    assert response.status_code == 200
+    assert response.text.startswith("-----BEGIN CERTIFICATE-----")
+
+
+async def test_cancelling_the_order_cancels_the_contract_on_its_trail(client, signed):
+    await client.post(f"/api/orders/{signed['order']['id']}/cancel", headers=signed["worker"]["headers"])
+    contract = await client.get(f"/api/contracts/{signed['contract']['id']}", headers=signed["worker"]["headers"])
+    assert contract.json()["status"] == "cancelled"
+    trail = (await client.get(f"/api/contracts/{signed['contract']['id']}/audit",
+                              headers=signed["worker"]["headers"])).json()
+    assert "cancelled" in [e["kind"] for e in trail["events"]]
+    assert trail["chain_intact"] is True
+
+
+async def test_when_signing_fails_the_order_stands_and_recovery_issues_it(client, market, monkeypatch):
+    employer, worker = await market.user("employer"), await market.user("worker")
+    job = await market.job(employer)
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("signing service down")
+
+    monkeypatch.setattr(issuing, "_sign", broken)
+    response = await market.accept(job["id"], worker)
+    assert response.status_code == 201
+    assert response.json()["contract"] is None
+    order_id = response.json()["order"]["id"]
+    status = await Order.select(Order.contract_status).where(Order.id == order_id).first()
+    assert status["contract_status"] == "failed"
+    monkeypatch.undo()
+    assert await issuing.recover_contracts() == 1
+    assert await Contract.count().where(Contract.order == order_id) == 1
+    assert await issuing.recover_contracts() == 0, "recovery is idempotent"
+    order = await client.get(f"/api/orders/{order_id}", headers=worker["headers"])
+    assert order.json()["contract_status"] == "issued"
+
+
+async def test_a_walk_in_agrees_with_the_code_texted_to_their_phone(client, market):
+    employer, staff, walk_in = await market.user("employer"), await market.user("staff"), await market.user("worker")
+    job = await market.job(employer)
+    sent = await client.post(f"/api/walk-ins/{walk_in['id']}/consent-codes", headers=staff["headers"],
+                             json={"job_id": job["id"]})
+    assert sent.status_code == 201, sent.text
+    assert sent.json()["sent_to"] == walk_in["phone"][:3] + "****" + walk_in["phone"][-4:]
+    message = await OutboxMessage.select(OutboxMessage.payload).where(
+        (OutboxMessage.event == "consent_code") & (OutboxMessage.recipient == walk_in["id"])).output(
+        load_json=True).first()
+    code = message["payload"]["code"]
+    body = {"worker_id": walk_in["id"], "consent": "staff_sms_code"}
+    wrong = await client.post(f"/api/jobs/{job['id']}/accept", headers=staff["headers"],
+                              json={**body, "consent_code": "000000" if code != "000000" else "111111"})
+    assert wrong.status_code == 400
+    assert wrong.json()["fields"][0]["code"] == "code_wrong"
+    right = await client.post(f"/api/jobs/{job['id']}/accept", headers=staff["headers"],
+                              json={**body, "consent_code": code})
+    assert right.status_code == 201, right.text
+    assert right.json()["order"]["consent_method"] == "staff_sms_code"
+    assert right.json()["contract"] is not None
+
+
+async def test_guessing_the_code_stops_after_five_tries(client, market):
+    employer, staff, walk_in = await market.user("employer"), await market.user("staff"), await market.user("worker")
+    job = await market.job(employer)
+    await client.post(f"/api/walk-ins/{walk_in['id']}/consent-codes", headers=staff["headers"],
+                      json={"job_id": job["id"]})
+    body = {"worker_id": walk_in["id"], "consent": "staff_sms_code"}
+    codes = []
+    for guess in range(6):
+        response = await client.post(f"/api/jobs/{job['id']}/accept", headers=staff["headers"],
+                                     json={**body, "consent_code": f"99999{guess}"})
+        codes.append(response.json()["fields"][0]["code"])
+    assert codes[-1] == "code_expired"
+    assert await Order.count() == 0
