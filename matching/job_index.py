@@ -12,6 +12,7 @@ from matching.geo import KM_PER_DEGREE, validate_point
 from matching.model import JobMatch, JobPosting, WorkerProfile
 from matching.rows import RowTable
 from matching.scoring import (
+    EMPLOYER_GRADE_ADJUSTMENT,
     MIN_SKILL_FIT,
     OPEN_JOB_SKILL_FIT,
     WEIGHTS,
@@ -40,6 +41,7 @@ _SPECS: dict[str, tuple[Any, float, int]] = {
     "ends": (np.float64, 0.0, 0),
     "required": (np.int32, PAD_ID, 3),
     "required_count": (np.int32, 0, 0),
+    "employer": (np.float64, 0.0, 0),
 }
 
 
@@ -102,11 +104,15 @@ class JobIndex:
         for slot, text in enumerate(required):
             columns["required"][row, slot] = self.vocabulary.intern(text)
         columns["required_count"][row] = len(required)
+        columns["employer"][row] = EMPLOYER_GRADE_ADJUSTMENT.get(job.employer_grade, 0.0)
 
     def rank_jobs(
         self, worker: WorkerProfile, limit: int = 20, now: float | None = None, skill: str | None = None
     ) -> list[JobMatch]:
         """The best `limit` open jobs for a worker, best first, each explained.
+
+        The score is the worker–job pair score plus the employer's credit-grade adjustment (breakdown
+        `employer_grade`), so jobs of A-grade employers rise and C-grade ones sink.
 
         `now` (POSIX seconds) hides jobs already started; `skill` keeps only jobs asking for something like it
         (similarity ≥ SKILL_FILTER_MIN to one of their required skills), for the radar's `?skill=` filter.
@@ -130,7 +136,7 @@ class JobIndex:
         score = (
             WEIGHTS["skill"] * fit + WEIGHTS["experience"] * experience
             + WEIGHTS["distance"] * closeness(distance) + trust
-        )
+        ) + columns["employer"][rows]
         id_at = self._rows.id_at
         chosen = top_positions(score, lambda i: id_at(int(rows[i])), limit, lambda i: True)
         return [
@@ -184,5 +190,6 @@ class JobIndex:
             "reliability": reliability_score(*record),
             "rating": rating_score(worker.rating, worker.ratings),
             "experience": float(experience),
+            "employer_grade": float(self._rows.columns["employer"][row]),
         }
         return JobMatch(job.job_id, job.title, score, distance, matched, breakdown)

@@ -67,7 +67,10 @@ class WorkerProfile:
 
 @dataclass(frozen=True, slots=True)
 class JobPosting:
-    """What matching needs to know about an open job: where, when, which skills, how far to look."""
+    """What matching needs to know about an open job: where, when, which skills, how far to look.
+
+    `employer_grade` is the employer's credit grade ("A", "B", "C" or None); it moves the job in workers' radar.
+    """
 
     job_id: JobId
     lat: float
@@ -77,6 +80,7 @@ class JobPosting:
     ends_at: datetime
     radius_km: float = 10.0
     title: str = ""
+    employer_grade: str | None = None
 
     def required(self) -> tuple[str, ...]:
         """The required skills as matched: a text naming several ("电工/焊工") counts as each of them."""

@@ -13,6 +13,7 @@ from matching.geo import local_km
 from matching.job_index import SKILL_FILTER_MIN
 from matching.model import Candidate, HeldSkill, JobMatch, JobPosting, WorkerProfile
 from matching.scoring import (
+    EMPLOYER_GRADE_ADJUSTMENT,
     MIN_SKILL_FIT,
     OPEN_JOB_SKILL_FIT,
     WEIGHTS,
@@ -106,6 +107,9 @@ def naive_rank_jobs(
             continue
         result = pair_score(worker, job)
         if result is not None:
-            found.append(JobMatch(job.job_id, job.title, *result))
+            score, distance, matched, breakdown = result
+            adjustment = EMPLOYER_GRADE_ADJUSTMENT.get(job.employer_grade, 0.0)
+            breakdown["employer_grade"] = adjustment
+            found.append(JobMatch(job.job_id, job.title, score + adjustment, distance, matched, breakdown))
     found.sort(key=lambda m: sort_key(m.score, m.job_id))
     return found[:limit]

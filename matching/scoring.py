@@ -9,6 +9,7 @@ import numpy as np
 
 __all__ = [
     "DISTANCE_SCALE_KM",
+    "EMPLOYER_GRADE_ADJUSTMENT",
     "MIN_SKILL_FIT",
     "OPEN_JOB_SKILL_FIT",
     "WEIGHTS",
@@ -27,6 +28,10 @@ WEIGHTS: dict[str, float] = {
     "rating": 0.10,
     "experience": 0.05,
 }
+# The radar (jobs for a worker) adds this to a job's score by its employer's credit grade (诚信等级): good grades
+# earn a higher place, C-grade employers a lower one. Not part of the worker–job pair score, so a job's candidates
+# are ranked without it.
+EMPLOYER_GRADE_ADJUSTMENT: dict[str | None, float] = {"A": 0.05, "B": 0.0, "C": -0.05, None: 0.0}
 # A worker whose skill fit is below this is not a candidate at all, however close.
 MIN_SKILL_FIT = 0.34
 # Skill fit of a job that asks for no skill: anyone may do it, but a job in one's own trade fits better.

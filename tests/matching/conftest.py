@@ -62,6 +62,7 @@ def _job(rng: random.Random, job_id: int, spread: float) -> JobPosting:
         ends_at=start + timedelta(hours=rng.randint(2, 10)),
         radius_km=rng.choice([3.0, 8.0, 15.0]),
         title=f"岗位{job_id}",
+        employer_grade=rng.choice(["A", "B", "C", None]),
     )
 
 

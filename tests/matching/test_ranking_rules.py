@@ -118,6 +118,7 @@ def test_both_directions_give_the_same_score(job) -> None:
     candidate = WorkerIndex.build([w]).rank_candidates(job)[0]
     match = JobIndex.build([job]).rank_jobs(w)[0]
     assert candidate.score == pytest.approx(match.score)
+    assert match.breakdown.pop("employer_grade") == 0.0
     assert candidate.breakdown == pytest.approx(match.breakdown)
     assert match.as_dict()["job_id"] == 1
 
@@ -172,3 +173,14 @@ def test_zero_limit_and_empty_index(job) -> None:
     assert WorkerIndex.build([worker(1)]).rank_candidates(job, 0) == []
     assert WorkerIndex().rank_candidates(job) == []
     assert JobIndex().rank_jobs(worker(1)) == []
+
+
+def test_radar_ranks_good_employers_higher(t0) -> None:
+    later = t0 + timedelta(days=1)
+    jobs = [
+        JobPosting(grade_id, LAT, LON, ("电工",), later, later + timedelta(hours=8), employer_grade=grade)
+        for grade_id, grade in ((1, "C"), (2, "B"), (3, "A"), (4, None))
+    ]
+    found = JobIndex.build(jobs).rank_jobs(worker(9, 1.0))
+    assert [m.job_id for m in found] == [3, 2, 4, 1]
+    assert found[0].breakdown["employer_grade"] > 0 > found[-1].breakdown["employer_grade"]
