@@ -22,9 +22,12 @@ _CONSENT = {
 }
 
 
+_ZONE_NAMES = {"Asia/Shanghai": "北京时间", "Asia/Urumqi": "乌鲁木齐时间"}
+
+
 def _parties(terms: ContractTerms) -> list[tuple[str, list[tuple[str, str]]]]:
     employer, worker = terms.employer, terms.worker
-    employer_rows = [("名称/姓名", employer.name), ("证件号码", employer.id_number_masked)]
+    employer_rows = [("名称/姓名", employer.name), ("信用代码/证件号", employer.id_number_masked)]
     if employer.contact_name:
         employer_rows.append(("联系人", employer.contact_name))
     employer_rows.append(("联系电话", employer.phone_masked))
@@ -114,7 +117,7 @@ def build(terms: ContractTerms) -> ContractText:
         intro=(
             f"甲乙双方通过{terms.platform_name}（以下简称“平台”）就下列零工事项达成一致，"
             "本着平等、自愿、诚信的原则订立本协议，共同遵守。本协议所列时间均为"
-            f"{terms.time_zone}时区时间。"
+            f"{_ZONE_NAMES.get(terms.time_zone, terms.time_zone + '时区时间')}。"
         ),
         parties=_parties(terms),
         terms=_terms(terms),
