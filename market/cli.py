@@ -110,8 +110,15 @@ def _print_logins(url: str) -> None:
 
 
 def _serve(host: str, port: int, workers: int) -> None:
+    import os
+
     import uvicorn
 
+    from market.settings import reset_settings
+
+    # Links on contracts and QR codes point where this server answers, unless a public URL is configured.
+    os.environ.setdefault("LINGGONG_PUBLIC_URL", f"http://{host}:{port}")
+    reset_settings()
     uvicorn.run("market.app:create_app", factory=True, host=host, port=port, workers=workers,
                 log_level="info", proxy_headers=True)
 
