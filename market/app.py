@@ -20,6 +20,7 @@ from piccolo.engine.postgres import PostgresEngine
 from market.accounts.auth import PUBLIC_ROUTE, make_auth
 from market.accounts.controllers import AuthController
 from market.contracts.controllers import ContractController, VerifyPageController
+from market.contracts.issuing import contract_recovery
 from market.core.database import current_engine
 from market.core.error_responses import exception_handlers
 from market.core.schemas import Schema
@@ -107,7 +108,7 @@ def create_app() -> Litestar:
         on_app_init=[auth.on_app_init],
         middleware=[login_limit.middleware],
         exception_handlers=exception_handlers,
-        lifespan=[database_pool, matching_lifespan],
+        lifespan=[database_pool, matching_lifespan, contract_recovery],
         openapi_config=_openapi(),
         state=State({"auth": auth}),
         request_max_body_size=MAX_BODY_BYTES,
