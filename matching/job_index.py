@@ -190,6 +190,7 @@ class JobIndex:
             "reliability": reliability_score(*record),
             "rating": rating_score(worker.rating, worker.ratings),
             "experience": float(experience),
-            "employer_grade": float(self._rows.columns["employer"][row]),
         }
+        if job.employer_grade is not None:
+            breakdown["employer_grade"] = float(self._rows.columns["employer"][row])
         return JobMatch(job.job_id, job.title, score, distance, matched, breakdown)

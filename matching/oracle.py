@@ -109,7 +109,8 @@ def naive_rank_jobs(
         if result is not None:
             score, distance, matched, breakdown = result
             adjustment = EMPLOYER_GRADE_ADJUSTMENT.get(job.employer_grade, 0.0)
-            breakdown["employer_grade"] = adjustment
+            if job.employer_grade is not None:
+                breakdown["employer_grade"] = adjustment
             found.append(JobMatch(job.job_id, job.title, score + adjustment, distance, matched, breakdown))
     found.sort(key=lambda m: sort_key(m.score, m.job_id))
     return found[:limit]
