@@ -12,6 +12,7 @@ import platform
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 
 import numpy as np
@@ -21,7 +22,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from bench.matching_floor import Floor
 from bench.matching_quality import labelled_ndcg
 from bench.matching_synth import make_city
-from matching import JobIndex, WorkerIndex
+from matching import JobIndex, WorkerIndex, WorkerProfile
 from matching.geo import local_km_many
 from matching.oracle import naive_rank_candidates
 
@@ -80,12 +81,26 @@ def measure(n: int, jobs: int) -> dict[str, object]:
     profiles = [p for _, p in zip(range(sample), city.profiles(), strict=False)]
     naive = [t * n / sample for job in job_list[:NAIVE_JOBS]
              for t in timed(partial(naive_rank_candidates, profiles, job, 20), 1)]
+    upsert_us = measure_upserts(index, profiles, n)
     return {
-        "n": n, "within": int(np.median(within)), "vocabulary": len(city.vocabulary),
+        "n": n, "within": int(np.median(within)), "vocabulary": len(city.vocabulary), "upsert_us": upsert_us,
         "build_s": build_s, "memory_mb": memory,
         "index_cold": cold_index, "index_warm": warm_index, "floor_cold": cold_floor, "floor_warm": warm_floor,
         "naive": naive, "naive_extrapolated": sample < n,
     }
+
+
+def measure_upserts(index: WorkerIndex, sample: list[WorkerProfile], n: int, count: int = 50_000) -> float:
+    """Mean µs per upsert of a worker who moved (compactions included, amortised)."""
+    rng = np.random.default_rng(3)
+    moved = [
+        replace(sample[i % len(sample)], worker_id=int(rng.integers(n)), lat=sample[i % len(sample)].lat + 0.01)
+        for i in range(count)
+    ]
+    start = time.perf_counter()
+    for profile in moved:
+        index.upsert(profile)
+    return (time.perf_counter() - start) / count * 1e6
 
 
 def report(row: dict) -> None:
@@ -94,7 +109,8 @@ def report(row: dict) -> None:
     p50 = {k: float(np.percentile(row[k], 50)) for k in keys}
     print(f"\n== {row['n']:,} workers (median {row['within']:,} within 10 km of a job; "
           f"{row['vocabulary']:,} distinct skill texts) ==")
-    print(f"build {row['build_s']:.1f} s, index memory (RSS growth) {row['memory_mb']:.0f} MB")
+    print(f"build {row['build_s']:.1f} s, index memory (RSS growth) {row['memory_mb']:.0f} MB, "
+          f"upsert of a moved worker {row['upsert_us']:.1f} µs (compaction amortised)")
     print("                                 p50 ms / p99 ms")
     print(f"index, similarity cache warm   {percentiles(row['index_warm'])}")
     print(f"floor, cached vocab scores     {percentiles(row['floor_warm'])}")
