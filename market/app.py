@@ -91,6 +91,8 @@ def create_app() -> Litestar:
     settings = get_settings()
     settings.check_for_production()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    # pyHanko logs a traceback for every malformed upload; verification answers those as problems instead.
+    logging.getLogger("pyhanko").setLevel(logging.CRITICAL)
     auth = make_auth()
     login_limit = RateLimitConfig(
         rate_limit=("minute", settings.login_attempts_per_minute),
