@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from litestar import Controller, get, post
-from litestar.di import Provide
+from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, FromQuery, HeaderParameter, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
@@ -42,7 +42,7 @@ class JobController(Controller):
     async def list_open(
         self,
         request: AuthedRequest,
-        matching: LiveMatching,
+        matching: NamedDependency[LiveMatching],
         lat: Annotated[float | None, QueryParameter(ge=-90, le=90)] = None,
         lon: Annotated[float | None, QueryParameter(ge=-180, le=180)] = None,
         radius_km: Annotated[float | None, QueryParameter(gt=0, le=200)] = None,
@@ -66,7 +66,7 @@ class JobController(Controller):
         self,
         job_id: FromPath[int],
         request: AuthedRequest,
-        matching: LiveMatching,
+        matching: NamedDependency[LiveMatching],
         limit: Annotated[int, QueryParameter(ge=1, le=100)] = 20,
         offset: Annotated[int, QueryParameter(ge=0)] = 0,
     ) -> Page[CandidateOut]:

@@ -11,12 +11,14 @@ from piccolo.query.functions.aggregate import Count
 
 from market.accounts.tables import Role
 from market.core import clock
+from market.employers.tables import Employer
 from market.jobs.tables import Job, JobStatus
 from market.orders.tables import Order, OrderStatus
 from market.workers.tables import WorkerProfile as ProfileRow
 from matching import HeldSkill, JobPosting, TimeSlot, WorkerProfile
 
-__all__ = ["JOB_REACH_KM", "job_posting", "load_jobs", "load_worker_at", "load_workers", "order_parties"]
+__all__ = ["JOB_REACH_KM", "employer_grades", "job_posting", "load_jobs", "load_worker_at", "load_workers",
+           "order_parties"]
 
 JOB_REACH_KM = 50.0
 """How far a job looks for workers at most; the worker's own travel radius is usually the tighter limit."""
@@ -30,22 +32,36 @@ def _held(skills: Any) -> tuple[HeldSkill, ...]:
                  for s in skills or [])
 
 
-async def _counts(where: Any, ids: list[int] | None) -> Counter[int]:
-    query = Order.select(Order.worker, Count(Order.id, alias="n")).where(where).group_by(Order.worker)
-    if ids is not None:
-        query = query.where(Order.worker.is_in(ids))
-    return Counter({row["worker"]: row["n"] for row in await query})
+Record = tuple[Counter[int], Counter[int], dict[int, list[TimeSlot]]]
 
 
-async def _bookings(ids: list[int] | None) -> dict[int, list[TimeSlot]]:
-    query = Order.select(Order.worker, Order.starts_at, Order.ends_at).where(
-        Order.status.is_in(_LIVE) & (Order.ends_at > clock.now()))
-    if ids is not None:
-        query = query.where(Order.worker.is_in(ids))
+async def _records_of_all() -> Record:
+    """Completed orders, late cancels by the worker, and live bookings of every worker (grouped in the database)."""
+    completed, late = Counter[int](), Counter[int]()
+    for counter, where in ((completed, Order.status.is_in(_DONE)),
+                           (late, Order.cancel_late.eq(True) & (Order.cancelled_by_role == "worker"))):
+        rows = await Order.select(Order.worker, Count(Order.id, alias="n")).where(where).group_by(Order.worker)
+        counter.update({row["worker"]: row["n"] for row in rows})
     slots: dict[int, list[TimeSlot]] = defaultdict(list)
-    for row in await query:
+    for row in await Order.select(Order.worker, Order.starts_at, Order.ends_at).where(
+            Order.status.is_in(_LIVE) & (Order.ends_at > clock.now())):
         slots[row["worker"]].append(TimeSlot(row["starts_at"], row["ends_at"]))
-    return slots
+    return completed, late, slots
+
+
+async def _records_of(ids: list[int]) -> Record:
+    """The same for a few workers, from one read of their orders."""
+    completed, late = Counter[int](), Counter[int]()
+    slots: dict[int, list[TimeSlot]] = defaultdict(list)
+    now = clock.now()
+    for row in await Order.select(Order.worker, Order.status, Order.cancel_late, Order.cancelled_by_role,
+                                  Order.starts_at, Order.ends_at).where(Order.worker.is_in(ids)):
+        worker = row["worker"]
+        completed[worker] += row["status"] in _DONE
+        late[worker] += bool(row["cancel_late"]) and row["cancelled_by_role"] == "worker"
+        if row["status"] in _LIVE and row["ends_at"] > now:
+            slots[worker].append(TimeSlot(row["starts_at"], row["ends_at"]))
+    return completed, late, slots
 
 
 async def load_workers(ids: Iterable[int] | None = None) -> dict[int, WorkerProfile | None]:
@@ -56,14 +72,14 @@ async def load_workers(ids: Iterable[int] | None = None) -> dict[int, WorkerProf
     query = ProfileRow.select(
         ProfileRow.user, ProfileRow.user.name.as_alias("name"), ProfileRow.skills, ProfileRow.lat, ProfileRow.lon,
         ProfileRow.max_distance_km,
-    ).where(ProfileRow.lat.is_not_null() & ProfileRow.lon.is_not_null() & (ProfileRow.user.is_active == True)  # noqa: E712
-            & (ProfileRow.user.role == Role.worker)).output(load_json=True)
+    ).where(ProfileRow.lat.is_not_null() & ProfileRow.lon.is_not_null()).where(
+        ProfileRow.user.is_active == True,  # noqa: E712 (a column comparison, not a truth test)
+        ProfileRow.user.role == Role.worker,
+    ).output(load_json=True)
     if wanted is not None:
         query = query.where(ProfileRow.user.is_in(wanted))
     rows = await query
-    completed = await _counts(Order.status.is_in(_DONE), wanted)
-    late = await _counts(Order.cancel_late.eq(True) & (Order.cancelled_by_role == "worker"), wanted)
-    bookings = await _bookings(wanted)
+    completed, late, bookings = await (_records_of_all() if wanted is None else _records_of(wanted))
     found: dict[int, WorkerProfile | None] = dict.fromkeys(wanted or [])
     for row in rows:
         worker_id = row["user"]
@@ -76,10 +92,20 @@ async def load_workers(ids: Iterable[int] | None = None) -> dict[int, WorkerProf
     return found
 
 
-def job_posting(row: dict[str, Any], radius_km: float = JOB_REACH_KM) -> JobPosting:
-    """The matching view of a job row."""
+def job_posting(row: dict[str, Any], radius_km: float = JOB_REACH_KM, grade: str | None = None) -> JobPosting:
+    """The matching view of a job row; `grade` is its employer's credit grade (it moves the job on the radar)."""
     return JobPosting(job_id=row["id"], lat=row["lat"], lon=row["lon"], skills=tuple(row["skills"]),
-                      starts_at=row["starts_at"], ends_at=row["ends_at"], radius_km=radius_km, title=row["title"])
+                      starts_at=row["starts_at"], ends_at=row["ends_at"], radius_km=radius_km, title=row["title"],
+                      employer_grade=grade)
+
+
+async def employer_grades(employer_ids: Iterable[int]) -> dict[int, str]:
+    """Credit grades by employer user id."""
+    ids = list(set(employer_ids))
+    if not ids:
+        return {}
+    rows = await Employer.select(Employer.user, Employer.credit_grade).where(Employer.user.is_in(ids))
+    return {row["user"]: row["credit_grade"] for row in rows}
 
 
 async def load_jobs(ids: Iterable[int] | None = None) -> dict[int, JobPosting | None]:
@@ -87,14 +113,17 @@ async def load_jobs(ids: Iterable[int] | None = None) -> dict[int, JobPosting | 
     wanted = None if ids is None else list(set(ids))
     if wanted == []:
         return {}
-    query = Job.select(Job.id, Job.lat, Job.lon, Job.skills, Job.starts_at, Job.ends_at, Job.title).where(
+    query = Job.select(Job.id, Job.employer, Job.lat, Job.lon, Job.skills, Job.starts_at, Job.ends_at,
+                       Job.title).where(
         (Job.status == JobStatus.open) & (Job.starts_at > clock.now()) & (Job.filled < Job.headcount)
     ).output(load_json=True)
     if wanted is not None:
         query = query.where(Job.id.is_in(wanted))
     found: dict[int, JobPosting | None] = dict.fromkeys(wanted or [])
-    for row in await query:
-        found[row["id"]] = job_posting(row)
+    rows = await query
+    grades = await employer_grades(row["employer"] for row in rows)
+    for row in rows:
+        found[row["id"]] = job_posting(row, grade=grades.get(row["employer"]))
     return found
 
 

@@ -27,7 +27,7 @@ __all__ = ["CANDIDATE_WINDOW", "SEARCH_RADII_KM", "browse_jobs", "list_candidate
 CANDIDATE_WINDOW = 200
 """Candidates are a short list: ranked and counted up to this many (`total` is capped here)."""
 SEARCH_RADII_KM = (10.0, 25.0, JOB_REACH_KM)
-"""Candidates are looked for within 10 km, widening while fewer than asked for come back (a sparse area)."""
+"""Candidates are looked for within 10 km, widening while fewer than the window come back (a sparse area)."""
 
 
 async def list_candidates(matching: LiveMatching, job_id: int, viewer: CurrentUser, limit: int,
@@ -38,11 +38,10 @@ async def list_candidates(matching: LiveMatching, job_id: int, viewer: CurrentUs
         raise Forbidden("forbidden")
     holding = {r["worker"] for r in await Order.select(Order.worker).where(Order.job == job_id)}
     state = await matching.current()
-    wanted = min(offset + limit, CANDIDATE_WINDOW)
     found: list[Any] = []
-    for radius in SEARCH_RADII_KM:
+    for radius in SEARCH_RADII_KM:  # the same search whatever the page, so `total` does not depend on `limit`
         found = state.workers.rank_candidates(job_posting(row, radius), CANDIDATE_WINDOW, exclude=holding)
-        if len(found) >= wanted:
+        if len(found) >= CANDIDATE_WINDOW:
             break
     items = [msgspec.convert(c.as_dict(), CandidateOut) for c in found[offset:offset + limit]]
     return Page(items=items, total=len(found), limit=limit, offset=offset)
