@@ -1,15 +1,5 @@
 """Piccolo app for employers."""
 
-import os
+from market.core.piccolo_apps import app_config
 
-from piccolo.conf.apps import AppConfig, table_finder
-
-CURRENT_DIRECTORY = os.path.dirname(os.path.abspath(__file__))
-
-APP_CONFIG = AppConfig(
-    app_name="employers",
-    migrations_folder_path=os.path.join(CURRENT_DIRECTORY, "piccolo_migrations"),
-    table_classes=table_finder(modules=["market.employers.tables"], exclude_imported=True),
-    migration_dependencies=["market.accounts.piccolo_app"],
-    commands=[],
-)
+APP_CONFIG = app_config("employers", depends_on=["accounts"])
