@@ -19,13 +19,14 @@ from piccolo.engine.postgres import PostgresEngine
 
 from market.accounts.auth import PUBLIC_ROUTE, make_auth
 from market.accounts.controllers import AuthController
+from market.background.runner import background_lifespan
 from market.contracts.controllers import ContractController, VerifyPageController
-from market.contracts.issuing import contract_recovery
 from market.core.database import current_engine
 from market.core.error_responses import exception_handlers
 from market.core.schemas import Schema
 from market.employers.controllers import EmployerController
 from market.jobs.controllers import JobController
+from market.notifications.controllers import DeliveryController, InboxController
 from market.orders.controllers import OrderController
 from market.ranking.state import matching_lifespan
 from market.settings import get_settings
@@ -100,7 +101,7 @@ def create_app() -> Litestar:
     )
     handlers: list[Any] = [health, AuthController, WorkerController, WalkInController, EmployerController,
                            StationController, JobController, OrderController, ContractController,
-                           VerifyPageController]
+                           VerifyPageController, InboxController, DeliveryController]
     static_dir = _static_dir()
     if static_dir is not None:
         handlers.append(create_static_files_router(path="/", directories=[static_dir], html_mode=True,
@@ -110,7 +111,7 @@ def create_app() -> Litestar:
         on_app_init=[auth.on_app_init],
         middleware=[login_limit.middleware],
         exception_handlers=exception_handlers,
-        lifespan=[database_pool, matching_lifespan, contract_recovery],
+        lifespan=[database_pool, matching_lifespan, background_lifespan],
         openapi_config=_openapi(),
         state=State({"auth": auth}),
         request_max_body_size=MAX_BODY_BYTES,

@@ -68,6 +68,14 @@ class Settings:
     """Where the platform CA and seal live (mounted secrets in production); default `<data_dir>/ca`."""
     tsa_url: str | None = None
     """An RFC 3161 time-stamping authority; contracts get a trusted timestamp when set."""
+    sms_url: str | None = None
+    """HTTP SMS gateway; unset means the development adapter that records texts in the database."""
+    sms_template: str = '{"phone": "{phone}", "text": "{text}", "id": "{id}"}'
+    """JSON body sent to the gateway; {phone}, {text} and {id} (the delivery id, for de-duplication) are filled in."""
+    sms_token: str | None = None
+    """Bearer token for the SMS gateway."""
+    dispatch_max_attempts: int = 6
+    """Deliveries are retried with back-off (30 s, 2, 8, 30 min, 2 h) and marked failed after this many attempts."""
     static_dir: Path | None = None
     """Where the web front end lives; by default `static/` beside the source tree or in the working directory."""
 
@@ -144,6 +152,10 @@ def _load() -> Settings:
         static_dir=Path(static) if (static := _env("STATIC_DIR")) else None,
         ca_dir=Path(ca_dir) if (ca_dir := _env("CA_DIR")) else None,
         tsa_url=_env("TSA_URL"),
+        sms_url=_env("SMS_URL"),
+        sms_template=_env("SMS_TEMPLATE", '{"phone": "{phone}", "text": "{text}", "id": "{id}"}') or "",
+        sms_token=_env("SMS_TOKEN"),
+        dispatch_max_attempts=_env_int("DISPATCH_MAX_ATTEMPTS", 6),
     )
 
 

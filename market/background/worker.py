@@ -1,12 +1,14 @@
-"""arq's WorkerSettings for `linggong worker`."""
+"""arq's WorkerSettings for `linggong worker` (or `arq market.background.worker.WorkerSettings`)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from arq.connections import RedisSettings
+from arq import cron
 
-from market.settings import get_settings
+import market  # noqa: F401  (sets PICCOLO_CONF before Piccolo is imported)
+from market.background.jobs import dispatch_outbox, recover_contracts, scan_notices
+from market.background.queue import redis_settings
 
 __all__ = ["WorkerSettings"]
 
@@ -33,15 +35,18 @@ async def shutdown(ctx: dict[str, Any]) -> None:
         await engine.close_connection_pool()
 
 
-async def ping(ctx: dict[str, Any]) -> str:
-    """A job that only proves the worker runs (used by health checks and tests)."""
-    return "pong"
-
-
 class WorkerSettings:
-    """The one arq configuration; issue 5 adds the outbox dispatcher and the reminder crons here."""
+    """The one arq configuration: the jobs, and crons that find due work so nothing waits on a lost enqueue."""
 
-    functions = [ping]
+    functions = [dispatch_outbox, scan_notices, recover_contracts]
+    cron_jobs = [
+        cron(dispatch_outbox, second=set(range(0, 60, 5)), unique=True, run_at_startup=True),
+        cron(scan_notices, second={0, 30}, unique=True),
+        cron(recover_contracts, second={15}, unique=True),
+    ]
     on_startup = startup
     on_shutdown = shutdown
-    redis_settings = RedisSettings.from_dsn(get_settings().redis_url or "redis://127.0.0.1:6379/0")
+    redis_settings = redis_settings()
+    job_timeout = 120
+    max_jobs = 10
+    keep_result = 60

@@ -5,8 +5,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import secrets
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager, suppress
 from typing import Any
 
 from contracts import ContractTerms, IssuedContract, PartyRole, issue_contract
@@ -20,7 +18,7 @@ from market.orders.schemas import ContractRef
 from market.orders.tables import Order
 from market.settings import get_settings
 
-__all__ = ["contract_for_order", "contract_recovery", "contract_ref", "issue_contract_for_order", "recover_contracts"]
+__all__ = ["contract_for_order", "contract_ref", "issue_contract_for_order", "recover_contracts"]
 
 logger = logging.getLogger("market.contracts")
 
@@ -94,23 +92,3 @@ async def recover_contracts(limit: int = 100) -> int:
             issued += 1
     return issued
 
-
-async def _recover_in_background() -> None:
-    try:
-        count = await recover_contracts()
-        if count:
-            logger.info("issued %s contract(s) left pending or failed", count)
-    except Exception:
-        logger.exception("contract recovery at start-up failed; it runs again at the next start")
-
-
-@asynccontextmanager
-async def contract_recovery(_: Any) -> AsyncIterator[None]:
-    """App lifespan: issue left-over contracts in the background after start-up, without delaying it."""
-    task = asyncio.create_task(_recover_in_background())
-    try:
-        yield
-    finally:
-        task.cancel()
-        with suppress(asyncio.CancelledError):
-            await task

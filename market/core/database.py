@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from piccolo.engine import engine_finder
@@ -14,7 +15,9 @@ from piccolo.table import Table
 
 from market.settings import Settings
 
-__all__ = ["current_engine", "lock_rows_for_update", "make_engine", "write_transaction"]
+__all__ = ["after_commit", "current_engine", "lock_rows_for_update", "make_engine", "write_transaction"]
+
+_after_commit: ContextVar[list[Callable[[], None]] | None] = ContextVar("after_commit", default=None)
 
 SQLITE_BUSY_TIMEOUT_S = 30
 
@@ -35,11 +38,7 @@ def current_engine() -> Engine:
 
 
 @asynccontextmanager
-async def write_transaction() -> AsyncIterator[None]:
-    """A transaction for read-then-write work: IMMEDIATE on SQLite (one writer at a time), plain on PostgreSQL.
-
-    On PostgreSQL, rows read to decide a write must be locked with `lock_rows_for_update`.
-    """
+async def _transaction() -> AsyncIterator[None]:
     engine = current_engine()
     if isinstance(engine, SQLiteEngine):
         async with engine.transaction(transaction_type=TransactionType.immediate):
@@ -47,6 +46,37 @@ async def write_transaction() -> AsyncIterator[None]:
     else:
         async with engine.transaction():
             yield
+
+
+@asynccontextmanager
+async def write_transaction() -> AsyncIterator[None]:
+    """A transaction for read-then-write work: IMMEDIATE on SQLite (one writer at a time), plain on PostgreSQL.
+
+    On PostgreSQL, rows read to decide a write must be locked with `lock_rows_for_update`. Callbacks registered
+    with `after_commit` inside it run once the outermost transaction has committed (never after a rollback).
+    """
+    if _after_commit.get() is not None:  # nested: the outermost one commits and runs the callbacks
+        async with _transaction():
+            yield
+        return
+    token = _after_commit.set([])
+    try:
+        async with _transaction():
+            yield
+        callbacks = _after_commit.get() or []
+    finally:
+        _after_commit.reset(token)
+    for callback in callbacks:
+        callback()
+
+
+def after_commit(callback: Callable[[], None]) -> None:
+    """Run `callback` after the current write transaction commits (at once when there is none)."""
+    pending = _after_commit.get()
+    if pending is None:
+        callback()
+    elif callback not in pending:
+        pending.append(callback)
 
 
 async def lock_rows_for_update(table: type[Table], *where: Any) -> None:

@@ -23,4 +23,6 @@ class Employer(Table, tablename="employers"):
     lon = DoublePrecision(null=True, default=None)
     credit_grade = Varchar(length=1, default="B")
     barred = Boolean(default=False)
+    webhook_url = Varchar(length=300, default="")
+    webhook_secret = Varchar(length=64, default="", secret=True)
     updated_at = Timestamptz(default=TimestamptzNow())

@@ -5,22 +5,44 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from market.background.queue import nudge_dispatcher
 from market.core import clock
-from market.notifications.tables import OutboxMessage
+from market.core.database import after_commit
+from market.employers.tables import Employer
+from market.notifications.tables import Delivery, OutboxMessage, OutboxStatus
+from market.notifications.templates import SMS_EVENTS
 
 __all__ = ["announce"]
+
+
+async def _channels(event: str, recipients: list[int]) -> dict[int, list[str]]:
+    hooked = {row["user"] for row in await Employer.select(Employer.user).where(
+        Employer.user.is_in(recipients) & (Employer.webhook_url != ""))} if recipients else set()
+    return {user: (["sms"] if event in SMS_EVENTS else []) + (["webhook"] if user in hooked else [])
+            for user in recipients}
 
 
 async def announce(event: str, recipients: Iterable[int], payload: dict[str, Any], *, key: str) -> None:
     """Queue `event` for each recipient; `key` names the occurrence so writing it twice stores it once.
 
     Must be called inside the write transaction of the change it announces: if that rolls back, so does this.
-    A dispatcher (background jobs) delivers what is queued.
+    The message is in the recipient's inbox at once; a delivery row per outside channel (SMS, webhook) waits
+    for the dispatcher.
     """
-    rows = [
-        OutboxMessage(event=event, recipient=user_id, payload=payload, dedupe_key=f"{event}:{key}:{user_id}",
-                      created_at=clock.now())
-        for user_id in dict.fromkeys(recipients)
-    ]
-    if rows:
-        await OutboxMessage.insert(*rows).on_conflict(target=OutboxMessage.dedupe_key, action="DO NOTHING")
+    users = list(dict.fromkeys(recipients))
+    if not users:
+        return
+    now = clock.now()
+    keys = {user: f"{event}:{key}:{user}" for user in users}
+    rows = [OutboxMessage(event=event, recipient=user, payload=payload, dedupe_key=keys[user], created_at=now,
+                          status=OutboxStatus.delivered, delivered_at=now) for user in users]
+    inserted = await OutboxMessage.insert(*rows).on_conflict(
+        target=OutboxMessage.dedupe_key, action="DO NOTHING").returning(OutboxMessage.id, OutboxMessage.recipient)
+    if not inserted:
+        return
+    channels = await _channels(event, [row["recipient"] for row in inserted])
+    deliveries = [Delivery(message=row["id"], channel=channel, next_attempt_at=now, created_at=now)
+                  for row in inserted for channel in channels[row["recipient"]]]
+    if deliveries:
+        await Delivery.insert(*deliveries)
+        after_commit(nudge_dispatcher)

@@ -1,0 +1,37 @@
+"""The background job functions: the same code under arq workers and the in-process runner.
+
+Each takes only the job context, works from the database, and is idempotent: running it twice, or by two
+workers at once, has the effect of running it once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+__all__ = ["JOBS", "dispatch_outbox", "recover_contracts", "scan_notices"]
+
+
+async def dispatch_outbox(ctx: dict[str, Any]) -> int:
+    """Deliver every due SMS and webhook delivery."""
+    from market.notifications.dispatch import dispatch_due
+
+    return await dispatch_due()
+
+
+async def scan_notices(ctx: dict[str, Any]) -> int:
+    """Announce the shift reminders, missing check-ins and wage warnings that are due."""
+    from market.notifications.reminders import scan_due_notices
+
+    return await scan_due_notices()
+
+
+async def recover_contracts(ctx: dict[str, Any]) -> int:
+    """Issue contracts left pending or failed (signing runs in a worker thread)."""
+    from market.contracts.issuing import recover_contracts as recover
+
+    return await recover()
+
+
+JOBS: dict[str, Callable[[dict[str, Any]], Awaitable[int]]] = {
+    "dispatch_outbox": dispatch_outbox, "scan_notices": scan_notices, "recover_contracts": recover_contracts}

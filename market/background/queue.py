@@ -1,0 +1,75 @@
+"""The one seam for background work: enqueue on arq when Redis is configured, else hand it to the in-process runner.
+
+Nothing a user submitted depends on an enqueue succeeding: state lives in the database and the periodic jobs
+find whatever is due, so an enqueue that fails (Redis down) only costs latency.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from market.settings import get_settings
+
+__all__ = ["close_pool", "enqueue", "nudge_dispatcher", "redis_settings"]
+
+logger = logging.getLogger("market.background")
+_pools: dict[int, Any] = {}
+_tasks: set[asyncio.Task[Any]] = set()
+
+
+def redis_settings() -> Any:
+    """arq's connection settings for the configured Redis, failing fast instead of retrying inside a request."""
+    from arq.connections import RedisSettings
+
+    settings = RedisSettings.from_dsn(get_settings().redis_url or "redis://127.0.0.1:6379/0")
+    settings.conn_timeout = 1
+    settings.conn_retries = 0
+    return settings
+
+
+async def _pool() -> Any:
+    from arq import create_pool
+
+    loop = id(asyncio.get_running_loop())  # a pool belongs to the loop that made it
+    if loop not in _pools:
+        _pools[loop] = await create_pool(redis_settings())
+    return _pools[loop]
+
+
+async def close_pool() -> None:
+    """Close this loop's arq pool, if one was opened."""
+    pool = _pools.pop(id(asyncio.get_running_loop()), None)
+    if pool is not None:
+        await pool.aclose()
+
+
+async def enqueue(function: str, *, job_id: str | None = None) -> bool:
+    """Queue `function` (a name in `market.background.jobs.JOBS`); False when it could not be queued now."""
+    if get_settings().redis_url:
+        try:
+            await (await _pool()).enqueue_job(function, _job_id=job_id)
+            return True
+        except Exception as exc:  # Redis unreachable: the periodic jobs pick the work up later
+            _pools.pop(id(asyncio.get_running_loop()), None)
+            logger.warning("could not enqueue %s (%s); it will run on the next periodic pass", function, exc)
+            return False
+    from market.background.runner import current_runner
+
+    runner = current_runner()
+    if runner is None:
+        return False
+    runner.nudge(function)
+    return True
+
+
+def nudge_dispatcher() -> None:
+    """Ask for the outbox to be dispatched soon (fire and forget; called after a commit that queued messages)."""
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        return
+    task = loop.create_task(enqueue("dispatch_outbox", job_id="dispatch-outbox-nudge"))
+    _tasks.add(task)
+    task.add_done_callback(_tasks.discard)

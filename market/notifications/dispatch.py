@@ -1,0 +1,136 @@
+"""The dispatcher: claims due deliveries, sends them through their channel, records every attempt.
+
+Claiming is one conditional UPDATE (with SKIP LOCKED on PostgreSQL), so any number of dispatchers can run; a claim
+left behind by a process that died is taken over after `CLAIM_TIMEOUT`. Retries are kept in the database
+(attempts, last error, next attempt), so they behave the same under arq and in-process.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import datetime, timedelta
+from typing import Any
+
+from piccolo.engine.postgres import PostgresEngine
+
+from market.core import clock
+from market.core.database import current_engine
+from market.notifications.channels import DeliveryFailed, RecordingSms, send_webhook, sms_provider
+from market.notifications.tables import Delivery, DeliveryStatus, SmsLog
+from market.notifications.templates import sms_text
+from market.settings import get_settings
+
+__all__ = ["BACKOFF", "CLAIM_TIMEOUT", "dispatch_due"]
+
+logger = logging.getLogger("market.dispatch")
+
+BACKOFF = [timedelta(seconds=30), timedelta(minutes=2), timedelta(minutes=8), timedelta(minutes=30),
+           timedelta(hours=2)]
+CLAIM_TIMEOUT = timedelta(minutes=2)
+PARALLEL_SENDS = 20
+
+
+_CLAIM = ("UPDATE deliveries SET status = 'sending', claimed_at = {} WHERE id IN ("
+          "SELECT id FROM deliveries WHERE (status = 'pending' AND next_attempt_at <= {}) "
+          "OR (status = 'sending' AND claimed_at < {}) ORDER BY next_attempt_at LIMIT {}) RETURNING id")
+_CLAIM_SKIP_LOCKED = ("UPDATE deliveries SET status = 'sending', claimed_at = {} WHERE id IN ("
+                      "SELECT id FROM deliveries WHERE (status = 'pending' AND next_attempt_at <= {}) "
+                      "OR (status = 'sending' AND claimed_at < {}) ORDER BY next_attempt_at LIMIT {} "
+                      "FOR UPDATE SKIP LOCKED) RETURNING id")
+
+
+async def _claim(limit: int) -> list[int]:
+    now = clock.now()
+    query = _CLAIM_SKIP_LOCKED if isinstance(current_engine(), PostgresEngine) else _CLAIM
+    rows = await Delivery.raw(query, now, now, now - CLAIM_TIMEOUT, limit)
+    return [row["id"] for row in rows]
+
+
+async def _load(ids: list[int]) -> list[dict[str, Any]]:
+    return await Delivery.select(
+        Delivery.id, Delivery.channel, Delivery.attempts, Delivery.message.event.as_alias("event"),  # type: ignore[union-attr]
+        Delivery.message.payload.as_alias("payload"),  # type: ignore[union-attr]
+        Delivery.message.created_at.as_alias("created_at"),  # type: ignore[union-attr]
+        Delivery.message.recipient.as_alias("recipient"),  # type: ignore[union-attr]
+        Delivery.message.recipient.phone.as_alias("phone"),  # type: ignore[union-attr]
+    ).where(Delivery.id.is_in(ids)).output(load_json=True)
+
+
+async def _hooks(recipients: set[int]) -> dict[int, tuple[str, str]]:
+    from market.employers.tables import Employer
+
+    if not recipients:
+        return {}
+    rows = await Employer.select(Employer.user, Employer.webhook_url, Employer.webhook_secret).where(
+        Employer.user.is_in(list(recipients)) & (Employer.webhook_url != ""))
+    return {r["user"]: (r["webhook_url"], r["webhook_secret"]) for r in rows}
+
+
+async def _send(row: dict[str, Any], hooks: dict[int, tuple[str, str]], zone: str) -> None:
+    if row["channel"] == "sms":
+        await sms_provider().send(row["id"], row["phone"], sms_text(row["event"], row["payload"], zone))
+        return
+    hook = hooks.get(row["recipient"])
+    if hook is None:
+        raise DeliveryFailed("the employer removed their webhook")
+    event = {"delivery_id": row["id"], "event": row["event"], "created_at": row["created_at"].isoformat(),
+             "data": row["payload"]}
+    await send_webhook(hook[0], hook[1], row["id"], event)
+
+
+async def _record_sms_batch(rows: list[dict[str, Any]], zone: str) -> None:
+    """The development adapter in bulk: one insert for a whole batch (a repeat of a delivery is ignored)."""
+    await SmsLog.insert(*[SmsLog(delivery=r["id"], phone=r["phone"], text=sms_text(r["event"], r["payload"], zone))
+                          for r in rows]).on_conflict(target=SmsLog.delivery, action="DO NOTHING")
+
+
+async def _mark_failed(row: dict[str, Any], error: str, now: datetime) -> None:
+    attempts = row["attempts"] + 1
+    final = attempts >= get_settings().dispatch_max_attempts
+    retry_at = now + BACKOFF[min(attempts - 1, len(BACKOFF) - 1)]
+    await Delivery.update({
+        Delivery.attempts: attempts, Delivery.last_error: error[:500], Delivery.claimed_at: None,
+        Delivery.status: DeliveryStatus.failed if final else DeliveryStatus.pending, Delivery.next_attempt_at: retry_at,
+    }).where(Delivery.id == row["id"])
+    if final:
+        logger.warning("delivery %s (%s) failed for good after %s attempts: %s", row["id"], row["channel"],
+                       attempts, error)
+
+
+async def _deliver(rows: list[dict[str, Any]]) -> int:
+    zone = get_settings().timezone
+    delivered: list[int] = []
+    bulk = [r for r in rows if r["channel"] == "sms" and isinstance(sms_provider(), RecordingSms)]
+    if bulk:
+        await _record_sms_batch(bulk, zone)
+        delivered += [r["id"] for r in bulk]
+    hooks = await _hooks({r["recipient"] for r in rows if r["channel"] == "webhook"})
+    gate = asyncio.Semaphore(PARALLEL_SENDS)
+
+    async def one(row: dict[str, Any]) -> None:
+        async with gate:
+            try:
+                await _send(row, hooks, zone)
+                delivered.append(row["id"])
+            except Exception as exc:  # any channel failure is one failed attempt, retried later
+                await _mark_failed(row, f"{type(exc).__name__}: {exc}", clock.now())
+
+    bulk_ids = {r["id"] for r in bulk}
+    await asyncio.gather(*(one(r) for r in rows if r["id"] not in bulk_ids))
+    if delivered:
+        await Delivery.update({Delivery.status: DeliveryStatus.delivered, Delivery.delivered_at: clock.now(),
+                               Delivery.attempts: Delivery.attempts + 1, Delivery.claimed_at: None}).where(
+            Delivery.id.is_in(delivered) & (Delivery.status == DeliveryStatus.sending))
+    return len(delivered)
+
+
+async def dispatch_due(batch: int = 200, max_batches: int = 50) -> int:
+    """Send what is due, batch by batch, until nothing is due or `max_batches` ran; return how many were delivered."""
+    total = 0
+    for _ in range(max_batches):
+        ids = await _claim(batch)
+        if not ids:
+            break
+        total += await _deliver(await _load(ids))
+    return total

@@ -1,0 +1,89 @@
+"""What each event says, in zh-CN and en: a title and body for the inbox, and a text short enough for one SMS."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["SMS_EVENTS", "Rendered", "render", "sms_text"]
+
+# event -> (zh title, zh body, en title, en body); the SMS is "【零工市场】" + the zh body.
+_TEMPLATES: dict[str, tuple[str, str, str, str]] = {
+    "order_accepted": ("接单成功", "您已接单「{title}」，{starts}开工，电子合同已签署，可在订单中查看。",
+                       "Order accepted", "You have an order for \u201c{title}\u201d starting {starts}; the signed "
+                       "contract is in the order."),
+    "job_filled": ("岗位已招满", "您发布的「{title}」已招满。", "Job filled", "\u201c{title}\u201d is now full."),
+    "order_cancelled": ("订单已取消", "「{title}」的订单已被{by}取消。", "Order cancelled",
+                        "The order for \u201c{title}\u201d was cancelled by the {by_en}."),
+    "job_cancelled": ("岗位已取消", "「{title}」已停止招聘。", "Job cancelled", "\u201c{title}\u201d is closed."),
+    "order_checked_in": ("工人已到岗", "「{title}」的工人已签到。", "Worker checked in",
+                         "The worker for \u201c{title}\u201d has checked in."),
+    "order_completed": ("已确认完工", "「{title}」已确认完工，请留意工资到账。", "Work confirmed",
+                        "\u201c{title}\u201d is marked complete; watch for your pay."),
+    "order_paid": ("用工方已登记付款", "「{title}」登记付款{amount}，收到后请确认。", "Payment recorded",
+                   "{amount} recorded as paid for \u201c{title}\u201d; confirm when it arrives."),
+    "payment_confirmed": ("工人已确认收款", "「{title}」的工人已确认收到工资。", "Payment confirmed",
+                          "The worker confirmed being paid for \u201c{title}\u201d."),
+    "shift_reminder": ("开工提醒", "「{title}」将于{starts}开工，地址：{address}。", "Shift reminder",
+                       "\u201c{title}\u201d starts {starts} at {address}."),
+    "missing_check_in": ("未签到提醒", "「{title}」已开工30分钟，工人尚未签到。", "Missing check-in",
+                         "\u201c{title}\u201d started 30 minutes ago and the worker has not checked in."),
+    "payment_due": ("工资支付到期", "「{title}」的工资{amount}今日到期，请按约支付。", "Pay due",
+                    "Pay of {amount} for \u201c{title}\u201d is due now."),
+    "payment_overdue_blue": ("欠薪蓝色预警", "「{title}」的工资{amount}已逾期，请立即支付。", "Unpaid wages: blue",
+                             "Pay of {amount} for \u201c{title}\u201d is overdue; pay now."),
+    "payment_overdue_yellow": ("欠薪黄色预警", "「{title}」工资{amount}逾期超过3天，驿站将介入。",
+                               "Unpaid wages: yellow",
+                               "Pay of {amount} for \u201c{title}\u201d is over 3 days late; the station steps in."),
+    "payment_overdue_red": ("欠薪红色预警", "「{title}」工资{amount}逾期超过7天，已上报人社部门。", "Unpaid wages: red",
+                            "Pay of {amount} for \u201c{title}\u201d is over 7 days late; reported to the bureau."),
+    "consent_code": ("签约验证码", "验证码{code}：您正在驿站确认接单「{title}」，10分钟内有效。非本人操作请忽略。",
+                     "Consent code", "Code {code} confirms you accept \u201c{title}\u201d at the station; valid for "
+                     "10 minutes."),
+}
+
+SMS_EVENTS = frozenset({"order_accepted", "order_cancelled", "shift_reminder", "missing_check_in",
+                        "payment_overdue_blue", "payment_overdue_yellow", "consent_code"})
+"""Events that also go out as a text message (the rest stay in the inbox)."""
+
+_BY = {"worker": ("工人", "worker"), "employer": ("用工方", "employer")}
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A message ready to show or send."""
+
+    title: str
+    body: str
+
+
+def _params(payload: dict[str, Any], zone_name: str) -> dict[str, str]:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    params = {key: str(value) for key, value in payload.items()}
+    params.setdefault("title", "订单")
+    starts = payload.get("starts_at")
+    params["starts"] = (datetime.fromisoformat(starts).astimezone(ZoneInfo(zone_name)).strftime("%m-%d %H:%M")
+                        if isinstance(starts, str) else "")
+    amount = payload.get("amount_fen")
+    params["amount"] = f"¥{int(amount) / 100:.2f}" if isinstance(amount, int) else ""
+    by = _BY.get(str(payload.get("by", "")), ("对方", "other party"))
+    params["by"], params["by_en"] = by
+    params.setdefault("address", "")
+    params.setdefault("code", "")
+    return params
+
+
+def render(event: str, payload: dict[str, Any], language: str, zone_name: str = "Asia/Shanghai") -> Rendered:
+    """The title and body of `event` in `language` (zh-CN or en), filled from its payload."""
+    zh_title, zh_body, en_title, en_body = _TEMPLATES.get(event, (event, "", event, ""))
+    params = _params(payload, zone_name)
+    if language == "en":
+        return Rendered(en_title, en_body.format(**params))
+    return Rendered(zh_title, zh_body.format(**params))
+
+
+def sms_text(event: str, payload: dict[str, Any], zone_name: str = "Asia/Shanghai") -> str:
+    """The text message for `event`: signed with the platform name, in Chinese."""
+    return "【零工市场】" + render(event, payload, "zh-CN", zone_name).body
