@@ -1,0 +1,73 @@
+// The one way the app talks to the server. Authentication is the HttpOnly session cookie that login sets (the
+// token never touches script-readable storage); only the user's id, name and role are remembered, to draw the
+// right screens before the first answer comes back.
+import { currentLang, t } from './i18n.js';
+
+const USER_KEY = 'lg.user';
+
+/** Every failure, in the server's one error shape: {status_code, code, detail, fields: [{field, message}]}. */
+export class ApiError extends Error {
+  constructor(body) {
+    super(body.detail);
+    this.status = body.status_code;
+    this.code = body.code;
+    this.detail = body.detail;
+    this.fields = body.fields || [];
+  }
+}
+
+export function storedUser() {
+  try { return JSON.parse(localStorage.getItem(USER_KEY)); } catch { return null; }
+}
+
+export function rememberUser(user) {
+  if (user) localStorage.setItem(USER_KEY, JSON.stringify({ id: user.id, name: user.name, role: user.role }));
+  else localStorage.removeItem(USER_KEY);
+}
+
+/**
+ * Call the API. `body` is sent as JSON unless `raw` is given (a Blob/File sent as is, with `type`).
+ * Resolves to the parsed JSON (or null for an empty answer); rejects with an ApiError.
+ * A 401 outside login forgets the user and goes to the login screen.
+ */
+export async function api(path, { method = 'GET', body, raw, type, headers = {} } = {}) {
+  const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json', 'Accept-Language': currentLang(), ...headers } };
+  if (raw !== undefined) {
+    init.body = raw;
+    init.headers['Content-Type'] = type || 'application/octet-stream';
+  } else if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    init.headers['Content-Type'] = 'application/json';
+  }
+  let response;
+  try {
+    response = await fetch(path, init);
+  } catch {
+    throw new ApiError({ status_code: 0, code: 'network', detail: t('network') });
+  }
+  const text = await response.text();
+  let data = null;
+  if (text) {
+    try { data = JSON.parse(text); } catch { data = null; }
+  }
+  if (response.ok) return data;
+  if (response.status === 401 && !path.startsWith('/api/auth/login')) {
+    rememberUser(null);
+    const next = location.hash.startsWith('#/login') ? '' : `?next=${encodeURIComponent(location.hash.slice(1))}`;
+    location.hash = `#/login${next}`;
+  }
+  if (data && data.detail) throw new ApiError(data);
+  throw new ApiError({ status_code: response.status, code: 'http_error', detail: t('server_error') });
+}
+
+/** Query string from an object, leaving out empty values. */
+export function qs(params) {
+  const pairs = Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '');
+  return pairs.length ? `?${new URLSearchParams(pairs)}` : '';
+}
+
+/** A fresh key for one intended action, so a retried tap never takes a job twice. */
+export function idempotencyKey() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}

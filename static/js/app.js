@@ -1,0 +1,107 @@
+// The shell: language switch, offline banner, bottom navigation and hash routing (#/radar, #/job/12…).
+// Screens for each role live in their own module, loaded when first needed, so a worker's phone only
+// downloads the worker screens.
+import { api, rememberUser, storedUser } from './api.js';
+import { currentLang, setLang, t } from './i18n.js';
+import { failed, h, show } from './ui.js';
+
+const NAV = {
+  worker: [['#/radar', 'nav_radar'], ['#/orders', 'nav_orders'], ['#/inbox', 'nav_inbox'], ['#/profile', 'nav_profile']],
+  employer: [['#/e/jobs', 'nav_jobs'], ['#/e/post', 'nav_post'], ['#/e/orders', 'nav_orders'], ['#/inbox', 'nav_inbox']],
+  staff: [['#/s', 'nav_console'], ['#/s/stations', 'nav_stations'], ['#/inbox', 'nav_inbox']],
+};
+NAV.admin = NAV.staff;
+
+const HOME = { worker: '#/radar', employer: '#/e/jobs', staff: '#/s', admin: '#/s' };
+
+// route pattern -> [module, export name, who may open it (empty: anyone, even signed out)]
+const ROUTES = [
+  [/^\/login$/, './auth.js', 'login', []],
+  [/^\/register$/, './auth.js', 'register', []],
+  [/^\/verify$/, './verify.js', 'verify', []],
+  [/^\/stations$/, './stations.js', 'stations', []],
+  [/^\/radar$/, './worker.js', 'radar', ['worker']],
+  [/^\/job\/(\d+)$/, './worker.js', 'job', ['worker']],
+  [/^\/orders$/, './worker.js', 'orders', ['worker']],
+  [/^\/profile$/, './profile.js', 'profile', ['worker']],
+  [/^\/contract\/(\d+)$/, './contract.js', 'contract', ['worker', 'employer', 'staff', 'admin']],
+  [/^\/inbox$/, './inbox.js', 'inbox', ['worker', 'employer', 'staff', 'admin']],
+  [/^\/e\/jobs$/, './employer.js', 'myJobs', ['employer', 'staff', 'admin']],
+  [/^\/e\/post$/, './employer.js', 'post', ['employer', 'staff', 'admin']],
+  [/^\/e\/job\/(\d+)$/, './employer.js', 'jobDetail', ['employer', 'staff', 'admin']],
+  [/^\/e\/orders$/, './employer.js', 'orders', ['employer']],
+  [/^\/s$/, './station.js', 'console', ['staff', 'admin']],
+  [/^\/s\/worker\/(\d+)$/, './station.js', 'walkIn', ['staff', 'admin']],
+  [/^\/s\/accept\/(\d+)\/(\d+)$/, './station.js', 'acceptFor', ['staff', 'admin']],
+  [/^\/s\/stations$/, './stations.js', 'stations', ['staff', 'admin']],
+];
+
+function drawShell() {
+  const user = storedUser();
+  document.documentElement.lang = currentLang();
+  const lang = document.getElementById('lang');
+  lang.textContent = currentLang() === 'en' ? '中文' : 'EN';
+  lang.setAttribute('aria-label', t('switch_to'));
+  lang.setAttribute('lang', currentLang() === 'en' ? 'zh-CN' : 'en');
+  document.querySelector('.skip').textContent = t('skip');
+  document.querySelector('.brand').textContent = t('app');
+  document.getElementById('who').textContent = user ? user.name : '';
+  const nav = document.getElementById('nav');
+  const items = user ? NAV[user.role] || [] : [];
+  nav.hidden = !items.length;
+  nav.setAttribute('aria-label', t('app'));
+  const path = location.hash.split('?')[0];
+  nav.replaceChildren(...items.map(([href, key]) => h('a', {
+    href, 'aria-current': path === href || (href !== '#/s' && path.startsWith(href)) ? 'page' : null,
+  }, t(key))));
+  document.body.classList.toggle('wide', !!user && (user.role === 'staff' || user.role === 'admin'));
+  document.getElementById('offline').textContent = t('offline');
+}
+
+let generation = 0;
+async function route() {
+  const mine = ++generation;
+  const user = storedUser();
+  const [path, query] = location.hash.slice(1).split('?');
+  if (!path || path === '/') {
+    location.replace(user ? HOME[user.role] || '#/login' : '#/login');
+    return;
+  }
+  drawShell();
+  const hit = ROUTES.map(([re, mod, name, roles]) => [path.match(re), mod, name, roles]).find(([m]) => m);
+  if (!hit) { show(t('unknown_route'), failed({ detail: t('unknown_route') })); return; }
+  const [match, mod, name, roles] = hit;
+  if (roles.length && !user) { location.replace(`#/login?next=${encodeURIComponent(path)}`); return; }
+  if (roles.length && !roles.includes(user.role)) { location.replace(HOME[user.role] || '#/login'); return; }
+  try {
+    const screen = (await import(mod))[name];
+    if (mine !== generation) return;
+    await screen({ params: match.slice(1), query: new URLSearchParams(query || ''), user, home: HOME });
+  } catch (err) {
+    if (mine === generation) show(t('server_error'), failed(err, route));
+  }
+}
+
+export function signedIn(user, next) {
+  rememberUser(user);
+  location.hash = next || HOME[user.role] || '#/';
+}
+
+export async function signOut() {
+  try { await api('/api/auth/logout', { method: 'POST' }); } finally {
+    rememberUser(null);
+    location.hash = '#/login';
+  }
+}
+
+function online() { document.getElementById('offline').hidden = navigator.onLine; }
+
+document.getElementById('lang').addEventListener('click', () => {
+  setLang(currentLang() === 'en' ? 'zh-CN' : 'en');
+  route();
+});
+window.addEventListener('hashchange', route);
+window.addEventListener('online', online);
+window.addEventListener('offline', online);
+online();
+route();

@@ -1,0 +1,297 @@
+// Every string the app shows, in zh-CN (first) and en; the chosen language is remembered in localStorage.
+// Money and times are formatted here too: one place decides ¥, two decimals and the market's zone.
+
+export const ZONE = 'Asia/Shanghai';
+const KEY = 'lg.lang';
+
+const M = {
+  app: ['零工市场', 'Linggong gig market'],
+  skip: ['跳到正文', 'Skip to content'],
+  switch_to: ['English', '中文'],
+  loading: ['正在加载…', 'Loading…'],
+  offline: ['没有网络连接。已填写的内容不会丢失，联网后再试。', 'No network connection. What you typed is kept; try again when you are back online.'],
+  network: ['网络不通，请检查网络后重试', 'The network is not reachable; check your connection and try again'],
+  server_error: ['服务器出错了，请稍后再试', 'Something went wrong on the server; please try again later'],
+  retry: ['重试', 'Try again'],
+  back: ['返回', 'Back'],
+  save: ['保存', 'Save'],
+  saved: ['已保存', 'Saved'],
+  cancel: ['取消', 'Cancel'],
+  close: ['关闭', 'Close'],
+  more: ['加载更多', 'Load more'],
+  none: ['无', 'None'],
+  logout: ['退出登录', 'Log out'],
+  // auth
+  login: ['登录', 'Log in'],
+  login_title: ['登录零工市场', 'Log in to Linggong'],
+  register: ['注册', 'Sign up'],
+  register_title: ['注册新账号', 'Create an account'],
+  phone: ['手机号', 'Mobile number'],
+  password: ['密码', 'Password'],
+  password_hint: ['至少 8 位，包含字母和数字', 'At least 8 characters, letters and digits'],
+  name: ['姓名', 'Name'],
+  name_employer: ['姓名或单位名称', 'Your name or company name'],
+  i_am: ['我是', 'I am'],
+  role_worker: ['找活的（零工）', 'Looking for work (worker)'],
+  role_employer: ['招人的（用工方）', 'Hiring (employer)'],
+  no_account: ['还没有账号？', 'No account yet?'],
+  have_account: ['已有账号？', 'Already have an account?'],
+  verify_link: ['验证合同', 'Verify a contract'],
+  station_help: ['不会用手机？到附近零工驿站，工作人员帮您登记找活。', 'Not used to phones? Visit a gig station nearby; staff will register you and find you work.'],
+  stations_link: ['附近驿站', 'Stations nearby'],
+  // nav
+  nav_radar: ['找活', 'Find work'],
+  nav_orders: ['我的订单', 'My orders'],
+  nav_inbox: ['消息', 'Messages'],
+  nav_profile: ['我的', 'Profile'],
+  nav_jobs: ['我的岗位', 'My jobs'],
+  nav_post: ['发布', 'Post a job'],
+  nav_console: ['登记', 'Walk-ins'],
+  nav_stations: ['驿站', 'Stations'],
+  // worker profile
+  profile_title: ['我的资料', 'My profile'],
+  profile_intro: ['填好工种和位置，就能看到附近合适的活。', 'Add your trades and where you live to see suitable work nearby.'],
+  real_name: ['真实姓名', 'Real name'],
+  id_number: ['身份证号', 'Resident ID number'],
+  id_number_hint: ['签合同用，只有您本人和驿站工作人员能看到完整号码', 'Used for contracts; only you and station staff see it in full'],
+  trades: ['工种', 'Trades'],
+  trade_add: ['添加工种', 'Add a trade'],
+  trade_placeholder: ['如：电工、保洁、搬运', 'e.g. electrician, cleaner, mover'],
+  trade_name: ['工种名称', 'Trade'],
+  years: ['从业年数', 'Years'],
+  certified: ['有证书', 'Certified'],
+  remove: ['删除', 'Remove'],
+  no_trades: ['还没有添加工种', 'No trades yet'],
+  suggestions: ['建议', 'Suggestions'],
+  home: ['住址（找附近的活）', 'Home (to find work nearby)'],
+  use_my_location: ['用手机定位', 'Use my phone\'s location'],
+  or_pick_station: ['或选一个离家近的驿站', 'or pick a station near your home'],
+  pick_station: ['选择驿站', 'Choose a station'],
+  locating: ['正在定位…', 'Finding your location…'],
+  location_failed: ['无法定位，请在下方选一个驿站', 'Could not get your location; pick a station below instead'],
+  position_set: ['位置：{a}', 'Position: {a}'],
+  my_position: ['我的位置', 'My position'],
+  address: ['地址', 'Address'],
+  no_position: ['还没有设置位置', 'No position set yet'],
+  radius: ['愿意去多远（公里）', 'How far you will travel (km)'],
+  wage: ['期望日薪（元）', 'Expected daily wage (¥)'],
+  // radar
+  radar_title: ['附近适合您的活', 'Work near you that suits you'],
+  radar_empty: ['附近暂时没有适合的活。可以扩大距离或添加工种。', 'No suitable work nearby right now. Travel farther or add trades.'],
+  radar_needs_profile: ['先填写工种和住址，才能为您推荐附近的活。', 'Add your trades and home first so we can suggest work nearby.'],
+  go_profile: ['去填写资料', 'Fill in my profile'],
+  search_placeholder: ['搜索：如 搬家、刷墙', 'Search: e.g. moving, painting'],
+  search: ['搜索', 'Search'],
+  km: ['{n} 公里', '{n} km'],
+  fit: ['匹配度 {n}%', '{n}% match'],
+  why: ['为什么推荐', 'Why it suits you'],
+  why_skill: ['您会{held}（要求：{req}）', 'You do {held} (needs {req})'],
+  why_skill_same: ['您会{held}', 'You do {held}'],
+  why_close: ['离您近', 'Close to you'],
+  why_experience: ['经验丰富', 'Experienced'],
+  why_reliable: ['您的记录良好', 'Your good record'],
+  why_grade: ['雇主信用好', 'Employer with good credit'],
+  places_left: ['还差 {n} 人', '{n} place(s) left'],
+  full: ['已招满', 'Full'],
+  filled_of: ['已招 {f}/{h} 人', '{f} of {h} filled'],
+  // job
+  job_title: ['岗位详情', 'Job'],
+  employer: ['用工方', 'Employer'],
+  credit: ['信用 {g}', 'Credit {g}'],
+  when: ['时间', 'When'],
+  where: ['地点', 'Where'],
+  pay: ['工钱', 'Pay'],
+  pay_by: ['最晚付款', 'Paid by'],
+  pay_due: ['完工后 {n} 小时内付款', 'Paid within {n} hours of the end'],
+  headcount: ['招几人', 'People needed'],
+  description: ['说明', 'Description'],
+  skills_needed: ['要求工种', 'Trades needed'],
+  accept: ['我要接单', 'Take this job'],
+  accept_title: ['确认接单并签合同', 'Confirm and sign the contract'],
+  accept_terms: ['接单即与用工方签订电子合同，主要条款：', 'Taking the job signs an electronic contract with the employer. Main terms:'],
+  accept_sign: ['确认接单，签合同', 'Confirm and sign'],
+  accept_note: ['开工前 12 小时以内取消会记为违约。', 'Cancelling less than 12 hours before the start is recorded as late.'],
+  accepted: ['接单成功，合同已签好', 'Job taken; the contract is signed'],
+  contract_pending: ['合同正在生成，稍后在订单里查看', 'The contract is being prepared; see it in your orders shortly'],
+  map: ['地图', 'Map'],
+  // orders
+  orders_title: ['我的订单', 'My orders'],
+  orders_empty: ['还没有订单', 'No orders yet'],
+  status_accepted: ['已接单', 'Accepted'],
+  status_checked_in: ['已签到', 'Checked in'],
+  status_completed: ['已完工', 'Completed'],
+  status_paid: ['已付款', 'Paid'],
+  status_confirmed: ['已确认收款', 'Payment confirmed'],
+  status_cancelled: ['已取消', 'Cancelled'],
+  agreed_pay: ['约定工钱', 'Agreed pay'],
+  paid_amount: ['实付', 'Paid'],
+  check_in: ['到岗签到', 'Check in'],
+  check_in_hint: ['开工前 1 小时起可签到，需在工地附近', 'Check-in opens an hour before the start, near the site'],
+  checked_in: ['签到成功', 'Checked in'],
+  confirm_payment: ['我已收到工钱', 'I received the pay'],
+  payment_confirmed: ['已确认收款', 'Payment confirmed'],
+  not_paid: ['没收到工钱？', 'Not paid?'],
+  not_paid_help: ['请打电话给驿站，工作人员会帮您维权：', 'Call a station; staff will help you claim your wages:'],
+  call: ['拨打', 'Call'],
+  contract: ['电子合同', 'Contract'],
+  open_contract: ['查看合同', 'View contract'],
+  cancel_order: ['取消订单', 'Cancel order'],
+  cancel_confirm: ['确定取消这个订单吗？', 'Cancel this order?'],
+  cancelled: ['已取消', 'Cancelled'],
+  worker: ['零工', 'Worker'],
+  // contract
+  contract_title: ['电子合同', 'Contract'],
+  contract_number: ['合同编号', 'Contract number'],
+  contract_status: ['状态', 'Status'],
+  contract_issued: ['签订时间', 'Signed at'],
+  fingerprint: ['文件指纹 (SHA-256)', 'Fingerprint (SHA-256)'],
+  open_pdf: ['打开合同 PDF', 'Open the PDF'],
+  download_pdf: ['下载合同', 'Download'],
+  verify_online: ['在线核验', 'Verify online'],
+  verify_qr_note: ['合同 PDF 上印有二维码，任何人扫码即可核验真伪。', 'The PDF carries a QR code; anyone can scan it to check the contract.'],
+  print: ['打印', 'Print'],
+  contract_status_issued: ['有效', 'In force'],
+  contract_status_cancelled: ['已作废', 'Cancelled'],
+  // inbox
+  inbox_title: ['消息', 'Messages'],
+  inbox_empty: ['没有消息', 'No messages'],
+  inbox_unavailable: ['消息功能即将开通，暂时无法查看。', 'Messages are not available yet.'],
+  mark_all_read: ['全部标为已读', 'Mark all as read'],
+  unread: ['未读', 'Unread'],
+  // employer
+  post_title: ['发布用工需求', 'Post a job'],
+  job_name: ['标题', 'Title'],
+  job_name_ph: ['如：搬家临时工 2 人', 'e.g. 2 movers for a house move'],
+  starts: ['开始时间（北京时间）', 'Starts (Beijing time)'],
+  ends: ['结束时间（北京时间）', 'Ends (Beijing time)'],
+  amount: ['工钱（元）', 'Pay (¥)'],
+  unit: ['计价方式', 'Paid per'],
+  unit_hour: ['每小时', 'hour'],
+  unit_day: ['每天', 'day'],
+  unit_piece: ['每件', 'piece'],
+  per_hour: ['/小时', '/hour'],
+  per_day: ['/天', '/day'],
+  per_piece: ['/件', '/piece'],
+  pay_due_hours: ['完工后几小时内付款', 'Pay within hours after the end'],
+  place: ['工作地点', 'Place of work'],
+  use_here: ['用我现在的位置', 'Use where I am now'],
+  use_company: ['用单位地址', 'Use my company address'],
+  publish: ['发布', 'Publish'],
+  published: ['已发布', 'Published'],
+  my_jobs: ['我发布的岗位', 'My jobs'],
+  jobs_empty: ['还没有发布岗位', 'No jobs posted yet'],
+  candidates: ['推荐人选', 'Suggested workers'],
+  candidates_empty: ['附近暂时没有合适的人选', 'No suitable workers nearby right now'],
+  orders_of_job: ['接单的人', 'Who took it'],
+  mark_complete: ['确认完工', 'Mark completed'],
+  mark_paid: ['已付工钱', 'Mark paid'],
+  paid_amount_prompt: ['实付金额（元）', 'Amount paid (¥)'],
+  payment_note: ['备注（金额与约定不同时必填）', 'Note (required if the amount differs)'],
+  job_status_open: ['招人中', 'Open'],
+  job_status_filled: ['已招满', 'Filled'],
+  job_status_closed: ['已结束', 'Closed'],
+  job_status_cancelled: ['已取消', 'Cancelled'],
+  cancel_job: ['取消岗位', 'Cancel job'],
+  score: ['匹配度', 'Fit'],
+  // station
+  console_title: ['驿站工作台', 'Station console'],
+  find_walkin: ['查找求职人员', 'Find a walk-in worker'],
+  find: ['查找', 'Find'],
+  not_found_register: ['没有找到，请登记：', 'Not found; register them:'],
+  register_walkin: ['登记现场求职人员', 'Register a walk-in worker'],
+  registered: ['已登记', 'Registered'],
+  my_station: ['本驿站', 'My station'],
+  choose_station: ['请先选择本驿站（用于默认位置）', 'Choose your station first (used as the default position)'],
+  find_work: ['为他找活', 'Find work for them'],
+  skill_filter: ['工种', 'Trade'],
+  accept_for: ['代为接单', 'Accept for them'],
+  consent: ['本人同意', 'Their consent'],
+  consent_sign: ['请本人在下面签名', 'Ask them to sign below'],
+  consent_clear: ['重签', 'Clear'],
+  consent_code: ['或发验证码到本人手机', 'Or text a code to their phone'],
+  send_code: ['发送验证码', 'Send code'],
+  code_sent: ['验证码已发送到 {p}，10 分钟内有效', 'Code sent to {p}; valid for 10 minutes'],
+  code: ['验证码', 'Code'],
+  accept_with_sign: ['签名确认，代为接单', 'Signed: accept for them'],
+  accept_with_code: ['用验证码确认，代为接单', 'Accept with the code'],
+  sign_required: ['请先签名', 'Please sign first'],
+  stations_title: ['零工驿站', 'Gig stations'],
+  hours: ['开放时间', 'Hours'],
+  // verify
+  verify_title: ['验证电子合同', 'Verify a contract'],
+  verify_intro: ['选择合同 PDF 文件，检查签名是否完整、文件是否被改动。', 'Choose the contract PDF to check its signatures and that nothing was changed.'],
+  pdf_file: ['合同 PDF 文件', 'Contract PDF file'],
+  verify_btn: ['开始验证', 'Verify'],
+  verify_valid: ['合同有效：签名完整，内容未被改动', 'Valid: signatures intact, nothing changed'],
+  verify_invalid: ['合同无法通过验证', 'This contract did not verify'],
+  signers: ['签署方', 'Signers'],
+  signed_at: ['签署时间', 'Signed at'],
+  problems: ['问题', 'Problems'],
+  choose_file: ['请先选择文件', 'Choose a file first'],
+  unknown_route: ['页面不存在', 'Page not found'],
+  forbidden_role: ['这个页面不适用于您的账号', 'This page is not for your account'],
+};
+
+let lang = localStorage.getItem(KEY) || (navigator.language && navigator.language.startsWith('en') ? 'en' : 'zh-CN');
+
+export function currentLang() { return lang; }
+
+export function setLang(next) {
+  lang = next;
+  localStorage.setItem(KEY, next);
+  document.documentElement.lang = next;
+}
+
+/** The text for `key` in the current language, with `{name}` placeholders filled from `vars`. */
+export function t(key, vars) {
+  const pair = M[key];
+  let text = pair ? pair[lang === 'en' ? 1 : 0] : key;
+  if (vars) for (const [name, value] of Object.entries(vars)) text = text.replaceAll(`{${name}}`, value);
+  return text;
+}
+
+/** ¥ with two decimals from an integer number of fen. */
+export function money(fen) {
+  if (fen == null) return '—';
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  const yuan = Math.floor(abs / 100).toLocaleString('en-US');
+  return `${sign}¥${yuan}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+export function payText(pay) {
+  return money(pay.amount_fen) + t(`per_${pay.unit}`);
+}
+
+const fmtCache = {};
+function fmt(kind) {
+  const id = `${lang}:${kind}`;
+  if (!fmtCache[id]) {
+    const opts = { timeZone: ZONE, hour12: false };
+    if (kind !== 'time') Object.assign(opts, { month: 'numeric', day: 'numeric', weekday: 'short' });
+    if (kind !== 'date') Object.assign(opts, { hour: '2-digit', minute: '2-digit' });
+    fmtCache[id] = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', opts);
+  }
+  return fmtCache[id];
+}
+
+/** A moment in the market's zone, e.g. "11月27日周五 07:00". */
+export function when(iso) { return iso ? fmt('full').format(new Date(iso)) : '—'; }
+
+/** A start–end span; the end shows only its time when it falls on the same day. */
+export function span(startIso, endIso) {
+  const a = new Date(startIso); const b = new Date(endIso);
+  const sameDay = fmt('date').format(a) === fmt('date').format(b);
+  return `${fmt('full').format(a)} – ${sameDay ? fmt('time').format(b) : fmt('full').format(b)}`;
+}
+
+/** "YYYY-MM-DDTHH:mm" typed as Beijing time -> ISO 8601 in UTC. */
+export function localInputToIso(value) {
+  return new Date(`${value}:00+08:00`).toISOString();
+}
+
+/** ISO -> "YYYY-MM-DDTHH:mm" in Beijing time, for <input type=datetime-local>. */
+export function isoToLocalInput(iso) {
+  const d = new Date(new Date(iso).getTime() + 8 * 3600 * 1000);
+  return d.toISOString().slice(0, 16);
+}

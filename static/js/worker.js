@@ -1,0 +1,221 @@
+// The worker's phone screens: the radar (work near them ranked by fit), a job and accepting it, their orders.
+import { api, idempotencyKey, qs } from './api.js';
+import { contractLink, rememberContract } from './contract.js';
+import { money, payText, span, t, when } from './i18n.js';
+import { act, badge, empty, failed, h, here, loading, show, toast } from './ui.js';
+
+/** Plain reasons a job suits the worker, from the radar's matched_skills and breakdown. */
+export function reasons(job) {
+  const out = [];
+  for (const [required, held] of job.matched_skills || []) {
+    if (!held) continue;
+    out.push(required === held ? t('why_skill_same', { held }) : t('why_skill', { held, req: required }));
+  }
+  const b = job.breakdown || {};
+  if (b.distance >= 0.7) out.push(t('why_close'));
+  if (b.experience >= 0.8) out.push(t('why_experience'));
+  if (b.reliability >= 0.9) out.push(t('why_reliable'));
+  if (b.employer_grade > 0) out.push(t('why_grade'));
+  return out;
+}
+
+function placesLeft(job) {
+  const left = job.headcount - job.filled;
+  return left > 0 ? t('places_left', { n: left }) : t('full');
+}
+
+function jobCard(job) {
+  const why = reasons(job);
+  return h('li', { class: 'card job' },
+    h('a', { href: `#/job/${job.id}`, class: 'cardlink' },
+      h('div', { class: 'row' }, h('h2', {}, job.title), h('strong', { class: 'pay' }, payText(job.pay))),
+      h('p', { class: 'meta' },
+        job.distance_km != null ? h('span', {}, t('km', { n: job.distance_km.toFixed(1) })) : null,
+        h('span', {}, span(job.starts_at, job.ends_at))),
+      h('p', { class: 'meta' }, h('span', {}, job.employer.name), h('span', {}, placesLeft(job))),
+      job.score != null ? h('p', { class: 'why' },
+        badge(t('fit', { n: Math.round(job.score * 100) }), 'fit'),
+        ...why.slice(0, 3).map((r) => h('span', { class: 'reason' }, r))) : null));
+}
+
+export async function radar({ query }) {
+  const q = query.get('q') || '';
+  const list = h('ul', { class: 'cards', 'aria-live': 'polite' });
+  const searchBox = h('input', { type: 'search', name: 'q', value: q, 'aria-label': t('search'), placeholder: t('search_placeholder'), enterkeyhint: 'search' });
+  const search = h('form', { class: 'search', role: 'search', onsubmit: (e) => {
+    e.preventDefault();
+    location.hash = `#/radar${qs({ q: searchBox.value.trim() })}`;
+  } }, searchBox, h('button', { type: 'submit' }, t('search')));
+  const note = h('div');
+  const moreBox = h('div');
+  show(t('nav_radar'), h('h1', {}, t('radar_title')), search, note, list, moreBox);
+  list.append(loading());
+
+  let offset = 0;
+  const load = async () => {
+    let page;
+    try {
+      page = await api(`/api/jobs${qs({ q, limit: 20, offset })}`);
+    } catch (err) {
+      list.replaceChildren(failed(err, load));
+      return;
+    }
+    if (offset === 0) list.replaceChildren();
+    if (offset === 0 && page.items.length && page.items[0].score == null) {
+      note.replaceChildren(h('div', { class: 'notice' }, h('p', {}, t('radar_needs_profile')), h('a', { class: 'button', href: '#/profile' }, t('go_profile'))));
+    }
+    if (!page.items.length && offset === 0) {
+      list.replaceChildren(empty(t('radar_empty'), h('a', { class: 'button', href: '#/profile' }, t('go_profile'))));
+    }
+    list.append(...page.items.map(jobCard));
+    offset += page.items.length;
+    moreBox.replaceChildren(offset < page.total
+      ? h('button', { type: 'button', class: 'wide', onclick: load }, t('more')) : '');
+  };
+  await load();
+}
+
+function termRows(rows) {
+  return h('dl', { class: 'terms' }, ...rows.filter(Boolean).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
+}
+
+export function jobTerms(job) {
+  const payBy = new Date(new Date(job.ends_at).getTime() + job.pay_due_hours * 3600 * 1000).toISOString();
+  return termRows([
+    [t('employer'), [job.employer.name, ' ', badge(t('credit', { g: job.employer.credit_grade || '—' }))]],
+    [t('when'), span(job.starts_at, job.ends_at)],
+    [t('where'), [job.location.address, job.distance_km != null ? ` (${t('km', { n: job.distance_km.toFixed(1) })})` : '']],
+    [t('pay'), h('strong', {}, payText(job.pay))],
+    [t('pay_by'), `${when(payBy)} · ${t('pay_due', { n: job.pay_due_hours })}`],
+    [t('skills_needed'), job.skills.join('、')],
+    [t('headcount'), t('filled_of', { f: job.filled, h: job.headcount })],
+  ]);
+}
+
+export async function job({ params }) {
+  show(t('job_title'), loading());
+  let item;
+  try {
+    item = await api(`/api/jobs/${params[0]}`);
+  } catch (err) {
+    show(t('job_title'), failed(err, () => job({ params })));
+    return;
+  }
+  // The radar's explanation is not part of GET /api/jobs/{id}; it is carried over from the list when present.
+  const why = reasons(item);
+  const confirmBox = h('section', { class: 'confirm', hidden: true, 'aria-labelledby': 'confirm-h' });
+  const acceptBtn = h('button', { type: 'button', class: 'primary big' }, t('accept'));
+  const full = item.filled >= item.headcount || item.status !== 'open';
+  const key = idempotencyKey();
+  acceptBtn.addEventListener('click', () => {
+    const sign = h('button', { type: 'button', class: 'primary big' }, t('accept_sign'));
+    const err = h('p', { class: 'formerr', role: 'alert', hidden: true });
+    sign.addEventListener('click', async () => {
+      sign.disabled = true;
+      err.hidden = true;
+      try {
+        const result = await api(`/api/jobs/${item.id}/accept`, { method: 'POST', body: {}, headers: { 'Idempotency-Key': key } });
+        if (result.contract) {
+          rememberContract(result.order.id, result.contract);
+          toast(t('accepted'));
+          location.hash = `#/contract/${result.contract.id}`;
+        } else {
+          toast(t('contract_pending'));
+          location.hash = '#/orders';
+        }
+      } catch (e) {
+        err.textContent = e.detail;
+        err.hidden = false;
+        sign.disabled = false;
+      }
+    });
+    confirmBox.replaceChildren(
+      h('h2', { id: 'confirm-h' }, t('accept_title')),
+      h('p', {}, t('accept_terms')), jobTerms(item), h('p', { class: 'hint' }, t('accept_note')), err,
+      h('div', { class: 'actions' }, sign, h('button', { type: 'button', onclick: () => { confirmBox.hidden = true; acceptBtn.hidden = false; } }, t('cancel'))));
+    confirmBox.hidden = false;
+    acceptBtn.hidden = true;
+    confirmBox.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    sign.focus({ preventScroll: true });
+  });
+  show(item.title,
+    h('p', {}, h('a', { href: '#/radar', class: 'back' }, `← ${t('back')}`)),
+    h('h1', {}, item.title),
+    h('p', { class: 'pay big' }, payText(item.pay)),
+    why.length ? h('p', { class: 'why' }, ...why.map((r) => h('span', { class: 'reason' }, r))) : null,
+    jobTerms(item),
+    item.description ? h('section', {}, h('h2', {}, t('description')), h('p', {}, item.description)) : null,
+    full ? h('p', { class: 'notice' }, t('full')) : acceptBtn,
+    confirmBox);
+}
+
+const LIVE = new Set(['accepted', 'checked_in']);
+
+async function stationPhone(order, box) {
+  box.replaceChildren(loading());
+  try {
+    const page = await api(`/api/stations${qs({ lat: order.job.lat, lon: order.job.lon, limit: 1 })}`);
+    const s = page.items[0];
+    box.replaceChildren(h('p', {}, t('not_paid_help')),
+      s ? h('p', {}, `${s.name} (${s.hours}) `, h('a', { class: 'button', href: `tel:${s.phone}` }, `${t('call')} ${s.phone}`)) : null);
+  } catch (err) {
+    box.replaceChildren(failed(err));
+  }
+}
+
+export function orderCard(order, refresh) {
+  const actions = h('div', { class: 'actions' });
+  const extra = h('div');
+  const post = (path, body) => api(`/api/orders/${order.id}/${path}`, { method: 'POST', body: body || {} });
+  if (order.status === 'accepted') {
+    const checkIn = h('button', { type: 'button', class: 'primary' }, t('check_in'));
+    checkIn.addEventListener('click', act(checkIn, async () => {
+      const pos = await here().catch(() => { throw { detail: t('location_failed') }; });
+      await post('check-in', pos);
+      toast(t('checked_in'));
+      refresh();
+    }));
+    const cancel = h('button', { type: 'button' }, t('cancel_order'));
+    cancel.addEventListener('click', act(cancel, async () => {
+      if (!window.confirm(t('cancel_confirm'))) return;
+      await post('cancel');
+      toast(t('cancelled'));
+      refresh();
+    }));
+    actions.append(checkIn, cancel);
+  }
+  if (order.status === 'paid') {
+    const confirm = h('button', { type: 'button', class: 'primary' }, t('confirm_payment'));
+    confirm.addEventListener('click', act(confirm, async () => { await post('confirm-payment'); toast(t('payment_confirmed')); refresh(); }));
+    actions.append(confirm);
+  }
+  if (['checked_in', 'completed', 'paid'].includes(order.status) || (order.status === 'accepted' && new Date(order.ends_at) < new Date())) {
+    const help = h('button', { type: 'button', 'aria-expanded': 'false' }, t('not_paid'));
+    help.addEventListener('click', () => { help.setAttribute('aria-expanded', 'true'); stationPhone(order, extra); });
+    actions.append(help);
+  }
+  const link = contractLink(order);
+  return h('li', { class: 'card' },
+    h('div', { class: 'row' }, h('h2', {}, order.job.title), badge(t(`status_${order.status}`), order.status)),
+    h('p', { class: 'meta' }, h('span', {}, span(order.starts_at, order.ends_at))),
+    h('p', { class: 'meta' }, h('span', {}, order.job.address)),
+    h('p', { class: 'meta' }, h('span', {}, `${t('agreed_pay')} ${money(order.agreed_pay_fen)}`),
+      order.paid_amount_fen != null ? h('span', {}, `${t('paid_amount')} ${money(order.paid_amount_fen)}`) : null,
+      LIVE.has(order.status) || order.status === 'completed' ? h('span', {}, `${t('pay_by')} ${when(order.pay_due_at)}`) : null),
+    order.status === 'accepted' ? h('p', { class: 'hint' }, t('check_in_hint')) : null,
+    link, actions, extra);
+}
+
+export async function orders() {
+  const list = h('ul', { class: 'cards' }, loading());
+  show(t('orders_title'), h('h1', {}, t('orders_title')), list);
+  const load = async () => {
+    try {
+      const page = await api('/api/orders?limit=50');
+      list.replaceChildren(...(page.items.length ? page.items.map((o) => orderCard(o, load)) : [empty(t('orders_empty'), h('a', { class: 'button', href: '#/radar' }, t('nav_radar')))]));
+    } catch (err) {
+      list.replaceChildren(failed(err, load));
+    }
+  };
+  await load();
+}
