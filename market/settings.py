@@ -76,6 +76,8 @@ class Settings:
     """Bearer token for the SMS gateway."""
     dispatch_max_attempts: int = 6
     """Deliveries are retried with back-off (30 s, 2, 8, 30 min, 2 h) and marked failed after this many attempts."""
+    dispatch_claim_timeout_s: int = 120
+    """A delivery claimed this long ago by a dispatcher that never finished (it died) is taken over by another."""
     static_dir: Path | None = None
     """Where the web front end lives; by default `static/` beside the source tree or in the working directory."""
 
@@ -156,6 +158,7 @@ def _load() -> Settings:
         sms_template=_env("SMS_TEMPLATE", '{"phone": "{phone}", "text": "{text}", "id": "{id}"}') or "",
         sms_token=_env("SMS_TOKEN"),
         dispatch_max_attempts=_env_int("DISPATCH_MAX_ATTEMPTS", 6),
+        dispatch_claim_timeout_s=_env_int("DISPATCH_CLAIM_TIMEOUT_S", 120),
     )
 
 

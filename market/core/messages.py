@@ -80,6 +80,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "blank": ("不能为空", "must not be blank"),
     "password_weak": ("密码至少8位，且须同时包含字母和数字", "must be at least 8 characters with letters and digits"),
     "duplicate_skill": ("技能「{name}」重复了", "lists the skill {name} twice"),
+    "webhook_url": ("请填写可公开访问的https地址", "must be a public https URL"),
     "code_expired": ("验证码已过期或未发送，请重新获取", "has expired or was never sent; send a new one"),
     "code_wrong": ("验证码不正确", "is not the code that was sent"),
     "contract_not_found": ("找不到该合同", "Contract not found"),

@@ -8,7 +8,8 @@ from litestar.params import FromPath, JSONBody
 from market.accounts.auth import AuthedRequest
 from market.accounts.guards import requires_employer, requires_staff
 from market.employers import services
-from market.employers.schemas import EmployerOut, EmployerUpdate
+from market.employers.schemas import EmployerOut, EmployerUpdate, WebhookIn, WebhookOut
+from market.employers.webhooks import set_webhook
 
 __all__ = ["EmployerController"]
 
@@ -28,6 +29,12 @@ class EmployerController(Controller):
     async def update_me(self, data: JSONBody[EmployerUpdate], request: AuthedRequest) -> EmployerOut:
         """Change the fields sent; `credit_grade` is set by the market, not here."""
         return await services.update_employer(request.user.id, data, request.user)
+
+    @put("/me/webhook", operation_id="SetMyWebhook", guards=[requires_employer])
+    async def set_webhook(self, data: JSONBody[WebhookIn], request: AuthedRequest) -> WebhookOut:
+        """Receive this employer's events as signed POSTs (order accepted, cancelled, paid, wage warnings…)."""
+        url, secret = await set_webhook(request.user.id, data.url)
+        return WebhookOut(url=url, secret=secret)
 
     @get("/{employer_id:int}", operation_id="GetEmployer", guards=[requires_staff])
     async def get_one(self, employer_id: FromPath[int], request: AuthedRequest) -> EmployerOut:

@@ -9,7 +9,7 @@ import msgspec
 
 from market.core.schemas import Location, LocationIn, Schema, SchemaIn
 
-__all__ = ["EmployerOut", "EmployerUpdate"]
+__all__ = ["EmployerOut", "EmployerUpdate", "WebhookIn", "WebhookOut"]
 
 
 class EmployerUpdate(SchemaIn):
@@ -35,3 +35,19 @@ class EmployerOut(Schema):
     credit_grade: str
     barred: bool
     updated_at: datetime
+
+
+class WebhookIn(SchemaIn):
+    """Where to POST the employer's events (https; null to stop)."""
+
+    url: Annotated[str, msgspec.Meta(max_length=300)] | None
+
+
+class WebhookOut(Schema):
+    """The webhook and the secret that signs it: `X-Linggong-Signature: sha256=HMAC(secret, timestamp + "." + body)`.
+
+    The secret is shown only in this answer; setting the webhook again makes a new one.
+    """
+
+    url: str
+    secret: str

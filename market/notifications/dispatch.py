@@ -1,8 +1,8 @@
 """The dispatcher: claims due deliveries, sends them through their channel, records every attempt.
 
-Claiming is one conditional UPDATE (with SKIP LOCKED on PostgreSQL), so any number of dispatchers can run; a claim
-left behind by a process that died is taken over after `CLAIM_TIMEOUT`. Retries are kept in the database
-(attempts, last error, next attempt), so they behave the same under arq and in-process.
+Claiming is one conditional UPDATE (with SKIP LOCKED on PostgreSQL), so any number of dispatchers can run; a
+claim left behind by a process that died is taken over after `LINGGONG_DISPATCH_CLAIM_TIMEOUT_S`. Retries are
+kept in the database (attempts, last error, next attempt), so they behave the same under arq and in-process.
 """
 
 from __future__ import annotations
@@ -21,13 +21,12 @@ from market.notifications.tables import Delivery, DeliveryStatus, SmsLog
 from market.notifications.templates import sms_text
 from market.settings import get_settings
 
-__all__ = ["BACKOFF", "CLAIM_TIMEOUT", "dispatch_due"]
+__all__ = ["BACKOFF", "dispatch_due"]
 
 logger = logging.getLogger("market.dispatch")
 
 BACKOFF = [timedelta(seconds=30), timedelta(minutes=2), timedelta(minutes=8), timedelta(minutes=30),
            timedelta(hours=2)]
-CLAIM_TIMEOUT = timedelta(minutes=2)
 PARALLEL_SENDS = 20
 
 
@@ -43,7 +42,8 @@ _CLAIM_SKIP_LOCKED = ("UPDATE deliveries SET status = 'sending', claimed_at = {}
 async def _claim(limit: int) -> list[int]:
     now = clock.now()
     query = _CLAIM_SKIP_LOCKED if isinstance(current_engine(), PostgresEngine) else _CLAIM
-    rows = await Delivery.raw(query, now, now, now - CLAIM_TIMEOUT, limit)
+    stale = now - timedelta(seconds=get_settings().dispatch_claim_timeout_s)
+    rows = await Delivery.raw(query, now, now, stale, limit)
     return [row["id"] for row in rows]
 
 

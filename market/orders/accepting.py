@@ -98,7 +98,7 @@ async def _accept_in_transaction(job_id: int, worker_id: int, actor: CurrentUser
         if evidence is not None:
             await record_evidence(order_id, evidence)
         payload = {"order_id": order_id, "job_id": job_id, "title": job["title"],
-                   "starts_at": job["starts_at"].isoformat()}
+                   "starts_at": job["starts_at"].isoformat(), "address": job["address"]}
         await announce("order_accepted", [worker_id, job["employer"]], payload, key=str(order_id))
         if filled >= job["headcount"]:
             await announce("job_filled", [job["employer"]], {"job_id": job_id, "title": job["title"]}, key=str(job_id))

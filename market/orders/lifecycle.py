@@ -55,6 +55,11 @@ ACTS = {
 }
 
 
+def _about(order: dict[str, Any]) -> dict[str, Any]:
+    """What a notification about the order needs to say which order it is."""
+    return {"order_id": order["id"], "title": order["job_title"], "starts_at": order["starts_at"].isoformat()}
+
+
 def _party_of(viewer: CurrentUser, order: dict[str, Any]) -> str:
     if viewer.id == order["worker"]:
         return "worker"
@@ -119,7 +124,7 @@ async def check_in(order_id: int, viewer: CurrentUser, data: CheckInIn) -> Order
                    Order.check_in_distance_m: metres}
         order = await _apply(act, order_id, viewer, columns, _behalf(party, order, "worker"),
                              position=(data.lat, data.lon))
-        await announce("order_checked_in", [order["employer_id"]], {"order_id": order_id}, key=str(order_id))
+        await announce("order_checked_in", [order["employer_id"]], _about(order), key=str(order_id))
     return await get_order(order_id, viewer)
 
 
@@ -129,7 +134,7 @@ async def complete(order_id: int, viewer: CurrentUser, note: str) -> OrderOut:
         act, order, party = await _prepare("complete", order_id, viewer)
         await _apply(act, order_id, viewer, {Order.completed_at: clock.now()}, _behalf(party, order, "employer"),
                      note=note)
-        await announce("order_completed", [order["worker"]], {"order_id": order_id}, key=str(order_id))
+        await announce("order_completed", [order["worker"]], _about(order), key=str(order_id))
     return await get_order(order_id, viewer)
 
 
@@ -142,7 +147,7 @@ async def mark_paid(order_id: int, viewer: CurrentUser, data: PaidIn) -> OrderOu
             raise Invalid.field("note", "amount_mismatch")
         columns = {Order.paid_at: clock.now(), Order.paid_amount_fen: data.amount_fen, Order.payment_note: note}
         await _apply(act, order_id, viewer, columns, _behalf(party, order, "employer"), note=note)
-        await announce("order_paid", [order["worker"]], {"order_id": order_id, "amount_fen": data.amount_fen},
+        await announce("order_paid", [order["worker"]], {**_about(order), "amount_fen": data.amount_fen},
                        key=str(order_id))
     return await get_order(order_id, viewer)
 
@@ -153,7 +158,7 @@ async def confirm_payment(order_id: int, viewer: CurrentUser, note: str) -> Orde
         act, order, party = await _prepare("confirm_payment", order_id, viewer)
         await _apply(act, order_id, viewer, {Order.payment_confirmed_at: clock.now()},
                      _behalf(party, order, "worker"), note=note)
-        await announce("payment_confirmed", [order["employer_id"]], {"order_id": order_id}, key=str(order_id))
+        await announce("payment_confirmed", [order["employer_id"]], _about(order), key=str(order_id))
     return await get_order(order_id, viewer)
 
 
