@@ -30,7 +30,7 @@ const ROUTES = [
   [/^\/e\/post$/, './employer.js', 'post', ['employer', 'staff', 'admin']],
   [/^\/e\/job\/(\d+)$/, './employer.js', 'jobDetail', ['employer', 'staff', 'admin']],
   [/^\/e\/orders$/, './employer.js', 'orders', ['employer']],
-  [/^\/s$/, './station.js', 'console', ['staff', 'admin']],
+  [/^\/s$/, './station.js', 'consoleHome', ['staff', 'admin']],
   [/^\/s\/worker\/(\d+)$/, './station.js', 'walkIn', ['staff', 'admin']],
   [/^\/s\/accept\/(\d+)\/(\d+)$/, './station.js', 'acceptFor', ['staff', 'admin']],
   [/^\/s\/stations$/, './stations.js', 'stations', ['staff', 'admin']],

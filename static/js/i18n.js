@@ -193,6 +193,12 @@ const M = {
   job_status_cancelled: ['已取消', 'Cancelled'],
   cancel_job: ['取消岗位', 'Cancel job'],
   score: ['匹配度', 'Fit'],
+  employer_id: ['用工方编号（电话委托发布）', 'Employer number (posting for a caller)'],
+  part_skill: ['工种', 'Trade'],
+  part_distance: ['距离近', 'Nearby'],
+  part_experience: ['经验', 'Experience'],
+  part_reliability: ['守约', 'Reliability'],
+  part_rating: ['评价', 'Rating'],
   // station
   console_title: ['驿站工作台', 'Station console'],
   find_walkin: ['查找求职人员', 'Find a walk-in worker'],

@@ -43,8 +43,7 @@ export function positionPicker(location, legend) {
   let current = location ? { ...location } : null;
   const shown = h('p', { class: 'position', 'aria-live': 'polite' });
   const address = h('input', { type: 'text', name: 'address', maxlength: 200, autocomplete: 'street-address' });
-  const addressField = h('div', { class: 'field', dataset: { field: 'location' } },
-    h('label', {}, t('address'), address), h('p', { class: 'err', role: 'alert' }));
+  const addressField = h('div', { class: 'field' }, h('label', {}, t('address'), address));
   const draw = () => {
     shown.textContent = current ? t('position_set', { a: `${current.lat.toFixed(4)}, ${current.lon.toFixed(4)}` }) : t('no_position');
     address.value = current ? current.address : '';
@@ -78,7 +77,8 @@ export function positionPicker(location, legend) {
   });
   draw();
   fill(current);
-  const el = h('fieldset', { class: 'group' }, h('legend', {}, legend || t('home')), shown, locate,
+  const el = h('fieldset', { class: 'group', dataset: { field: 'location' } }, h('legend', {}, legend || t('home')),
+    h('p', { class: 'err', role: 'alert' }), shown, locate,
     h('p', { class: 'hint' }, t('or_pick_station')), select, addressField);
   el.value = () => (current ? { lat: current.lat, lon: current.lon, address: address.value.trim() || current.address } : undefined);
   return el;

@@ -1,0 +1,178 @@
+// Employer screens: post a job, my jobs and how full each is, ranked candidates with reasons, orders to settle.
+import { api, qs } from './api.js';
+import { contractLink } from './contract.js';
+import { localInputToIso, isoToLocalInput, money, payText, span, t, when } from './i18n.js';
+import { positionPicker } from './profile.js';
+import { tradeInput } from './trades.js';
+import { act, badge, empty, failed, field, form, h, loading, show, toast } from './ui.js';
+import { jobTerms } from './worker.js';
+
+function fullness(job) {
+  const pct = job.headcount ? Math.round((job.filled / job.headcount) * 100) : 0;
+  return h('div', { class: 'fill' },
+    h('span', {}, t('filled_of', { f: job.filled, h: job.headcount })),
+    h('progress', { max: job.headcount, value: job.filled, 'aria-label': `${pct}%` }));
+}
+
+export async function myJobs() {
+  const list = h('ul', { class: 'cards' }, loading());
+  show(t('my_jobs'), h('div', { class: 'row' }, h('h1', {}, t('my_jobs')), h('a', { class: 'button primary', href: '#/e/post' }, t('nav_post'))), list);
+  const load = async () => {
+    try {
+      const page = await api('/api/jobs?mine=true&limit=100');
+      list.replaceChildren(...(page.items.length ? page.items.map((job) => h('li', { class: 'card' },
+        h('a', { class: 'cardlink', href: `#/e/job/${job.id}` },
+          h('div', { class: 'row' }, h('h2', {}, job.title), badge(t(`job_status_${job.status}`), job.status)),
+          h('p', { class: 'meta' }, h('span', {}, span(job.starts_at, job.ends_at)), h('span', {}, payText(job.pay))),
+          fullness(job)))) : [empty(t('jobs_empty'))]));
+    } catch (err) {
+      list.replaceChildren(failed(err, load));
+    }
+  };
+  await load();
+}
+
+function skillChips() {
+  const chosen = [];
+  const chips = h('ul', { class: 'chips' });
+  const draw = () => chips.replaceChildren(...chosen.map((name, i) => h('li', {}, name,
+    h('button', { type: 'button', class: 'link', 'aria-label': `${t('remove')} ${name}`, onclick: () => { chosen.splice(i, 1); draw(); } }, '×'))));
+  const picker = tradeInput(t('trade_name'), (name) => {
+    const clean = name.trim();
+    if (clean && !chosen.includes(clean)) { chosen.push(clean); draw(); }
+  });
+  const el = h('fieldset', { class: 'group', dataset: { field: 'skills' } }, h('legend', {}, t('skills_needed')), chips, picker, h('p', { class: 'err', role: 'alert' }));
+  el.value = () => {
+    const typed = picker.querySelector('input').value.trim();
+    return typed && !chosen.includes(typed) ? [...chosen, typed] : [...chosen];
+  };
+  return el;
+}
+
+export async function post({ user }) {
+  let home = null;
+  if (user.role === 'employer') {
+    try { home = (await api('/api/employers/me')).location; } catch { home = null; }
+  }
+  const skills = skillChips();
+  const place = positionPicker(home, t('place'));
+  const tomorrow = new Date(Date.now() + 24 * 3600 * 1000);
+  const start = `${isoToLocalInput(tomorrow.toISOString()).slice(0, 10)}T08:00`;
+  const end = `${start.slice(0, 10)}T17:00`;
+  show(t('post_title'), h('h1', {}, t('post_title')),
+    form({ class: 'post' }, [
+      user.role !== 'employer' ? field(t('employer_id'), 'employer_id', { type: 'number', inputmode: 'numeric', required: true }) : null,
+      field(t('job_name'), 'title', { required: true, maxlength: 60, placeholder: t('job_name_ph') }),
+      skills,
+      place,
+      field(t('starts'), 'starts_at', { type: 'datetime-local', value: start, required: true }),
+      field(t('ends'), 'ends_at', { type: 'datetime-local', value: end, required: true }),
+      field(t('headcount'), 'headcount', { type: 'number', min: 1, max: 500, value: 1, inputmode: 'numeric' }),
+      h('div', { class: 'inline2', dataset: { field: 'pay' } },
+        field(t('amount'), 'amount', { type: 'number', min: 0, step: '0.01', inputmode: 'decimal', required: true }),
+        field(t('unit'), 'unit', { tag: 'select', value: 'day', options: [['day', t('unit_day')], ['hour', t('unit_hour')], ['piece', t('unit_piece')]] })),
+      field(t('pay_due_hours'), 'pay_due_hours', { type: 'number', min: 0, max: 720, value: 24, inputmode: 'numeric' }),
+      field(t('description'), 'description', { tag: 'textarea', rows: 3, maxlength: 2000 }),
+      h('button', { type: 'submit', class: 'primary big' }, t('publish')),
+    ], async (_, data) => {
+      const body = {
+        title: data.title.trim(), skills: skills.value(), description: data.description.trim(),
+        location: place.value(), headcount: Number(data.headcount) || 0,
+        starts_at: data.starts_at ? localInputToIso(data.starts_at) : '', ends_at: data.ends_at ? localInputToIso(data.ends_at) : '',
+        pay: { amount_fen: Math.round(Number(data.amount || 0) * 100), unit: data.unit }, pay_due_hours: Number(data.pay_due_hours) || 0,
+      };
+      if (data.employer_id) body.employer_id = Number(data.employer_id);
+      const job = await api('/api/jobs', { method: 'POST', body });
+      toast(t('published'));
+      location.hash = `#/e/job/${job.id}`;
+    }));
+}
+
+function candidateCard(c) {
+  const parts = ['skill', 'distance', 'experience', 'reliability', 'rating'].filter((k) => c.breakdown[k] != null);
+  return h('li', { class: 'card' },
+    h('div', { class: 'row' }, h('h3', {}, c.display_name), badge(t('fit', { n: Math.round(c.score * 100) }), 'fit')),
+    h('p', { class: 'meta' }, h('span', {}, t('km', { n: c.distance_km.toFixed(1) })),
+      ...c.matched_skills.filter(([, held]) => held).map(([req, held]) => h('span', {}, req === held ? t('why_skill_same', { held }) : t('why_skill', { held, req })))),
+    h('div', { class: 'bars' }, ...parts.map((k) => h('span', { class: 'bar' }, h('span', {}, t(`part_${k}`)),
+      h('meter', { min: 0, max: 1, value: c.breakdown[k], 'aria-label': `${t(`part_${k}`)} ${Math.round(c.breakdown[k] * 100)}%` })))));
+}
+
+export function employerOrderCard(order, refresh) {
+  const actions = h('div', { class: 'actions' });
+  const post = (path, body) => api(`/api/orders/${order.id}/${path}`, { method: 'POST', body: body || {} });
+  if (order.status === 'accepted' || order.status === 'checked_in') {
+    const done = h('button', { type: 'button', class: 'primary' }, t('mark_complete'));
+    done.addEventListener('click', act(done, async () => { await post('complete'); refresh(); }));
+    actions.append(done);
+  }
+  if (order.status === 'completed') {
+    const paidForm = form({ class: 'paid' }, [
+      field(t('paid_amount_prompt'), 'amount_fen', { type: 'number', min: 0, step: '0.01', inputmode: 'decimal', value: (order.agreed_pay_fen / 100).toFixed(2) }),
+      field(t('payment_note'), 'note', { maxlength: 200 }),
+      h('button', { type: 'submit', class: 'primary' }, t('mark_paid')),
+    ], async (_, data) => {
+      await post('paid', { amount_fen: Math.round(Number(data.amount_fen) * 100), note: data.note.trim() });
+      refresh();
+    });
+    actions.append(paidForm);
+  }
+  return h('li', { class: 'card' },
+    h('div', { class: 'row' }, h('h3', {}, `${order.worker.name} · ${order.job.title}`), badge(t(`status_${order.status}`), order.status)),
+    h('p', { class: 'meta' }, h('span', {}, span(order.starts_at, order.ends_at)), h('a', { href: `tel:${order.worker.phone}` }, order.worker.phone)),
+    h('p', { class: 'meta' }, h('span', {}, `${t('agreed_pay')} ${money(order.agreed_pay_fen)}`),
+      order.paid_amount_fen != null ? h('span', {}, `${t('paid_amount')} ${money(order.paid_amount_fen)}`) : h('span', {}, `${t('pay_by')} ${when(order.pay_due_at)}`)),
+    contractLink(order), actions);
+}
+
+export async function jobDetail({ params }) {
+  show(t('job_title'), loading());
+  let job;
+  try {
+    job = await api(`/api/jobs/${params[0]}`);
+  } catch (err) {
+    show(t('job_title'), failed(err, () => jobDetail({ params })));
+    return;
+  }
+  const candidates = h('ul', { class: 'cards' }, loading());
+  const orderList = h('ul', { class: 'cards' }, loading());
+  const cancel = h('button', { type: 'button' }, t('cancel_job'));
+  cancel.addEventListener('click', act(cancel, async () => {
+    if (!window.confirm(`${t('cancel_job')}?`)) return;
+    await api(`/api/jobs/${job.id}/cancel`, { method: 'POST' });
+    jobDetail({ params });
+  }));
+  show(job.title,
+    h('p', {}, h('a', { href: '#/e/jobs', class: 'back' }, `← ${t('back')}`)),
+    h('div', { class: 'row' }, h('h1', {}, job.title), badge(t(`job_status_${job.status}`), job.status)),
+    fullness(job), jobTerms(job),
+    job.status === 'open' ? h('div', { class: 'actions' }, cancel) : null,
+    h('div', { class: 'cols' },
+      h('section', {}, h('h2', {}, t('orders_of_job')), orderList),
+      h('section', {}, h('h2', {}, t('candidates')), candidates)));
+  const loadOrders = async () => {
+    try {
+      const page = await api(`/api/orders${qs({ job_id: job.id, limit: 100 })}`);
+      orderList.replaceChildren(...(page.items.length ? page.items.map((o) => employerOrderCard(o, loadOrders)) : [empty(t('orders_empty'))]));
+    } catch (err) { orderList.replaceChildren(failed(err, loadOrders)); }
+  };
+  const loadCandidates = async () => {
+    try {
+      const page = await api(`/api/jobs/${job.id}/candidates?limit=20`);
+      candidates.replaceChildren(...(page.items.length ? page.items.map(candidateCard) : [empty(t('candidates_empty'))]));
+    } catch (err) { candidates.replaceChildren(failed(err, loadCandidates)); }
+  };
+  await Promise.all([loadOrders(), loadCandidates()]);
+}
+
+export async function orders() {
+  const list = h('ul', { class: 'cards' }, loading());
+  show(t('orders_title'), h('h1', {}, t('orders_title')), list);
+  const load = async () => {
+    try {
+      const page = await api('/api/orders?limit=100');
+      list.replaceChildren(...(page.items.length ? page.items.map((o) => employerOrderCard(o, load)) : [empty(t('orders_empty'))]));
+    } catch (err) { list.replaceChildren(failed(err, load)); }
+  };
+  await load();
+}
