@@ -69,7 +69,8 @@ async def _hooks(recipients: set[int]) -> dict[int, tuple[str, str]]:
 
 async def _send(row: dict[str, Any], hooks: dict[int, tuple[str, str]], zone: str) -> None:
     if row["channel"] == "sms":
-        await sms_provider().send(row["id"], row["phone"], sms_text(row["event"], row["payload"], zone))
+        text = sms_text(row["event"], row["payload"], zone, row["recipient"])
+        await sms_provider().send(row["id"], row["phone"], text)
         return
     hook = hooks.get(row["recipient"])
     if hook is None:
@@ -81,8 +82,9 @@ async def _send(row: dict[str, Any], hooks: dict[int, tuple[str, str]], zone: st
 
 async def _record_sms_batch(rows: list[dict[str, Any]], zone: str) -> None:
     """The development adapter in bulk: one insert for a whole batch (a repeat of a delivery is ignored)."""
-    await SmsLog.insert(*[SmsLog(delivery=r["id"], phone=r["phone"], text=sms_text(r["event"], r["payload"], zone))
-                          for r in rows]).on_conflict(target=SmsLog.delivery, action="DO NOTHING")
+    texts = [SmsLog(delivery=r["id"], phone=r["phone"], text=sms_text(r["event"], r["payload"], zone, r["recipient"]))
+             for r in rows]
+    await SmsLog.insert(*texts).on_conflict(target=SmsLog.delivery, action="DO NOTHING")
 
 
 async def _mark_failed(row: dict[str, Any], error: str, now: datetime) -> None:

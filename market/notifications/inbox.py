@@ -37,7 +37,7 @@ async def list_inbox(user_id: int, language: str, unread_only: bool, limit: int,
     zone = get_settings().timezone
     items = []
     for row in rows:
-        text = render(row["event"], row["payload"], language, zone)
+        text = render(row["event"], row["payload"], language, zone, user_id)
         items.append(Notification(id=row["id"], event=row["event"], title=text.title, body=text.body,
                                   created_at=row["created_at"], read_at=row["read_at"], link=_link(row["payload"])))
     return InboxPage(items=items, total=await OutboxMessage.count().where(condition), limit=limit, offset=offset,

@@ -37,7 +37,7 @@ def _columns() -> list[Any]:
 
 def _payload(row: dict[str, Any]) -> dict[str, Any]:
     return {"order_id": row["id"], "title": row["title"], "starts_at": row["starts_at"].isoformat(),
-            "address": row["address"], "amount_fen": row["agreed_pay_fen"]}
+            "address": row["address"], "amount_fen": row["agreed_pay_fen"], "worker_id": row["worker"]}
 
 
 async def _station_staff_near(lat: float, lon: float) -> list[int]:

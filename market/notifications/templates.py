@@ -9,9 +9,9 @@ __all__ = ["SMS_EVENTS", "Rendered", "render", "sms_text"]
 
 # event -> (zh title, zh body, en title, en body); the SMS is "【零工市场】" + the zh body.
 _TEMPLATES: dict[str, tuple[str, str, str, str]] = {
-    "order_accepted": ("接单成功", "您已接单「{title}」，{starts}开工，电子合同已签署，可在订单中查看。",
-                       "Order accepted", "You have an order for \u201c{title}\u201d starting {starts}; the signed "
-                       "contract is in the order."),
+    "order_accepted": ("有工人接单", "{worker_name}已接单「{title}」，{starts}开工，电子合同已签署。",
+                       "New order", "{worker_name} took \u201c{title}\u201d starting {starts}; the contract is "
+                       "signed."),
     "job_filled": ("岗位已招满", "您发布的「{title}」已招满。", "Job filled", "\u201c{title}\u201d is now full."),
     "order_cancelled": ("订单已取消", "「{title}」的订单已被{by}取消。", "Order cancelled",
                         "The order for \u201c{title}\u201d was cancelled by the {by_en}."),
@@ -40,6 +40,18 @@ _TEMPLATES: dict[str, tuple[str, str, str, str]] = {
     "consent_code": ("签约验证码", "验证码{code}：您正在驿站确认接单「{title}」，10分钟内有效。非本人操作请忽略。",
                      "Consent code", "Code {code} confirms you accept \u201c{title}\u201d at the station; valid for "
                      "10 minutes."),
+}
+
+# What the worker of the order reads instead, where it differs from what the employer (and staff) read.
+_FOR_WORKER: dict[str, tuple[str, str, str, str]] = {
+    "order_accepted": ("接单成功", "您已接单「{title}」，{starts}开工，电子合同已签署，可在订单中查看。",
+                       "Order accepted", "You have an order for \u201c{title}\u201d starting {starts}; the signed "
+                       "contract is in the order."),
+    "missing_check_in": ("请签到", "「{title}」已开工30分钟，您还未签到，请到岗后在订单中签到。", "Please check in",
+                         "\u201c{title}\u201d started 30 minutes ago; check in from the order when you arrive."),
+    "payment_due": ("工资今日到期", "「{title}」的工资{amount}今日到期，未收到可在订单中反映或联系驿站。",
+                    "Pay due today",
+                    "Pay of {amount} for \u201c{title}\u201d is due today; tell us in the order if it doesn't arrive."),
 }
 
 SMS_EVENTS = frozenset({"order_accepted", "order_cancelled", "shift_reminder", "missing_check_in",
@@ -72,18 +84,26 @@ def _params(payload: dict[str, Any], zone_name: str) -> dict[str, str]:
     params["by"], params["by_en"] = by
     params.setdefault("address", "")
     params.setdefault("code", "")
+    params.setdefault("worker_name", "工人")
     return params
 
 
-def render(event: str, payload: dict[str, Any], language: str, zone_name: str = "Asia/Shanghai") -> Rendered:
-    """The title and body of `event` in `language` (zh-CN or en), filled from its payload."""
-    zh_title, zh_body, en_title, en_body = _TEMPLATES.get(event, (event, "", event, ""))
+def render(event: str, payload: dict[str, Any], language: str, zone_name: str = "Asia/Shanghai",
+           recipient: int | None = None) -> Rendered:
+    """The title and body of `event` for `recipient` in `language` (zh-CN or en), filled from its payload.
+
+    The order's worker reads the worker's wording of an event; everyone else the employer's.
+    """
+    for_worker = recipient is not None and recipient == payload.get("worker_id")
+    default = _TEMPLATES.get(event, (event, "", event, ""))
+    zh_title, zh_body, en_title, en_body = _FOR_WORKER.get(event, default) if for_worker else default
     params = _params(payload, zone_name)
     if language == "en":
         return Rendered(en_title, en_body.format(**params))
     return Rendered(zh_title, zh_body.format(**params))
 
 
-def sms_text(event: str, payload: dict[str, Any], zone_name: str = "Asia/Shanghai") -> str:
-    """The text message for `event`: signed with the platform name, in Chinese."""
-    return "【零工市场】" + render(event, payload, "zh-CN", zone_name).body
+def sms_text(event: str, payload: dict[str, Any], zone_name: str = "Asia/Shanghai",
+             recipient: int | None = None) -> str:
+    """The text message for `event` to `recipient`: signed with the platform name, in Chinese."""
+    return "【零工市场】" + render(event, payload, "zh-CN", zone_name, recipient).body

@@ -97,8 +97,10 @@ async def _accept_in_transaction(job_id: int, worker_id: int, actor: CurrentUser
         await record_change("order", order_id)  # the worker's bookings and the job's filled count
         if evidence is not None:
             await record_evidence(order_id, evidence)
-        payload = {"order_id": order_id, "job_id": job_id, "title": job["title"],
-                   "starts_at": job["starts_at"].isoformat(), "address": job["address"]}
+        worker = await User.select(User.name).where(User.id == worker_id).first()
+        payload = {"order_id": order_id, "job_id": job_id, "title": job["title"], "worker_id": worker_id,
+                   "worker_name": worker["name"] if worker else "", "starts_at": job["starts_at"].isoformat(),
+                   "address": job["address"]}
         await announce("order_accepted", [worker_id, job["employer"]], payload, key=str(order_id))
         if filled >= job["headcount"]:
             await announce("job_filled", [job["employer"]], {"job_id": job_id, "title": job["title"]}, key=str(job_id))

@@ -57,7 +57,8 @@ ACTS = {
 
 def _about(order: dict[str, Any]) -> dict[str, Any]:
     """What a notification about the order needs to say which order it is."""
-    return {"order_id": order["id"], "title": order["job_title"], "starts_at": order["starts_at"].isoformat()}
+    return {"order_id": order["id"], "title": order["job_title"], "starts_at": order["starts_at"].isoformat(),
+            "worker_id": order["worker"], "worker_name": order["worker_name"]}
 
 
 def _party_of(viewer: CurrentUser, order: dict[str, Any]) -> str:
@@ -179,8 +180,7 @@ async def _cancel_one(order: dict[str, Any], viewer: CurrentUser, side: str, rea
     await cancel_contract_of_order(order["id"], f"{side}:{viewer.id}", reason or "cancelled")
     await Job.update({Job.filled: Job.filled - 1}).where((Job.id == order["job"]) & (Job.filled > 0))
     other = order["employer_id"] if side == "worker" else order["worker"]
-    await announce("order_cancelled", [other], {"order_id": order["id"], "by": side, "late": late,
-                                               "title": order["job_title"]}, key=str(order["id"]))
+    await announce("order_cancelled", [other], {**_about(order), "by": side, "late": late}, key=str(order["id"]))
 
 
 async def cancel_order(order_id: int, viewer: CurrentUser, data: CancelIn) -> OrderOut:

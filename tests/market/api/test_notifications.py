@@ -34,6 +34,10 @@ async def test_accepting_puts_a_message_in_both_inboxes(client, market):
         assert "搬家临时工" in accepted[0]["body"]
         assert accepted[0]["link"].startswith("/#/orders/")
         assert inbox["unread"] >= 1
+    worker_view = (await client.get("/api/notifications", headers=worker["headers"])).json()["items"][-1]
+    employer_view = (await client.get("/api/notifications", headers=employer["headers"])).json()["items"][-1]
+    assert worker_view["body"].startswith("您已接单")
+    assert employer_view["body"].startswith("测试用户已接单"), "the employer reads who took the job"
     english = (await client.get("/api/notifications", headers={**worker["headers"], "Accept-Language": "en"})).json()
     assert english["items"][-1]["title"] == "Order accepted"
 
