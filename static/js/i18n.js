@@ -5,7 +5,7 @@ export const ZONE = 'Asia/Shanghai';
 const KEY = 'lg.lang';
 
 const M = {
-  app: ['零工市场', 'Linggong gig market'],
+  app: ['零工市场', 'Linggong'],
   skip: ['跳到正文', 'Skip to content'],
   switch_to: ['English', '中文'],
   loading: ['正在加载…', 'Loading…'],
@@ -40,12 +40,12 @@ const M = {
   station_help: ['不会用手机？到附近零工驿站，工作人员帮您登记找活。', 'Not used to phones? Visit a gig station nearby; staff will register you and find you work.'],
   stations_link: ['附近驿站', 'Stations nearby'],
   // nav
-  nav_radar: ['找活', 'Find work'],
-  nav_orders: ['我的订单', 'My orders'],
-  nav_inbox: ['消息', 'Messages'],
+  nav_radar: ['找活', 'Work'],
+  nav_orders: ['订单', 'Orders'],
+  nav_inbox: ['消息', 'Inbox'],
   nav_profile: ['我的', 'Profile'],
-  nav_jobs: ['我的岗位', 'My jobs'],
-  nav_post: ['发布', 'Post a job'],
+  nav_jobs: ['岗位', 'Jobs'],
+  nav_post: ['发布', 'Post'],
   nav_console: ['登记', 'Walk-ins'],
   nav_stations: ['驿站', 'Stations'],
   // worker profile
@@ -65,11 +65,12 @@ const M = {
   suggestions: ['建议', 'Suggestions'],
   home: ['住址（找附近的活）', 'Home (to find work nearby)'],
   use_my_location: ['用手机定位', 'Use my phone\'s location'],
-  or_pick_station: ['或选一个离家近的驿站', 'or pick a station near your home'],
+  or_pick_station: ['或选一个附近的驿站作为位置', 'or use a nearby station as the position'],
   pick_station: ['选择驿站', 'Choose a station'],
   locating: ['正在定位…', 'Finding your location…'],
   location_failed: ['无法定位，请在下方选一个驿站', 'Could not get your location; pick a station below instead'],
   position_set: ['位置：{a}', 'Position: {a}'],
+  coords: ['坐标 {a}', 'Coordinates {a}'],
   my_position: ['我的位置', 'My position'],
   address: ['地址', 'Address'],
   no_position: ['还没有设置位置', 'No position set yet'],

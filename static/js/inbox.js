@@ -1,13 +1,26 @@
 // The inbox: what happened to the user's orders and jobs (GET /api/notifications), newest first.
-import { api, qs } from './api.js';
+import { api, qs, storedUser } from './api.js';
 import { t, when } from './i18n.js';
 import { act, empty, failed, h, loading, show } from './ui.js';
+
+// Links name the thing (`/#/orders/12`, `/#/jobs/5`, `/#/contracts/3`); each role has its own screen for it.
+function localLink(link) {
+  const path = link.replace(/^\/?#?/, '/').replace(/^\/+/, '/');
+  const role = storedUser()?.role;
+  const order = path.match(/^\/orders?(\/\d+)?$/);
+  if (order) return role === 'employer' ? '#/e/orders' : role === 'worker' ? '#/orders' : '#/s';
+  const job = path.match(/^\/jobs?\/(\d+)$/);
+  if (job) return role === 'worker' ? `#/job/${job[1]}` : `#/e/job/${job[1]}`;
+  const contract = path.match(/^\/contracts?\/(\d+)$/);
+  if (contract) return `#/contract/${contract[1]}`;
+  return `#${path}`;
+}
 
 function item(n, refresh) {
   const unread = !n.read_at;
   const open = async () => {
     if (unread) await api(`/api/notifications/${n.id}/read`, { method: 'POST' }).catch(() => null);
-    if (n.link) location.hash = n.link.startsWith('#') ? n.link : `#${n.link}`;
+    if (n.link) location.hash = localLink(n.link);
     else refresh();
   };
   return h('li', { class: `card note${unread ? ' unread' : ''}` },

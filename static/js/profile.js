@@ -45,7 +45,8 @@ export function positionPicker(location, legend) {
   const address = h('input', { type: 'text', name: 'address', maxlength: 200, autocomplete: 'street-address' });
   const addressField = h('div', { class: 'field' }, h('label', {}, t('address'), address));
   const draw = () => {
-    shown.textContent = current ? t('position_set', { a: `${current.lat.toFixed(4)}, ${current.lon.toFixed(4)}` }) : t('no_position');
+    shown.replaceChildren(...(current ? [t('position_set', { a: current.address }),
+      h('small', { class: 'hint' }, t('coords', { a: `${current.lat.toFixed(4)}, ${current.lon.toFixed(4)}` }))] : [t('no_position')]));
     address.value = current ? current.address : '';
     addressField.hidden = !current;
   };

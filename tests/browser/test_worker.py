@@ -47,7 +47,7 @@ def test_worker_finds_accepts_and_opens_the_contract(browser: Any, live_server: 
     assert pdf.body().startswith(b"%PDF")
     expect(page.get_by_role("link", name=re.compile(r"verify"))).to_be_visible()
 
-    page.get_by_role("link", name="我的订单").click()
+    page.get_by_role("link", name="订单", exact=True).click()
     order = page.locator("ul.cards > li", has_text=title).first
     expect(order).to_contain_text("已接单")
     expect(order.get_by_role("link", name=re.compile("查看合同"))).to_be_visible()

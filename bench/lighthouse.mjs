@@ -1,0 +1,47 @@
+// Lighthouse (mobile) on the worker pages, signed in as the demo worker; prints one JSON line per page.
+// Run by bench/lighthouse.sh, which installs lighthouse from npm into a temporary directory and copies this there.
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import puppeteer from 'puppeteer-core';
+
+const base = process.env.BASE;
+const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync'];
+const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH || '/usr/bin/chromium', chromeFlags: flags });
+const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` });
+
+async function audit(name, hash) {
+  const result = await lighthouse(`${base}/${hash}`, { port: chrome.port, output: 'json', logLevel: 'error',
+    disableStorageReset: true, onlyCategories: ['performance', 'accessibility', 'best-practices'] });
+  const { categories, audits } = result.lhr;
+  const failing = Object.values(audits).filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode === 'binary').map((a) => a.id);
+  console.log(JSON.stringify({
+    page: name,
+    performance: Math.round(categories.performance.score * 100),
+    accessibility: Math.round(categories.accessibility.score * 100),
+    best_practices: Math.round(categories['best-practices'].score * 100),
+    transferred_kb: +(audits['total-byte-weight'].numericValue / 1024).toFixed(1),
+    requests: audits['network-requests'].details.items.length,
+    fcp_ms: Math.round(audits['first-contentful-paint'].numericValue),
+    lcp_ms: Math.round(audits['largest-contentful-paint'].numericValue),
+    failing,
+  }));
+}
+
+try {
+  await audit('login (signed out)', '#/login');
+  const page = await browser.newPage();
+  await page.goto(`${base}/#/login`);
+  await page.waitForSelector('input[name=phone]');
+  await page.type('input[name=phone]', process.env.PHONE || '13800000001');
+  await page.type('input[name=password]', 'linggong-demo');
+  await Promise.all([page.waitForFunction(() => location.hash === '#/radar'), page.click('form button[type=submit]')]);
+  const firstJob = await page.$eval('ul.cards a', (a) => a.getAttribute('href')).catch(() => '#/radar');
+  await page.close();
+  for (const [name, hash] of [['radar', '#/radar'], ['job', firstJob], ['orders', '#/orders'], ['profile', '#/profile'], ['inbox', '#/inbox']]) {
+    await audit(name, hash);
+  }
+} finally {
+  await browser.disconnect();
+  await chrome.kill();
+}
