@@ -113,8 +113,10 @@ def live_server() -> Iterator[str]:
         shutil.rmtree(data_dir, ignore_errors=True)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
+    """Chromium for one test module. Playwright's sync API keeps an event loop running in this thread while it is
+    open, which breaks every async test after it: so it must close when the module ends, not with the session."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
