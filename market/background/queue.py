@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from typing import Any
 
 from market.settings import get_settings
@@ -19,13 +20,18 @@ _pools: dict[int, Any] = {}
 _tasks: set[asyncio.Task[Any]] = set()
 
 
-def redis_settings() -> Any:
-    """arq's connection settings for the configured Redis, failing fast instead of retrying inside a request."""
+def redis_settings(*, fail_fast: bool = True) -> Any:
+    """arq's connection settings for the configured Redis.
+
+    Requests fail fast (one try, 1 s) rather than wait for Redis; a worker (`fail_fast=False`) keeps arq's retries
+    so it can start before Redis does.
+    """
     from arq.connections import RedisSettings
 
     settings = RedisSettings.from_dsn(get_settings().redis_url or "redis://127.0.0.1:6379/0")
-    settings.conn_timeout = 1
-    settings.conn_retries = 0
+    if fail_fast:
+        settings.conn_timeout = 1
+        settings.conn_retries = 0
     return settings
 
 
@@ -70,6 +76,7 @@ def nudge_dispatcher() -> None:
         loop = asyncio.get_running_loop()
     except RuntimeError:
         return
-    task = loop.create_task(enqueue("dispatch_outbox", job_id="dispatch-outbox-nudge"))
+    # One nudge per second at most: arq refuses a job id it still holds a result for, so the id moves on.
+    task = loop.create_task(enqueue("dispatch_outbox", job_id=f"dispatch-outbox-nudge-{int(time.time())}"))
     _tasks.add(task)
     task.add_done_callback(_tasks.discard)

@@ -46,7 +46,7 @@ class WorkerSettings:
     ]
     on_startup = startup
     on_shutdown = shutdown
-    redis_settings = redis_settings()
+    redis_settings = redis_settings(fail_fast=False)
     job_timeout = 120
     max_jobs = 10
     keep_result = 60

@@ -100,31 +100,38 @@ async def _mark_failed(row: dict[str, Any], error: str, now: datetime) -> None:
                        attempts, error)
 
 
+async def _mark_delivered(ids: list[int]) -> None:
+    await Delivery.update({Delivery.status: DeliveryStatus.delivered, Delivery.delivered_at: clock.now(),
+                           Delivery.attempts: Delivery.attempts + 1, Delivery.claimed_at: None}).where(
+        Delivery.id.is_in(ids) & (Delivery.status == DeliveryStatus.sending))
+
+
 async def _deliver(rows: list[dict[str, Any]]) -> int:
+    """Send a claimed batch. Texts for the recording adapter go in one insert; every other delivery is marked
+    the moment its channel accepts it, so a crash re-sends at most the deliveries in flight."""
     zone = get_settings().timezone
-    delivered: list[int] = []
     bulk = [r for r in rows if r["channel"] == "sms" and isinstance(sms_provider(), RecordingSms)]
     if bulk:
         await _record_sms_batch(bulk, zone)
-        delivered += [r["id"] for r in bulk]
+        await _mark_delivered([r["id"] for r in bulk])
     hooks = await _hooks({r["recipient"] for r in rows if r["channel"] == "webhook"})
     gate = asyncio.Semaphore(PARALLEL_SENDS)
+    sent = len(bulk)
 
     async def one(row: dict[str, Any]) -> None:
+        nonlocal sent
         async with gate:
             try:
                 await _send(row, hooks, zone)
-                delivered.append(row["id"])
             except Exception as exc:  # any channel failure is one failed attempt, retried later
                 await _mark_failed(row, f"{type(exc).__name__}: {exc}", clock.now())
+                return
+            await _mark_delivered([row["id"]])
+            sent += 1
 
     bulk_ids = {r["id"] for r in bulk}
     await asyncio.gather(*(one(r) for r in rows if r["id"] not in bulk_ids))
-    if delivered:
-        await Delivery.update({Delivery.status: DeliveryStatus.delivered, Delivery.delivered_at: clock.now(),
-                               Delivery.attempts: Delivery.attempts + 1, Delivery.claimed_at: None}).where(
-            Delivery.id.is_in(delivered) & (Delivery.status == DeliveryStatus.sending))
-    return len(delivered)
+    return sent
 
 
 async def dispatch_due(batch: int = 200, max_batches: int = 50) -> int:

@@ -21,16 +21,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from arq.jobs import Job, JobStatus
+from arq.jobs import Job
 from arq.worker import Worker
 
 from market.background import queue
 from market.background.worker import WorkerSettings
 from market.notifications.channels import sign_webhook
 from market.notifications.tables import Delivery, DeliveryStatus, SmsLog
-
-NUDGE_JOB_ID = "dispatch-outbox-nudge"
-"""The arq job id `nudge_dispatcher` uses after a commit that queued deliveries."""
 
 
 async def settle_nudges() -> None:
@@ -81,7 +78,8 @@ async def test_accepting_queues_the_dispatch_on_redis_and_a_burst_worker_texts_b
     await settle_nudges()
 
     pool = await queue._pool()
-    assert await Job(NUDGE_JOB_ID, pool).status() == JobStatus.queued  # on Redis, nothing sent yet
+    queued = await pool.queued_jobs()
+    assert [job.function for job in queued] == ["dispatch_outbox"]  # the nudge waits on Redis; nothing sent yet
     assert {row["status"] for row in await deliveries()} == {DeliveryStatus.pending}
     assert await sms_log() == []
 
@@ -89,7 +87,7 @@ async def test_accepting_queues_the_dispatch_on_redis_and_a_burst_worker_texts_b
     texts = await assert_each_delivered_once(2)
     assert sorted(text["phone"] for text in texts) == sorted([worker["phone"], employer["phone"]])
     assert all(text["text"].startswith("【零工市场】") and job["title"] in text["text"] for text in texts)
-    assert await Job(NUDGE_JOB_ID, pool).result(timeout=1) == 2
+    assert await Job(queued[0].job_id, pool).result(timeout=1) == 2
 
     assert await queue.enqueue("dispatch_outbox") is True
     assert await run_burst_worker() == 1  # a second pass finds nothing to send
