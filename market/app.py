@@ -29,6 +29,7 @@ from market.jobs.controllers import JobController
 from market.notifications.controllers import DeliveryController, InboxController
 from market.orders.controllers import OrderController
 from market.ranking.state import matching_lifespan
+from market.ranking.trades import TradeController
 from market.settings import get_settings
 from market.stations.controllers import StationController
 from market.workers.controllers import WalkInController, WorkerController
@@ -101,7 +102,7 @@ def create_app() -> Litestar:
     )
     handlers: list[Any] = [health, AuthController, WorkerController, WalkInController, EmployerController,
                            StationController, JobController, OrderController, ContractController,
-                           VerifyPageController, InboxController, DeliveryController]
+                           VerifyPageController, InboxController, DeliveryController, TradeController]
     static_dir = _static_dir()
     if static_dir is not None:
         handlers.append(create_static_files_router(path="/", directories=[static_dir], html_mode=True,

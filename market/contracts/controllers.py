@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from litestar import Controller, Request, Response, get, post
-from litestar.params import FromPath
+from litestar.params import FromPath, QueryParameter
 from litestar.status_codes import HTTP_200_OK
 
 from market.accounts.auth import PUBLIC_ROUTE, AuthedRequest
@@ -13,6 +15,7 @@ from market.contracts.schemas import AuditTrail, ContractOut, VerificationOut
 from market.contracts.verify_page import verify_page_html
 from market.core.errors import Invalid
 from market.core.i18n import pick_language
+from market.core.schemas import Page
 
 __all__ = ["ContractController", "VerifyPageController"]
 
@@ -28,6 +31,12 @@ class ContractController(Controller):
 
     path = "/api/contracts"
     tags = ["contracts"]
+
+    @get("/", operation_id="ListContracts")
+    async def list_all(self, request: AuthedRequest, limit: Annotated[int, QueryParameter(ge=1, le=100)] = 20,
+                       offset: Annotated[int, QueryParameter(ge=0)] = 0) -> Page[ContractOut]:
+        """The caller's contracts: a worker's own, an employer's jobs', all for staff."""
+        return await services.list_contracts(request.user, limit, offset)
 
     @get("/{contract_id:int}", operation_id="GetContract")
     async def get_one(self, contract_id: FromPath[int], request: AuthedRequest) -> ContractOut:

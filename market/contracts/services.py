@@ -15,9 +15,10 @@ from market.contracts.tables import Contract
 from market.contracts.trail import append_to_trail, load_trail
 from market.core import clock
 from market.core.errors import NotFound
+from market.core.schemas import Page
 
-__all__ = ["cancel_contract_of_order", "contract_pdf", "get_contract", "get_trail", "load_contract_for",
-           "verify_upload"]
+__all__ = ["cancel_contract_of_order", "contract_pdf", "get_contract", "get_trail", "list_contracts",
+           "load_contract_for", "verify_upload"]
 
 _META = (Contract.id, Contract.order, Contract.number, Contract.status, Contract.sha256, Contract.language,
          Contract.issued_at, Contract.cancelled_at, Contract.audit_head_at_sealing, Contract.verify_token)
@@ -43,6 +44,18 @@ def _out(row: dict[str, Any]) -> ContractOut:
                        sha256=row["sha256"], language=row["language"], issued_at=row["issued_at"],
                        cancelled_at=row["cancelled_at"], audit_head_at_sealing=row["audit_head_at_sealing"],
                        pdf_url=ref.pdf_url, verify_url=ref.verify_url)
+
+
+async def list_contracts(viewer: CurrentUser, limit: int, offset: int) -> Page[ContractOut]:
+    """The contracts of the viewer's orders (a worker's own, an employer's jobs'; all for staff), newest first."""
+    query = Contract.select(*_META)
+    count = Contract.count()
+    if not viewer.is_staff:
+        mine = (Contract.order.worker == viewer.id) if viewer.role == "worker" else (  # type: ignore[union-attr]
+            Contract.order.job.employer == viewer.id)  # type: ignore[union-attr]
+        query, count = query.where(mine), count.where(mine)
+    rows = await query.order_by(Contract.id, ascending=False).limit(limit).offset(offset)
+    return Page(items=[_out(r) for r in rows], total=await count, limit=limit, offset=offset)
 
 
 async def get_contract(contract_id: int, viewer: CurrentUser, channel: str) -> ContractOut:

@@ -111,6 +111,7 @@ class OrderOut(Schema):
     cancel_late: bool
     cancel_reason: str
     contract_status: str
+    contract: ContractRef | None = None
 
 
 class AcceptResult(Schema):

@@ -8,7 +8,7 @@ from market.accounts.auth import CurrentUser
 from market.core.errors import NotFound
 from market.core.schemas import Page
 from market.employers.tables import Employer
-from market.orders.schemas import OrderJob, OrderOut, OrderParty
+from market.orders.schemas import ContractRef, OrderJob, OrderOut, OrderParty
 from market.orders.tables import Order
 
 __all__ = ["get_order", "list_orders", "load_order_for", "order_out"]
@@ -40,7 +40,18 @@ async def _employer_names(employer_ids: list[int]) -> dict[int, str]:
     return {r["user"]: r["name"] for r in rows}
 
 
-def order_out(row: dict[str, Any], employer_name: str) -> OrderOut:
+async def _contracts(order_ids: list[int]) -> dict[int, ContractRef]:
+    from market.contracts.issuing import contract_ref
+    from market.contracts.tables import Contract
+
+    if not order_ids:
+        return {}
+    rows = await Contract.select(Contract.id, Contract.order, Contract.number, Contract.sha256,
+                                 Contract.verify_token).where(Contract.order.is_in(order_ids))
+    return {row["order"]: contract_ref(row) for row in rows}
+
+
+def order_out(row: dict[str, Any], employer_name: str, contract: ContractRef | None = None) -> OrderOut:
     """The API shape of a row from `_select()`."""
     return OrderOut(
         id=row["id"], status=row["status"],
@@ -55,7 +66,7 @@ def order_out(row: dict[str, Any], employer_name: str) -> OrderOut:
         completed_at=row["completed_at"], paid_at=row["paid_at"], paid_amount_fen=row["paid_amount_fen"],
         payment_note=row["payment_note"], payment_confirmed_at=row["payment_confirmed_at"],
         cancelled_at=row["cancelled_at"], cancelled_by_role=row["cancelled_by_role"], cancel_late=row["cancel_late"],
-        cancel_reason=row["cancel_reason"], contract_status=row["contract_status"],
+        cancel_reason=row["cancel_reason"], contract_status=row["contract_status"], contract=contract,
     )
 
 
@@ -75,7 +86,8 @@ async def get_order(order_id: int, viewer: CurrentUser) -> OrderOut:
     """One order, for its parties and staff."""
     row = await load_order_for(order_id, viewer)
     names = await _employer_names([row["employer_id"]])
-    return order_out(row, names.get(row["employer_id"], ""))
+    contracts = await _contracts([order_id])
+    return order_out(row, names.get(row["employer_id"], ""), contracts.get(order_id))
 
 
 async def list_orders(viewer: CurrentUser, status: str | None, job_id: int | None, worker_id: int | None,
@@ -90,5 +102,7 @@ async def list_orders(viewer: CurrentUser, status: str | None, job_id: int | Non
     rows = await query.order_by(Order.starts_at, ascending=False).order_by(Order.id, ascending=False).limit(
         limit).offset(offset)
     names = await _employer_names(list({r["employer_id"] for r in rows}))
-    return Page(items=[order_out(r, names.get(r["employer_id"], "")) for r in rows], total=await count,
+    contracts = await _contracts([r["id"] for r in rows])
+    return Page(items=[order_out(r, names.get(r["employer_id"], ""), contracts.get(r["id"])) for r in rows],
+                total=await count,
                 limit=limit, offset=offset)
