@@ -15,13 +15,12 @@ from litestar.openapi.config import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin, ScalarRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 from litestar.static_files import create_static_files_router
-from piccolo.engine.postgres import PostgresEngine
 
 from market.accounts.auth import PUBLIC_ROUTE, make_auth
 from market.accounts.controllers import AuthController
 from market.background.runner import background_lifespan
 from market.contracts.controllers import ContractController, VerifyPageController
-from market.core.database import current_engine
+from market.core.database import close_pool, current_engine, open_pool
 from market.core.error_responses import exception_handlers
 from market.core.schemas import Schema
 from market.employers.controllers import EmployerController
@@ -50,16 +49,13 @@ MAX_BODY_BYTES = 2 * 1024 * 1024
 
 @asynccontextmanager
 async def database_pool(_: Litestar) -> AsyncIterator[None]:
-    """Open the PostgreSQL pool for the app's life (SQLite needs none); a pool already open (tests) is left alone."""
-    engine = current_engine()
-    if isinstance(engine, PostgresEngine) and engine.pool is None:
-        await engine.start_connection_pool(min_size=1, max_size=10)
-        try:
-            yield
-        finally:
-            await engine.close_connection_pool()
-    else:
+    """Open the PostgreSQL pool for the app's life, unless the host already opened one (SQLite needs none)."""
+    opened = await open_pool()
+    try:
         yield
+    finally:
+        if opened:
+            await close_pool()
 
 
 class HealthOut(Schema):

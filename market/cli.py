@@ -29,18 +29,13 @@ def _run(coroutine_factory: Callable[[], Coroutine[Any, Any, Any]]) -> Any:
 
 
 async def _with_pool(coroutine_factory: Callable[[], Coroutine[Any, Any, Any]]) -> Any:
-    from piccolo.engine.postgres import PostgresEngine
+    from market.core.database import close_pool, open_pool
 
-    from market.core.database import current_engine
-
-    engine = current_engine()
-    if isinstance(engine, PostgresEngine):
-        await engine.start_connection_pool(min_size=1, max_size=4)
+    await open_pool(max_size=4)
     try:
         return await coroutine_factory()
     finally:
-        if isinstance(engine, PostgresEngine):
-            await engine.close_connection_pool()
+        await close_pool()
 
 
 def _prepare(settings: Settings) -> None:

@@ -9,30 +9,19 @@ from arq import cron
 import market  # noqa: F401  (sets PICCOLO_CONF before Piccolo is imported)
 from market.background.jobs import dispatch_outbox, recover_contracts, scan_notices
 from market.background.queue import redis_settings
+from market.core.database import close_pool, open_pool
 
 __all__ = ["WorkerSettings"]
 
 
 async def startup(ctx: dict[str, Any]) -> None:
     """Open the database pool for the worker's life."""
-    from piccolo.engine.postgres import PostgresEngine
-
-    from market.core.database import current_engine
-
-    engine = current_engine()
-    if isinstance(engine, PostgresEngine):
-        await engine.start_connection_pool(min_size=1, max_size=4)
+    await open_pool(max_size=4)
 
 
 async def shutdown(ctx: dict[str, Any]) -> None:
     """Close the database pool."""
-    from piccolo.engine.postgres import PostgresEngine
-
-    from market.core.database import current_engine
-
-    engine = current_engine()
-    if isinstance(engine, PostgresEngine):
-        await engine.close_connection_pool()
+    await close_pool()
 
 
 class WorkerSettings:

@@ -15,7 +15,8 @@ from piccolo.table import Table
 
 from market.settings import Settings
 
-__all__ = ["after_commit", "current_engine", "lock_rows_for_update", "make_engine", "write_transaction"]
+__all__ = ["after_commit", "close_pool", "current_engine", "lock_rows_for_update", "make_engine", "open_pool",
+           "write_transaction"]
 
 _after_commit: ContextVar[list[Callable[[], None]] | None] = ContextVar("after_commit", default=None)
 
@@ -83,3 +84,19 @@ async def lock_rows_for_update(table: type[Table], *where: Any) -> None:
     """Lock the matching rows until the transaction ends (PostgreSQL); SQLite's IMMEDIATE lock already serialises."""
     if isinstance(current_engine(), PostgresEngine):
         await table.select(table._meta.primary_key).where(*where).lock_rows()
+
+
+async def open_pool(max_size: int = 10) -> bool:
+    """Open the PostgreSQL connection pool on this event loop unless one is open; True if this call opened it."""
+    engine = current_engine()
+    if not isinstance(engine, PostgresEngine) or engine.pool is not None:
+        return False
+    await engine.start_connection_pool(min_size=1, max_size=max_size)
+    return True
+
+
+async def close_pool() -> None:
+    """Close the PostgreSQL connection pool, if one is open (SQLite has none)."""
+    engine = current_engine()
+    if isinstance(engine, PostgresEngine) and engine.pool is not None:
+        await engine.close_connection_pool()
