@@ -148,10 +148,14 @@ def cmd_worker(_: argparse.Namespace) -> None:
     if not settings.redis_url:
         raise CommandError("LINGGONG_REDIS_URL is not set; without Redis, jobs run inside `linggong up`/`serve`")
     _prepare(settings)
+    import logging.config
+
+    from arq.logs import default_log_config
     from arq.worker import run_worker
 
     from market.background.worker import WorkerSettings
 
+    logging.config.dictConfig(default_log_config(verbose=False))
     print(f"arq worker on {settings.redis_url.split('@')[-1]} ({_where(settings)})")
     run_worker(WorkerSettings)  # type: ignore[arg-type]
 
