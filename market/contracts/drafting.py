@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from typing import Any
 
@@ -99,7 +100,8 @@ async def draft_for_order(order_id: int, number: str, verify_url: str, issued_at
     assert order is not None
     job = await Job.select().where(Job.id == order["job"]).output(load_json=True).first()
     assert job is not None
-    worker, employer = await _parties(order, job)
+    (worker, employer), station, worker_consent, employer_consent = await asyncio.gather(
+        _parties(order, job), _nearest_station(job["lat"], job["lon"]), _worker_consent(order), _employer_consent(job))
     settings = get_settings()
     terms = ContractTerms(
         number=number, worker=worker, employer=employer, job_title=job["title"],
@@ -109,9 +111,9 @@ async def draft_for_order(order_id: int, number: str, verify_url: str, issued_at
                 estimated_total_fen=order["agreed_pay_fen"] if order["agreed_pay_fen"] >= job["pay_amount_fen"]
                 else None),
         pay_due_at=order["pay_due_at"], pay_method=PayMethod.BANK_TRANSFER,
-        station=await _nearest_station(job["lat"], job["lon"]), verify_url=verify_url, issued_at=issued_at,
+        station=station, verify_url=verify_url, issued_at=issued_at,
         time_zone=settings.timezone, cancel_notice_hours=settings.worker_free_cancel_hours,
     )
-    consents = [await _worker_consent(order), await _employer_consent(job)]
+    consents = [worker_consent, employer_consent]
     return Draft(terms=terms, consents=consents, worker_id=order["worker"], worker_name=worker.name,
                  employer_id=job["employer"], employer_name=employer.name)

@@ -7,7 +7,7 @@ from typing import Any
 from market.accounts.auth import CurrentUser
 from market.accounts.tables import Role, User
 from market.contracts.consent import Evidence, check_walk_in_consent, record_evidence
-from market.contracts.issuing import contract_for_order, issue_contract_for_order
+from market.contracts.issuing import issue_contract_for_order
 from market.core import clock
 from market.core.database import lock_rows_for_update, write_transaction
 from market.core.errors import Conflict, Invalid
@@ -117,5 +117,5 @@ async def accept_job(job_id: int, actor: CurrentUser, data: AcceptIn, key: str |
     """
     worker_id, consent, evidence = await _worker_for(actor, data, job_id)
     order_id = await _accept_in_transaction(job_id, worker_id, actor, consent, evidence, key)
-    contract = await contract_for_order(order_id) or await issue_contract_for_order(order_id)
+    contract = await issue_contract_for_order(order_id)  # answers the existing one on an idempotent retry
     return AcceptResult(order=await get_order(order_id, actor), contract=contract)
