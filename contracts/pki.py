@@ -13,7 +13,7 @@ from cryptography.x509.oid import NameOID
 
 from contracts.terms import PartyRole
 
-__all__ = ["Credential", "PlatformCA", "create_platform_ca", "load_platform_ca", "role_of_certificate"]
+__all__ = ["Credential", "PlatformCA", "create_platform_ca", "holder_name", "load_platform_ca", "role_of_certificate"]
 
 _ORGANISATION = "Linggong"
 _ROLE_UNITS = {PartyRole.WORKER: "worker", PartyRole.EMPLOYER: "employer", PartyRole.PLATFORM: "platform"}
@@ -83,6 +83,12 @@ def role_of_certificate(cert: x509.Certificate) -> PartyRole | None:
     units = cert.subject.get_attributes_for_oid(NameOID.ORGANIZATIONAL_UNIT_NAME)
     by_unit = {unit: role for role, unit in _ROLE_UNITS.items()}
     return by_unit.get(str(units[0].value)) if units else None
+
+
+def holder_name(cert_pem: bytes) -> str:
+    """The name a certificate was issued to (its common name)."""
+    names = x509.load_pem_x509_certificate(cert_pem).subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    return str(names[0].value) if names else ""
 
 
 @dataclass(frozen=True, slots=True)

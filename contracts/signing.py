@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pyhanko.keys import load_certs_from_pemder_data, load_private_key_from_pemder_data
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -57,7 +58,14 @@ def parse_reason(reason: str) -> dict[str, str]:
     return facts
 
 
+_UNLOCKED_SIGNERS = 4096
+"""How many parties' unlocked keys one process keeps (PBKDF2 unlock and PEM parsing cost about 1 ms a signature)."""
+
+
+@lru_cache(maxsize=_UNLOCKED_SIGNERS)
 def _signer(key: SignerKey) -> signers.SimpleSigner:
+    # Kept unlocked once used: whoever can read this process's memory already holds the secret every passphrase
+    # is derived from, so caching adds no exposure, and a key is still only used when its party's act is signed.
     (cert,) = load_certs_from_pemder_data(key.credential.cert_pem)
     private_key = load_private_key_from_pemder_data(key.credential.key_pem, passphrase=key.passphrase)
     # Only the signer's own certificate is embedded (once): the signed signing-certificate-v2 attribute binds

@@ -14,6 +14,7 @@ from market.accounts import services
 from market.accounts.auth import PUBLIC_ROUTE, AuthedRequest
 from market.accounts.schemas import LoggedOut, Login, LoginResult, Registration, UserOut
 from market.accounts.tables import Role, User
+from market.contracts.credentials import prepare_credential
 from market.core.errors import NotAuthenticated
 
 __all__ = ["AuthController"]
@@ -30,6 +31,7 @@ class AuthController(Controller):
         """Create a worker or employer account; 201 with the user."""
         user = await services.create_user(phone=data.phone, name=data.name, role=Role(data.role),
                                           password=data.password)
+        await prepare_credential(user.id)
         return services.user_out(user.to_dict())
 
     @post("/login", operation_id="Login", opt=PUBLIC_ROUTE, status_code=HTTP_200_OK, summary="Log in")

@@ -1,30 +1,89 @@
-"""Each party's signing certificate and key: issued by the platform CA on first need, stored encrypted."""
+"""Each party's signing certificate and key, issued by the platform CA in the name the party signs with.
+
+A credential is issued ahead of the first contract (when an account is registered, a profile named, a job posted)
+so accepting does not wait for a new key, and again whenever the party's name changes. The row is read at every
+signing, so every process signs with the stored credential; unlocking it is cached by the contracts library.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import logging
+from collections.abc import Sequence
 
-from contracts import Credential, PartyRole, SignerKey
+from contracts import Credential, PartyRole, SignerKey, holder_name
+from market.accounts.tables import User
 from market.contracts.authority import party_passphrase, platform_authority
 from market.contracts.tables import SigningCredential
+from market.core import clock
+from market.employers.tables import Employer
+from market.workers.tables import WorkerProfile
 
-__all__ = ["signer_key_for"]
+__all__ = ["prepare_credential", "signer_keys_for", "signing_name"]
+
+logger = logging.getLogger("market.contracts")
+
+_ROLES = {"worker": PartyRole.WORKER, "employer": PartyRole.EMPLOYER}
 
 
 def _label(user_id: int) -> str:
     return f"party-{user_id}"
 
 
-async def signer_key_for(user_id: int, role: PartyRole, display_name: str) -> SignerKey:
-    """The party's key, unlocked for the act being signed now; issued (and stored) the first time it is needed."""
-    row = await SigningCredential.select().where(SigningCredential.user == user_id).first()
-    if row is None:
-        credential = await asyncio.to_thread(platform_authority().issue, role, display_name, f"user-{user_id}",
-                                             party_passphrase(_label(user_id)))
-        await SigningCredential.insert(SigningCredential(
-            user=user_id, role=role.value, cert_pem=credential.cert_pem.decode(), key_pem=credential.key_pem.decode(),
-        )).on_conflict(target=SigningCredential.user, action="DO NOTHING")
-        row = await SigningCredential.select().where(SigningCredential.user == user_id).first()
-        assert row is not None
-    credential = Credential(cert_pem=row["cert_pem"].encode(), key_pem=row["key_pem"].encode())
-    return SignerKey(credential=credential, passphrase=party_passphrase(_label(user_id)))
+async def _issue(user_id: int, role: PartyRole, name: str, *, replacing: bool) -> dict[str, str]:
+    credential = await asyncio.to_thread(platform_authority().issue, role, name, f"user-{user_id}",
+                                         party_passphrase(_label(user_id)))
+    row = {"cert_pem": credential.cert_pem.decode(), "key_pem": credential.key_pem.decode()}
+    if replacing:  # renamed: contracts already signed keep the old certificate embedded, so nothing needs it
+        await SigningCredential.update({SigningCredential.cert_pem: row["cert_pem"],
+                                        SigningCredential.key_pem: row["key_pem"],
+                                        SigningCredential.created_at: clock.now()}).where(
+            SigningCredential.user == user_id)
+        return row
+    await SigningCredential.insert(SigningCredential(user=user_id, role=role.value, cert_pem=row["cert_pem"],
+                                                    key_pem=row["key_pem"])).on_conflict(
+        target=SigningCredential.user, action="DO NOTHING")
+    stored = await SigningCredential.select(SigningCredential.cert_pem, SigningCredential.key_pem).where(
+        SigningCredential.user == user_id).first()  # another process may have issued one first: use the stored one
+    assert stored is not None
+    return stored
+
+
+async def signer_keys_for(parties: Sequence[tuple[int, PartyRole, str]]) -> list[SignerKey]:
+    """Each party's (user id, role, name) key under a certificate in that name, for the act being signed now.
+
+    One query reads them all; a party without one, or whose name changed, is issued a new one first.
+    """
+    rows = {row["user"]: row for row in await SigningCredential.select(
+        SigningCredential.user, SigningCredential.cert_pem, SigningCredential.key_pem).where(
+        SigningCredential.user.is_in([user_id for user_id, _, _ in parties]))}
+    keys = []
+    for user_id, role, name in parties:
+        row = rows.get(user_id)
+        if row is None or holder_name(row["cert_pem"].encode()) != name:
+            row = await _issue(user_id, role, name, replacing=row is not None)
+        credential = Credential(cert_pem=row["cert_pem"].encode(), key_pem=row["key_pem"].encode())
+        keys.append(SignerKey(credential=credential, passphrase=party_passphrase(_label(user_id))))
+    return keys
+
+
+async def signing_name(user_id: int) -> tuple[PartyRole, str] | None:
+    """The role and name a party signs contracts with (as drafting words them); None for staff."""
+    user = await User.select(User.role, User.name).where(User.id == user_id).first()
+    if user is None or user["role"] not in _ROLES:
+        return None
+    if user["role"] == "worker":
+        named = await WorkerProfile.select(WorkerProfile.real_name).where(WorkerProfile.user == user_id).first()
+        return PartyRole.WORKER, (named or {}).get("real_name") or user["name"]
+    named = await Employer.select(Employer.name).where(Employer.user == user_id).first()
+    return PartyRole.EMPLOYER, (named or {}).get("name") or user["name"]
+
+
+async def prepare_credential(user_id: int) -> None:
+    """Have the party's credential ready before their first contract; a failure is logged, and signing retries."""
+    try:
+        found = await signing_name(user_id)
+        if found is not None:
+            await signer_keys_for([(user_id, *found)])
+    except Exception:
+        logger.exception("signing credential for user %s not prepared; it will be issued at signing", user_id)

@@ -53,13 +53,16 @@ async def _nearest_station(lat: float, lon: float) -> Station:
 
 
 async def _parties(order: dict[str, Any], job: dict[str, Any]) -> tuple[Party, Party]:
-    worker_user = await User.select(User.name, User.phone).where(User.id == order["worker"]).first()
-    profile = await WorkerProfile.select(WorkerProfile.real_name, WorkerProfile.id_number_masked, WorkerProfile.address
-                                         ).where(WorkerProfile.user == order["worker"]).first() or {}
-    employer_user = await User.select(User.name, User.phone).where(User.id == job["employer"]).first()
-    employer = await Employer.select().where(Employer.user == job["employer"]).first() or {}
+    worker_user, profile, employer_user, employer = await asyncio.gather(
+        User.select(User.name, User.phone).where(User.id == order["worker"]).first(),
+        WorkerProfile.select(WorkerProfile.real_name, WorkerProfile.id_number_masked, WorkerProfile.address).where(
+            WorkerProfile.user == order["worker"]).first(),
+        User.select(User.name, User.phone).where(User.id == job["employer"]).first(),
+        Employer.select(Employer.name, Employer.credit_code_masked, Employer.address, Employer.contact_name).where(
+            Employer.user == job["employer"]).first())
     assert worker_user is not None
     assert employer_user is not None
+    profile, employer = profile or {}, employer or {}
     worker = Party(role=PartyRole.WORKER, name=profile.get("real_name") or worker_user["name"],
                    id_number_masked=profile.get("id_number_masked") or "未登记",
                    phone_masked=mask_mobile(worker_user["phone"]), address=profile.get("address", ""))
@@ -94,10 +97,11 @@ async def _employer_consent(job: dict[str, Any]) -> Consent:
                    actor=f"user:{actor}" if actor == job["employer"] else f"staff:{actor} for user:{job['employer']}")
 
 
-async def draft_for_order(order_id: int, number: str, verify_url: str, issued_at: Any) -> Draft:
+async def draft_for_order(order_id: int, verify_url: str, issued_at: Any) -> Draft:
     """Everything needed to issue the order's contract, read from the database."""
     order = await Order.select().where(Order.id == order_id).first()
     assert order is not None
+    number = contract_number(order_id, order["accepted_at"])
     job = await Job.select().where(Job.id == order["job"]).output(load_json=True).first()
     assert job is not None
     (worker, employer), station, worker_consent, employer_consent = await asyncio.gather(

@@ -9,8 +9,8 @@ from typing import Any
 
 from contracts import ContractTerms, IssuedContract, PartyRole, issue_contract
 from market.contracts.authority import platform_seal
-from market.contracts.credentials import signer_key_for
-from market.contracts.drafting import Draft, contract_number, draft_for_order
+from market.contracts.credentials import signer_keys_for
+from market.contracts.drafting import Draft, draft_for_order
 from market.contracts.tables import Contract, ContractEvent
 from market.core import clock
 from market.core.database import write_transaction
@@ -42,37 +42,37 @@ def _sign(draft: Draft, keys: dict[PartyRole, Any], terms: ContractTerms) -> Iss
 
 
 async def _store(order_id: int, token: str, issued: IssuedContract, language: str) -> ContractRef | None:
+    """Store the sealed PDF, its trail and the order's new status together; None if another process stored first."""
+    number = issued.events[0].contract_number
     async with write_transaction():
-        if await Contract.exists().where(Contract.order == order_id):
-            return None  # another process issued it first
-        contract = Contract(order=order_id, number=issued.events[0].contract_number, verify_token=token,
-                            sha256=issued.sha256, pdf=issued.pdf, language=language,
-                            audit_head_at_sealing=issued.audit_head_at_sealing, issued_at=clock.now())
-        await contract.save()
-        await ContractEvent.insert(*[ContractEvent(contract=contract.id, seq=e.seq, kind=str(e.kind),
+        inserted = await Contract.insert(Contract(
+            order=order_id, number=number, verify_token=token, sha256=issued.sha256, pdf=issued.pdf,
+            language=language, audit_head_at_sealing=issued.audit_head_at_sealing, issued_at=clock.now(),
+        )).on_conflict(target=Contract.order, action="DO NOTHING").returning(Contract.id)
+        if not inserted:
+            return None
+        contract_id = inserted[0]["id"]
+        await ContractEvent.insert(*[ContractEvent(contract=contract_id, seq=e.seq, kind=str(e.kind),
                                                    record=e.to_record()) for e in issued.events])
         await Order.update({Order.contract_status: "issued"}).where(Order.id == order_id)
-    return await contract_for_order(order_id)
+    return contract_ref({"id": contract_id, "number": number, "sha256": issued.sha256, "verify_token": token})
 
 
-async def issue_contract_for_order(order_id: int) -> ContractRef | None:
+async def issue_contract_for_order(order_id: int, *, new_order: bool = False) -> ContractRef | None:
     """Draft, sign (worker, employer), seal and store the order's contract; None if it could not be issued now.
 
     Called after the order's transaction commits, so slow signing never holds the write lock. On failure the
     order is marked `contract_status = "failed"` and `recover_contracts` issues it later; the order itself stands.
+    `new_order` says the order was created just now, so it cannot have a contract yet.
     """
-    existing = await contract_for_order(order_id)
-    if existing is not None:
+    if not new_order and (existing := await contract_for_order(order_id)) is not None:
         return existing
     try:
-        order = await Order.select(Order.accepted_at).where(Order.id == order_id).first()
-        assert order is not None
         token = secrets.token_urlsafe(18)
-        number = contract_number(order_id, order["accepted_at"])
-        draft = await draft_for_order(order_id, number, f"{get_settings().public_url}/verify/{token}", clock.now())
-        keys = {PartyRole.WORKER: await signer_key_for(draft.worker_id, PartyRole.WORKER, draft.worker_name),
-                PartyRole.EMPLOYER: await signer_key_for(draft.employer_id, PartyRole.EMPLOYER, draft.employer_name),
-                PartyRole.PLATFORM: platform_seal()}
+        draft = await draft_for_order(order_id, f"{get_settings().public_url}/verify/{token}", clock.now())
+        worker_key, employer_key = await signer_keys_for([(draft.worker_id, PartyRole.WORKER, draft.worker_name),
+                                                          (draft.employer_id, PartyRole.EMPLOYER, draft.employer_name)])
+        keys = {PartyRole.WORKER: worker_key, PartyRole.EMPLOYER: employer_key, PartyRole.PLATFORM: platform_seal()}
         issued = await asyncio.to_thread(_sign, draft, keys, draft.terms)
         return await _store(order_id, token, issued, str(draft.terms.language)) or await contract_for_order(order_id)
     except Exception:

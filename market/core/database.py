@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
 from typing import Any
 
+from piccolo.columns import Column
 from piccolo.engine import engine_finder
 from piccolo.engine.base import Engine
 from piccolo.engine.postgres import PostgresEngine
@@ -80,10 +81,14 @@ def after_commit(callback: Callable[[], None]) -> None:
         pending.append(callback)
 
 
-async def lock_rows_for_update(table: type[Table], *where: Any) -> None:
-    """Lock the matching rows until the transaction ends (PostgreSQL); SQLite's IMMEDIATE lock already serialises."""
+async def lock_rows_for_update(table: type[Table], *where: Any, columns: Sequence[Column] = ()) -> list[dict[str, Any]]:
+    """Lock the matching rows until the transaction ends and answer their `columns` (none asked: no rows).
+
+    Only PostgreSQL needs the lock: SQLite's IMMEDIATE transaction already serialises writers.
+    """
     if isinstance(current_engine(), PostgresEngine):
-        await table.select(table._meta.primary_key).where(*where).lock_rows()
+        return await table.select(*(columns or [table._meta.primary_key])).where(*where).lock_rows()
+    return await table.select(*columns).where(*where) if columns else []
 
 
 async def open_pool(max_size: int = 10) -> bool:

@@ -8,6 +8,7 @@ import msgspec
 
 from market.accounts.auth import CurrentUser
 from market.accounts.tables import Role, User
+from market.contracts.credentials import prepare_credential
 from market.core import clock
 from market.core.database import write_transaction
 from market.core.errors import Conflict, Invalid, NotFound
@@ -82,4 +83,5 @@ async def update_employer(employer_id: int, data: EmployerUpdate, viewer: Curren
         if data.credit_code is not msgspec.UNSET:
             columns.update(await _credit_code_columns(data.credit_code, employer_id))
         await Employer.update(columns).where(Employer.user == employer_id)
+    await prepare_credential(employer_id)  # reissued if the name the employer signs with changed
     return await get_employer(employer_id, viewer)

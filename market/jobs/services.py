@@ -8,6 +8,7 @@ from typing import Any
 from market.accounts.auth import CurrentUser
 from market.accounts.tables import Role, User
 from market.contracts.authorisation import record_standing_authorisation
+from market.contracts.credentials import prepare_credential
 from market.core import clock
 from market.core.database import write_transaction
 from market.core.errors import Conflict, Forbidden, Invalid, NotFound
@@ -83,6 +84,7 @@ async def create_job(data: JobCreate, poster: CurrentUser) -> JobOut:
         await job.save()
         await record_change("job", job.id)
         await record_standing_authorisation(job.id, employer_id, poster.id, "station" if poster.is_staff else "app")
+    await prepare_credential(employer_id)  # the key the standing authorisation will sign with
     return await get_job(job.id)
 
 

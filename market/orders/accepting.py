@@ -45,14 +45,16 @@ async def _worker_for(actor: CurrentUser, data: AcceptIn, job_id: int) -> tuple[
 
 
 async def _check_worker_is_free(worker_id: int, job: dict[str, Any]) -> None:
-    if await Order.exists().where((Order.job == job["id"]) & (Order.worker == worker_id)):
+    """The worker has no order for this job and no live order overlapping it (one query: accepting is hot)."""
+    overlapping = (Order.status.is_in(list(LIVE_STATUSES)) & (Order.starts_at < job["ends_at"])
+                   & (Order.ends_at > job["starts_at"]))
+    found = [row["job"] for row in await Order.select(Order.job).where(
+        (Order.worker == worker_id) & ((Order.job == job["id"]) | overlapping))]
+    if job["id"] in found:
         raise Conflict("already_accepted")
-    clash = await Order.select(Order.job.title.as_alias("title")).where(
-        (Order.worker == worker_id) & Order.status.is_in(list(LIVE_STATUSES))
-        & (Order.starts_at < job["ends_at"]) & (Order.ends_at > job["starts_at"])
-    ).first()
-    if clash is not None:
-        raise Conflict("schedule_clash", title=clash["title"])
+    if found:
+        clash = await Job.select(Job.title).where(Job.id == found[0]).first()
+        raise Conflict("schedule_clash", title=clash["title"] if clash else "")
 
 
 async def _take_a_place(job: dict[str, Any]) -> int | None:
@@ -78,12 +80,14 @@ async def _record_order(job: dict[str, Any], worker_id: int, actor: CurrentUser,
 
 
 async def _accept_in_transaction(job_id: int, worker_id: int, actor: CurrentUser, consent: str,
-                                 evidence: Evidence | None, key: str | None) -> int:
+                                 evidence: Evidence | None, key: str | None) -> tuple[int, bool]:
+    """The order's id, and whether it was created now (False when an idempotent retry recalls it)."""
     digest = idempotency.fingerprint("accept", job_id, worker_id)
     async with write_transaction():
-        await lock_rows_for_update(User, User.id == worker_id)  # one accept at a time per worker (PostgreSQL)
+        # one accept at a time per worker
+        worker = await lock_rows_for_update(User, User.id == worker_id, columns=[User.name])
         if key is not None and (stored := await idempotency.recall(actor.id, key, digest)) is not None:
-            return int(stored["order_id"])
+            return int(stored["order_id"]), False
         job = await load_job(job_id)
         if job["status"] != JobStatus.open:
             raise Conflict("job_not_open")
@@ -97,16 +101,15 @@ async def _accept_in_transaction(job_id: int, worker_id: int, actor: CurrentUser
         await record_change("order", order_id)  # the worker's bookings and the job's filled count
         if evidence is not None:
             await record_evidence(order_id, evidence)
-        worker = await User.select(User.name).where(User.id == worker_id).first()
         payload = {"order_id": order_id, "job_id": job_id, "title": job["title"], "worker_id": worker_id,
-                   "worker_name": worker["name"] if worker else "", "starts_at": job["starts_at"].isoformat(),
+                   "worker_name": worker[0]["name"] if worker else "", "starts_at": job["starts_at"].isoformat(),
                    "address": job["address"]}
         await announce("order_accepted", [worker_id, job["employer"]], payload, key=str(order_id))
         if filled >= job["headcount"]:
             await announce("job_filled", [job["employer"]], {"job_id": job_id, "title": job["title"]}, key=str(job_id))
         if key is not None:
             await idempotency.remember(actor.id, key, digest, 201, {"order_id": order_id})
-    return order_id
+    return order_id, True
 
 
 async def accept_job(job_id: int, actor: CurrentUser, data: AcceptIn, key: str | None) -> AcceptResult:
@@ -116,6 +119,6 @@ async def accept_job(job_id: int, actor: CurrentUser, data: AcceptIn, key: str |
     the contract is issued right after, outside the write lock.
     """
     worker_id, consent, evidence = await _worker_for(actor, data, job_id)
-    order_id = await _accept_in_transaction(job_id, worker_id, actor, consent, evidence, key)
-    contract = await issue_contract_for_order(order_id)  # answers the existing one on an idempotent retry
-    return AcceptResult(order=await get_order(order_id, actor), contract=contract)
+    order_id, created = await _accept_in_transaction(job_id, worker_id, actor, consent, evidence, key)
+    contract = await issue_contract_for_order(order_id, new_order=created)  # a retry gets the existing one
+    return AcceptResult(order=await get_order(order_id, actor, contract), contract=contract)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from functools import cache
 from typing import Any
 
 from market.accounts.auth import CurrentUser
@@ -14,8 +16,10 @@ from market.orders.tables import Order
 __all__ = ["get_order", "list_orders", "load_order_for", "order_out"]
 
 
-def _select():
-    return Order.select(
+@cache
+def _columns() -> tuple[Any, ...]:
+    # Built once: resolving the joined columns costs Piccolo about a millisecond each time.
+    return (
         *Order.all_columns(),
         Order.job.title.as_alias("job_title"), Order.job.address.as_alias("job_address"),
         Order.job.lat.as_alias("job_lat"), Order.job.lon.as_alias("job_lon"),
@@ -23,6 +27,10 @@ def _select():
         Order.job.employer.as_alias("employer_id"), Order.job.employer.phone.as_alias("employer_phone"),  # type: ignore[union-attr]
         Order.worker.name.as_alias("worker_name"), Order.worker.phone.as_alias("worker_phone"),
     )
+
+
+def _select():
+    return Order.select(*_columns())
 
 
 def _visible_to(viewer: CurrentUser):
@@ -82,12 +90,15 @@ async def load_order_for(order_id: int, viewer: CurrentUser) -> dict[str, Any]:
     return row
 
 
-async def get_order(order_id: int, viewer: CurrentUser) -> OrderOut:
-    """One order, for its parties and staff."""
+async def get_order(order_id: int, viewer: CurrentUser, contract: ContractRef | None = None) -> OrderOut:
+    """One order, for its parties and staff; `contract` is its contract when the caller already has it."""
     row = await load_order_for(order_id, viewer)
-    names = await _employer_names([row["employer_id"]])
-    contracts = await _contracts([order_id])
-    return order_out(row, names.get(row["employer_id"], ""), contracts.get(order_id))
+    if contract is not None:
+        names = await _employer_names([row["employer_id"]])
+    else:
+        names, contracts = await asyncio.gather(_employer_names([row["employer_id"]]), _contracts([order_id]))
+        contract = contracts.get(order_id)
+    return order_out(row, names.get(row["employer_id"], ""), contract)
 
 
 async def list_orders(viewer: CurrentUser, status: str | None, job_id: int | None, worker_id: int | None,

@@ -9,6 +9,7 @@ import msgspec
 from market.accounts.auth import CurrentUser
 from market.accounts.services import clean_phone, create_user
 from market.accounts.tables import Role, User
+from market.contracts.credentials import prepare_credential
 from market.core import clock
 from market.core.database import write_transaction
 from market.core.errors import Conflict, Invalid, NotFound
@@ -117,6 +118,7 @@ async def update_worker(worker_id: int, data: WorkerUpdate, viewer: CurrentUser)
         columns = await _profile_columns(data, worker_id)
         await WorkerProfile.update(columns).where(WorkerProfile.user == worker_id)
         await record_change("worker", worker_id)
+    await prepare_credential(worker_id)  # reissued if the worker's real name changed
     return await get_worker(worker_id, viewer)
 
 
@@ -130,6 +132,7 @@ async def register_walk_in(data: WalkIn, staff: CurrentUser) -> WorkerOut:
         await WorkerProfile.insert(WorkerProfile(user=user.id, updated_at=clock.now()))
         await WorkerProfile.update(columns).where(WorkerProfile.user == user.id)
         await record_change("worker", user.id)
+    await prepare_credential(user.id)
     return await get_worker(user.id, staff)
 
 
