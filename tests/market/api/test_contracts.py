@@ -166,3 +166,50 @@ async def test_guessing_the_code_stops_after_five_tries(client, market):
         codes.append(response.json()["fields"][0]["code"])
     assert codes[-1] == "code_expired"
     assert await Order.count() == 0
+
+
+async def _certificate_of(user_id: int) -> str:
+    from market.contracts.tables import SigningCredential
+
+    row = await SigningCredential.select(SigningCredential.cert_pem).where(SigningCredential.user == user_id).first()
+    return row["cert_pem"] if row else ""
+
+
+async def test_parties_hold_certificates_in_their_contract_names_before_their_first_accept(client, market):
+    from contracts import holder_name
+
+    registered = await client.post("/api/auth/register", json={
+        "phone": market.next_phone(), "name": "小林", "role": "worker", "password": market.password})
+    assert registered.status_code == 201, registered.text
+    worker_id = registered.json()["id"]
+    assert holder_name((await _certificate_of(worker_id)).encode()) == "小林", "issued on registering"
+    worker = {"id": worker_id, "headers": {"Authorization": f"Bearer {market.token_for(worker_id)}"}}
+    renamed = await client.put("/api/workers/me", json={"real_name": "林建国"}, headers=worker["headers"])
+    assert renamed.status_code == 200, renamed.text
+    certificate = await _certificate_of(worker_id)
+    assert holder_name(certificate.encode()) == "林建国", "reissued when the name on contracts changed"
+    employer = await market.user("employer", name="鑫盛劳务")
+    assert await _certificate_of(employer["id"]) == ""
+    job = await market.job(employer)
+    assert holder_name((await _certificate_of(employer["id"])).encode()) == "鑫盛劳务", "issued on posting"
+
+    accepted = await market.accept(job["id"], worker)
+    assert await _certificate_of(worker_id) == certificate, "accepting used the certificate issued ahead"
+    pdf = (await client.get(accepted.json()["contract"]["pdf_url"], headers=worker["headers"])).content
+    verified = (await client.post("/api/contracts/verify", content=pdf,
+                                  headers={"Content-Type": "application/pdf"})).json()
+    assert verified["valid"] is True, verified["problems"]
+    assert [s["name"] for s in verified["signers"][:2]] == ["林建国", "鑫盛劳务"]
+
+
+async def test_an_employer_renamed_after_posting_signs_under_the_new_name(client, market):
+    employer, worker = await market.user("employer", name="旧名称"), await market.user("worker")
+    job = await market.job(employer)
+    renamed = await client.put("/api/employers/me", json={"name": "新名称劳务有限公司"}, headers=employer["headers"])
+    assert renamed.status_code == 200, renamed.text
+    accepted = await market.accept(job["id"], worker)
+    pdf = (await client.get(accepted.json()["contract"]["pdf_url"], headers=worker["headers"])).content
+    verified = (await client.post("/api/contracts/verify", content=pdf,
+                                  headers={"Content-Type": "application/pdf"})).json()
+    assert verified["valid"] is True, verified["problems"]
+    assert verified["signers"][1]["name"] == "新名称劳务有限公司"
