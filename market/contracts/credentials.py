@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Sequence
+from typing import Any
 
 from contracts import Credential, PartyRole, SignerKey, holder_name
 from market.accounts.tables import User
@@ -19,7 +20,7 @@ from market.core import clock
 from market.employers.tables import Employer
 from market.workers.tables import WorkerProfile
 
-__all__ = ["prepare_credential", "signer_keys_for", "signing_name"]
+__all__ = ["prepare_credential", "signer_keys_for", "signing_name", "stored_credentials"]
 
 logger = logging.getLogger("market.contracts")
 
@@ -49,14 +50,21 @@ async def _issue(user_id: int, role: PartyRole, name: str, *, replacing: bool) -
     return stored
 
 
-async def signer_keys_for(parties: Sequence[tuple[int, PartyRole, str]]) -> list[SignerKey]:
+async def stored_credentials(user_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """The stored certificate and encrypted key of each of these users that has one (a read only)."""
+    rows = await SigningCredential.select(SigningCredential.user, SigningCredential.cert_pem,
+                                          SigningCredential.key_pem).where(SigningCredential.user.is_in(list(user_ids)))
+    return {row["user"]: row for row in rows}
+
+
+async def signer_keys_for(parties: Sequence[tuple[int, PartyRole, str]],
+                          stored: dict[int, dict[str, Any]] | None = None) -> list[SignerKey]:
     """Each party's (user id, role, name) key under a certificate in that name, for the act being signed now.
 
-    One query reads them all; a party without one, or whose name changed, is issued a new one first.
+    `stored` is what `stored_credentials` read for them (read now if not given); a party without a credential,
+    or whose name changed, is issued a new one first.
     """
-    rows = {row["user"]: row for row in await SigningCredential.select(
-        SigningCredential.user, SigningCredential.cert_pem, SigningCredential.key_pem).where(
-        SigningCredential.user.is_in([user_id for user_id, _, _ in parties]))}
+    rows = stored if stored is not None else await stored_credentials([user_id for user_id, _, _ in parties])
     keys = []
     for user_id, role, name in parties:
         row = rows.get(user_id)

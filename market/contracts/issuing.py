@@ -9,11 +9,11 @@ from typing import Any
 
 from contracts import ContractTerms, IssuedContract, PartyRole, issue_contract
 from market.contracts.authority import platform_seal
-from market.contracts.credentials import signer_keys_for
+from market.contracts.credentials import signer_keys_for, stored_credentials
 from market.contracts.drafting import Draft, draft_for_order
 from market.contracts.tables import Contract, ContractEvent
 from market.core import clock
-from market.core.database import write_transaction
+from market.core.database import batched_reads, write_transaction
 from market.orders.schemas import ContractRef
 from market.orders.tables import Order
 from market.settings import get_settings
@@ -69,9 +69,12 @@ async def issue_contract_for_order(order_id: int, *, new_order: bool = False) ->
         return existing
     try:
         token = secrets.token_urlsafe(18)
-        draft = await draft_for_order(order_id, f"{get_settings().public_url}/verify/{token}", clock.now())
+        async with batched_reads():
+            draft = await draft_for_order(order_id, f"{get_settings().public_url}/verify/{token}", clock.now())
+            stored = await stored_credentials([draft.worker_id, draft.employer_id])
         worker_key, employer_key = await signer_keys_for([(draft.worker_id, PartyRole.WORKER, draft.worker_name),
-                                                          (draft.employer_id, PartyRole.EMPLOYER, draft.employer_name)])
+                                                          (draft.employer_id, PartyRole.EMPLOYER, draft.employer_name)],
+                                                         stored)
         keys = {PartyRole.WORKER: worker_key, PartyRole.EMPLOYER: employer_key, PartyRole.PLATFORM: platform_seal()}
         issued = await asyncio.to_thread(_sign, draft, keys, draft.terms)
         return await _store(order_id, token, issued, str(draft.terms.language)) or await contract_for_order(order_id)

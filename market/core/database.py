@@ -16,8 +16,8 @@ from piccolo.table import Table
 
 from market.settings import Settings
 
-__all__ = ["after_commit", "close_pool", "current_engine", "lock_rows_for_update", "make_engine", "open_pool",
-           "write_transaction"]
+__all__ = ["after_commit", "batched_reads", "close_pool", "current_engine", "lock_rows_for_update", "make_engine",
+           "open_pool", "write_transaction"]
 
 _after_commit: ContextVar[list[Callable[[], None]] | None] = ContextVar("after_commit", default=None)
 
@@ -48,6 +48,21 @@ async def _transaction() -> AsyncIterator[None]:
     else:
         async with engine.transaction():
             yield
+
+
+@asynccontextmanager
+async def batched_reads() -> AsyncIterator[None]:
+    """Run a batch of reads cheaply: on SQLite on one connection and snapshot (each query otherwise opens its own
+    connection, about a millisecond), on PostgreSQL from the pool as they come (concurrent ones in parallel).
+
+    Only reads belong inside: a write would have to upgrade SQLite's shared lock, which can fail at once.
+    """
+    engine = current_engine()
+    if isinstance(engine, SQLiteEngine) and not engine.transaction_exists():
+        async with engine.transaction(transaction_type=TransactionType.deferred):
+            yield
+    else:
+        yield
 
 
 @asynccontextmanager

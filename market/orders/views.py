@@ -7,6 +7,7 @@ from functools import cache
 from typing import Any
 
 from market.accounts.auth import CurrentUser
+from market.core.database import batched_reads
 from market.core.errors import NotFound
 from market.core.schemas import Page
 from market.employers.tables import Employer
@@ -92,12 +93,13 @@ async def load_order_for(order_id: int, viewer: CurrentUser) -> dict[str, Any]:
 
 async def get_order(order_id: int, viewer: CurrentUser, contract: ContractRef | None = None) -> OrderOut:
     """One order, for its parties and staff; `contract` is its contract when the caller already has it."""
-    row = await load_order_for(order_id, viewer)
-    if contract is not None:
-        names = await _employer_names([row["employer_id"]])
-    else:
-        names, contracts = await asyncio.gather(_employer_names([row["employer_id"]]), _contracts([order_id]))
-        contract = contracts.get(order_id)
+    async with batched_reads():
+        row = await load_order_for(order_id, viewer)
+        if contract is not None:
+            names = await _employer_names([row["employer_id"]])
+        else:
+            names, contracts = await asyncio.gather(_employer_names([row["employer_id"]]), _contracts([order_id]))
+            contract = contracts.get(order_id)
     return order_out(row, names.get(row["employer_id"], ""), contract)
 
 
