@@ -32,19 +32,24 @@ def draw_qr(canvas: Canvas, data: str, x: float, y: float, size: float, color: C
     code.add_data(data)
     code.make(fit=True)
     matrix = code.get_matrix()
-    module = size / len(matrix)
-    canvas.setFillColor(color)
-    path = canvas.beginPath()
+    count = len(matrix)
+    # In module units every rectangle has integer corners, so the path is written as literal operators:
+    # reportlab's per-number formatting of ~300 rectangles would cost more than the rest of the block.
+    rects = []
     for row_index, row in enumerate(matrix):
-        top = y + size - (row_index + 1) * module
+        bottom = count - row_index - 1
         start = None
         for col_index, dark in enumerate([*row, False]):
             if dark and start is None:
                 start = col_index
             elif not dark and start is not None:
-                path.rect(x + start * module, top, (col_index - start) * module, module)
+                rects.append(f"{start} {bottom} {col_index - start} 1 re")
                 start = None
-    canvas.drawPath(path, stroke=0, fill=1)
+    canvas.saveState()
+    canvas.setFillColor(color)
+    canvas.transform(size / count, 0, 0, size / count, x, y)
+    canvas.addLiteral("\n".join(rects) + "\nf")
+    canvas.restoreState()
 
 
 class SignatureBlock(Flowable):

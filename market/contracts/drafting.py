@@ -18,7 +18,7 @@ from market.settings import get_settings
 from market.stations.tables import Station as StationRow
 from market.workers.tables import WorkerProfile
 
-__all__ = ["Draft", "contract_number", "draft_for_order"]
+__all__ = ["AcceptedRows", "Draft", "contract_number", "draft_for_order"]
 
 _FALLBACK_STATION = Station(name="当地人社部门劳动保障监察机构", address="劳动保障监察投诉", phone="12333")
 _CONSENTS = {"app": ConsentMethod.APP_ACCEPT, "staff_sms_code": ConsentMethod.STAFF_SMS_CODE,
@@ -97,13 +97,28 @@ async def _employer_consent(job: dict[str, Any]) -> Consent:
                    actor=f"user:{actor}" if actor == job["employer"] else f"staff:{actor} for user:{job['employer']}")
 
 
-async def draft_for_order(order_id: int, verify_url: str, issued_at: Any) -> Draft:
-    """Everything needed to issue the order's contract, read from the database."""
+@dataclass(frozen=True)
+class AcceptedRows:
+    """The order row just written and its job's row as the accepting transaction read it (saves reading both)."""
+
+    order: dict[str, Any]
+    job: dict[str, Any]
+
+
+async def _order_and_job(order_id: int) -> AcceptedRows:
     order = await Order.select().where(Order.id == order_id).first()
     assert order is not None
-    number = contract_number(order_id, order["accepted_at"])
     job = await Job.select().where(Job.id == order["job"]).output(load_json=True).first()
     assert job is not None
+    return AcceptedRows(order=order, job=job)
+
+
+async def draft_for_order(order_id: int, verify_url: str, issued_at: Any, accepted: AcceptedRows | None = None
+                          ) -> Draft:
+    """Everything needed to issue the order's contract, read from the database (but for `accepted`, if given)."""
+    accepted = accepted or await _order_and_job(order_id)
+    order, job = accepted.order, accepted.job
+    number = contract_number(order_id, order["accepted_at"])
     (worker, employer), station, worker_consent, employer_consent = await asyncio.gather(
         _parties(order, job), _nearest_station(job["lat"], job["lon"]), _worker_consent(order), _employer_consent(job))
     settings = get_settings()

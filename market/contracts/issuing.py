@@ -10,7 +10,7 @@ from typing import Any
 from contracts import ContractTerms, IssuedContract, PartyRole, issue_contract
 from market.contracts.authority import platform_seal
 from market.contracts.credentials import signer_keys_for, stored_credentials
-from market.contracts.drafting import Draft, draft_for_order
+from market.contracts.drafting import AcceptedRows, Draft, draft_for_order
 from market.contracts.tables import Contract, ContractEvent
 from market.core import clock
 from market.core.database import batched_reads, write_transaction
@@ -58,19 +58,20 @@ async def _store(order_id: int, token: str, issued: IssuedContract, language: st
     return contract_ref({"id": contract_id, "number": number, "sha256": issued.sha256, "verify_token": token})
 
 
-async def issue_contract_for_order(order_id: int, *, new_order: bool = False) -> ContractRef | None:
+async def issue_contract_for_order(order_id: int, accepted: AcceptedRows | None = None) -> ContractRef | None:
     """Draft, sign (worker, employer), seal and store the order's contract; None if it could not be issued now.
 
     Called after the order's transaction commits, so slow signing never holds the write lock. On failure the
     order is marked `contract_status = "failed"` and `recover_contracts` issues it later; the order itself stands.
-    `new_order` says the order was created just now, so it cannot have a contract yet.
+    `accepted` is the order and job rows of an order created just now (which cannot have a contract yet).
     """
-    if not new_order and (existing := await contract_for_order(order_id)) is not None:
+    if accepted is None and (existing := await contract_for_order(order_id)) is not None:
         return existing
     try:
         token = secrets.token_urlsafe(18)
         async with batched_reads():
-            draft = await draft_for_order(order_id, f"{get_settings().public_url}/verify/{token}", clock.now())
+            draft = await draft_for_order(order_id, f"{get_settings().public_url}/verify/{token}", clock.now(),
+                                          accepted)
             stored = await stored_credentials([draft.worker_id, draft.employer_id])
         worker_key, employer_key = await signer_keys_for([(draft.worker_id, PartyRole.WORKER, draft.worker_name),
                                                           (draft.employer_id, PartyRole.EMPLOYER, draft.employer_name)],

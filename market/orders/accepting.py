@@ -7,6 +7,7 @@ from typing import Any
 from market.accounts.auth import CurrentUser
 from market.accounts.tables import Role, User
 from market.contracts.consent import Evidence, check_walk_in_consent, record_evidence
+from market.contracts.drafting import AcceptedRows
 from market.contracts.issuing import issue_contract_for_order
 from market.core import clock
 from market.core.database import lock_rows_for_update, write_transaction
@@ -65,7 +66,7 @@ async def _take_a_place(job: dict[str, Any]) -> int | None:
     return taken[0]["filled"] if taken else None
 
 
-async def _record_order(job: dict[str, Any], worker_id: int, actor: CurrentUser, consent: str) -> int:
+async def _record_order(job: dict[str, Any], worker_id: int, actor: CurrentUser, consent: str) -> dict[str, Any]:
     now = clock.now()
     order = Order(
         job=job["id"], worker=worker_id, status=OrderStatus.accepted, starts_at=job["starts_at"],
@@ -76,18 +77,18 @@ async def _record_order(job: dict[str, Any], worker_id: int, actor: CurrentUser,
     await order.save()
     await OrderEvent(order=order.id, action="accept", to_status=OrderStatus.accepted, actor=actor.id,
                      on_behalf_of=worker_id if actor.id != worker_id else None, at=now).save()
-    return order.id
+    return order.to_dict()
 
 
 async def _accept_in_transaction(job_id: int, worker_id: int, actor: CurrentUser, consent: str,
-                                 evidence: Evidence | None, key: str | None) -> tuple[int, bool]:
-    """The order's id, and whether it was created now (False when an idempotent retry recalls it)."""
+                                 evidence: Evidence | None, key: str | None) -> tuple[int, AcceptedRows | None]:
+    """The order's id, with the rows written and read if it was created now (None when a retry recalls it)."""
     digest = idempotency.fingerprint("accept", job_id, worker_id)
     async with write_transaction():
         # one accept at a time per worker
         worker = await lock_rows_for_update(User, User.id == worker_id, columns=[User.name])
         if key is not None and (stored := await idempotency.recall(actor.id, key, digest)) is not None:
-            return int(stored["order_id"]), False
+            return int(stored["order_id"]), None
         job = await load_job(job_id)
         if job["status"] != JobStatus.open:
             raise Conflict("job_not_open")
@@ -97,7 +98,8 @@ async def _accept_in_transaction(job_id: int, worker_id: int, actor: CurrentUser
         filled = await _take_a_place(job)
         if filled is None:
             raise Conflict("job_full")
-        order_id = await _record_order(job, worker_id, actor, consent)
+        order = await _record_order(job, worker_id, actor, consent)
+        order_id = order["id"]
         await record_change("order", order_id)  # the worker's bookings and the job's filled count
         if evidence is not None:
             await record_evidence(order_id, evidence)
@@ -109,7 +111,7 @@ async def _accept_in_transaction(job_id: int, worker_id: int, actor: CurrentUser
             await announce("job_filled", [job["employer"]], {"job_id": job_id, "title": job["title"]}, key=str(job_id))
         if key is not None:
             await idempotency.remember(actor.id, key, digest, 201, {"order_id": order_id})
-    return order_id, True
+    return order_id, AcceptedRows(order=order, job=job)
 
 
 async def accept_job(job_id: int, actor: CurrentUser, data: AcceptIn, key: str | None) -> AcceptResult:
@@ -119,6 +121,6 @@ async def accept_job(job_id: int, actor: CurrentUser, data: AcceptIn, key: str |
     the contract is issued right after, outside the write lock.
     """
     worker_id, consent, evidence = await _worker_for(actor, data, job_id)
-    order_id, created = await _accept_in_transaction(job_id, worker_id, actor, consent, evidence, key)
-    contract = await issue_contract_for_order(order_id, new_order=created)  # a retry gets the existing one
+    order_id, accepted = await _accept_in_transaction(job_id, worker_id, actor, consent, evidence, key)
+    contract = await issue_contract_for_order(order_id, accepted)  # a retry gets the existing one
     return AcceptResult(order=await get_order(order_id, actor, contract), contract=contract)
