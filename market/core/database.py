@@ -11,7 +11,7 @@ from piccolo.columns import Column
 from piccolo.engine import engine_finder
 from piccolo.engine.base import Engine
 from piccolo.engine.postgres import PostgresEngine
-from piccolo.engine.sqlite import SQLiteEngine, TransactionType
+from piccolo.engine.sqlite import SQLiteEngine, TransactionType, dict_factory
 from piccolo.table import Table
 
 from market.settings import Settings
@@ -24,10 +24,24 @@ _after_commit: ContextVar[list[Callable[[], None]] | None] = ContextVar("after_c
 SQLITE_BUSY_TIMEOUT_S = 30
 
 
+class _SQLiteEngine(SQLiteEngine):
+    """Piccolo's SQLite engine without the `PRAGMA foreign_keys = 1` it sends before each statement of a transaction.
+
+    That pragma is a no-op inside a transaction (SQLite's documentation), and the connection already got it when
+    it was opened; skipping it saves a round trip to the connection's thread per statement (about 0.1 ms).
+    """
+
+    async def _run_in_existing_connection(self, connection: Any, query: str, args: list[Any] | None = None,
+                                          query_type: str = "generic", table: Any = None) -> Any:
+        connection.row_factory = dict_factory
+        async with connection.execute(query, args or []) as cursor:
+            return await cursor.fetchall()  # RETURNING gives inserted keys (SQLite >= 3.35: see migrate)
+
+
 def make_engine(settings: Settings) -> Engine:
     """A Piccolo engine for `settings.database_url` (SQLite file or PostgreSQL DSN)."""
     if settings.sqlite_path is not None:
-        return SQLiteEngine(path=str(settings.sqlite_path), timeout=SQLITE_BUSY_TIMEOUT_S)
+        return _SQLiteEngine(path=str(settings.sqlite_path), timeout=SQLITE_BUSY_TIMEOUT_S)
     return PostgresEngine(config={"dsn": settings.database_url})
 
 
