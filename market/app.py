@@ -10,7 +10,6 @@ from typing import Any, Literal
 
 from litestar import Litestar, get
 from litestar.datastructures import State
-from litestar.middleware.rate_limit import RateLimitConfig
 from litestar.openapi.config import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin, ScalarRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
@@ -18,6 +17,7 @@ from litestar.static_files import create_static_files_router
 
 from market.accounts.auth import PUBLIC_ROUTE, make_auth
 from market.accounts.controllers import AuthController
+from market.accounts.throttle import AttemptThrottle
 from market.background.runner import background_lifespan
 from market.contracts.controllers import ContractController, VerifyPageController
 from market.core.database import close_pool, current_engine, open_pool
@@ -84,6 +84,10 @@ def _openapi() -> OpenAPIConfig:
     )
 
 
+async def _close_throttle(app: Litestar) -> None:
+    await app.state.throttle.close()
+
+
 def create_app() -> Litestar:
     """The market's web application; refuses to build in production with unsafe settings."""
     settings = get_settings()
@@ -92,10 +96,6 @@ def create_app() -> Litestar:
     # pyHanko logs a traceback for every malformed upload; verification answers those as problems instead.
     logging.getLogger("pyhanko").setLevel(logging.CRITICAL)
     auth = make_auth()
-    login_limit = RateLimitConfig(
-        rate_limit=("minute", settings.login_attempts_per_minute),
-        check_throttle_handler=lambda request: request.url.path == "/api/auth/login",
-    )
     handlers: list[Any] = [health, AuthController, WorkerController, WalkInController, EmployerController,
                            StationController, JobController, OrderController, ContractController,
                            VerifyPageController, InboxController, DeliveryController, TradeController]
@@ -106,11 +106,13 @@ def create_app() -> Litestar:
     return Litestar(
         route_handlers=handlers,
         on_app_init=[auth.on_app_init],
-        middleware=[login_limit.middleware],
         exception_handlers=exception_handlers,
         lifespan=[database_pool, matching_lifespan, background_lifespan],
+        on_shutdown=[_close_throttle],
         openapi_config=_openapi(),
-        state=State({"auth": auth}),
+        state=State({"auth": auth, "throttle": AttemptThrottle(
+            per_phone=settings.login_attempts_per_minute, per_address=settings.login_attempts_per_address_per_minute,
+            redis_url=settings.redis_url)}),
         request_max_body_size=MAX_BODY_BYTES,
         debug=False,
     )

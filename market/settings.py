@@ -61,7 +61,10 @@ class Settings:
     token_ttl_hours: int = 24 * 7
     """How long a login token stays valid."""
     login_attempts_per_minute: int = 10
-    """Login attempts allowed per client address per minute."""
+    """Login attempts allowed per phone number per minute (shared by all processes through Redis)."""
+    login_attempts_per_address_per_minute: int = 100
+    """Login and registration attempts allowed per client address per minute: looser, because a carrier's NAT or
+    a station's Wi-Fi puts many people behind one address."""
     password_hash_memory_kib: int = 65536
     """Argon2id memory cost; lowered only in tests."""
     ca_dir: Path | None = None
@@ -150,6 +153,7 @@ def _load() -> Settings:
         employer_free_cancel_hours=_env_int("EMPLOYER_FREE_CANCEL_HOURS", 24),
         token_ttl_hours=_env_int("TOKEN_TTL_HOURS", 24 * 7),
         login_attempts_per_minute=_env_int("LOGIN_ATTEMPTS_PER_MINUTE", 10),
+        login_attempts_per_address_per_minute=_env_int("LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE", 100),
         password_hash_memory_kib=_env_int("PASSWORD_HASH_MEMORY_KIB", 65536),
         static_dir=Path(static) if (static := _env("STATIC_DIR")) else None,
         ca_dir=Path(ca_dir) if (ca_dir := _env("CA_DIR")) else None,

@@ -14,10 +14,21 @@ from market.accounts import services
 from market.accounts.auth import PUBLIC_ROUTE, AuthedRequest
 from market.accounts.schemas import LoggedOut, Login, LoginResult, Registration, UserOut
 from market.accounts.tables import Role, User
+from market.accounts.throttle import AttemptThrottle
 from market.contracts.credentials import prepare_credential
 from market.core.errors import NotAuthenticated
 
 __all__ = ["AuthController"]
+
+
+def _address(request: Request[Any, Any, Any]) -> str:
+    # uvicorn has already put the X-Forwarded-For client here when the request came through a trusted proxy
+    return request.client.host if request.client else "unknown"
+
+
+def _throttle(request: Request[Any, Any, Any]) -> AttemptThrottle:
+    throttle: AttemptThrottle = request.app.state.throttle
+    return throttle
 
 
 class AuthController(Controller):
@@ -27,8 +38,9 @@ class AuthController(Controller):
     tags = ["accounts"]
 
     @post("/register", operation_id="Register", opt=PUBLIC_ROUTE, summary="Register as a worker or employer")
-    async def register(self, data: JSONBody[Registration]) -> UserOut:
+    async def register(self, data: JSONBody[Registration], request: Request[Any, Any, Any]) -> UserOut:
         """Create a worker or employer account; 201 with the user."""
+        await _throttle(request).check(_address(request))
         user = await services.create_user(phone=data.phone, name=data.name, role=Role(data.role),
                                           password=data.password)
         await prepare_credential(user.id)
@@ -37,6 +49,7 @@ class AuthController(Controller):
     @post("/login", operation_id="Login", opt=PUBLIC_ROUTE, status_code=HTTP_200_OK, summary="Log in")
     async def login(self, data: JSONBody[Login], request: Request[Any, Any, Any]) -> Response[LoginResult]:
         """Check phone and password; answer the token and set the session cookie."""
+        await _throttle(request).check(_address(request), services.login_phone(data.phone))
         user = await services.authenticate(data.phone, data.password)
         auth: JWTCookieAuth[Any, Any] = request.app.state.auth
         token = auth.create_token(identifier=str(user.id), token_extras={"ver": user.token_version})

@@ -13,7 +13,7 @@ from market.core.errors import Conflict, Invalid, NotAuthenticated
 from market.core.identity import mobile_problem, normalise_mobile
 from market.core.passwords import hash_password, needs_rehash, verify_password
 
-__all__ = ["authenticate", "clean_phone", "create_user", "user_out"]
+__all__ = ["authenticate", "clean_phone", "create_user", "login_phone", "user_out"]
 
 _LETTER = re.compile(r"[A-Za-z]")
 _DIGIT = re.compile(r"\d")
@@ -51,10 +51,14 @@ async def create_user(
     return user
 
 
+def login_phone(phone: str) -> str:
+    """The phone as logins look it up: normalised when it is a valid mobile number, else as typed."""
+    return normalise_mobile(phone) if mobile_problem(phone) is None else phone
+
+
 async def authenticate(phone: str, password: str) -> User:
     """The active user with this phone and password; the same error whether the phone or the password is wrong."""
-    normalised = normalise_mobile(phone) if mobile_problem(phone) is None else phone
-    user = await User.objects().where(User.phone == normalised).first()
+    user = await User.objects().where(User.phone == login_phone(phone)).first()
     if user is None:
         if not _DUMMY_HASH:
             _DUMMY_HASH.append(hash_password(secrets.token_urlsafe(16)))

@@ -19,7 +19,7 @@ from litestar.exceptions.http_exceptions import MethodNotAllowedException
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 from litestar.types import ExceptionHandlersMap
 
-from market.core.errors import FieldProblem, MarketError
+from market.core.errors import FieldProblem, MarketError, TooManyRequests
 from market.core.i18n import pick_language, translate
 
 __all__ = ["exception_handlers", "field_problems_from_validation"]
@@ -106,7 +106,10 @@ def _language(request: Request[Any, Any, Any]) -> str:
 
 
 def _market_error(request: Request[Any, Any, Any], exc: MarketError) -> Response[Any]:
-    return _shape(exc.status_code, exc.code, _language(request), exc.fields, **exc.params)
+    response = _shape(exc.status_code, exc.code, _language(request), exc.fields, **exc.params)
+    if isinstance(exc, TooManyRequests) and exc.retry_after_s is not None:
+        response.headers["Retry-After"] = str(exc.retry_after_s)
+    return response
 
 
 def _validation_error(request: Request[Any, Any, Any], exc: ValidationException) -> Response[Any]:

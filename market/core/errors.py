@@ -83,6 +83,10 @@ class Conflict(MarketError):
 
 
 class TooManyRequests(MarketError):
-    """The caller must slow down."""
+    """The caller must slow down; `retry_after_s` becomes the Retry-After header."""
 
     status_code = 429
+
+    def __init__(self, code: str = "too_many_requests", /, *, retry_after_s: int | None = None) -> None:
+        super().__init__(code)
+        self.retry_after_s = retry_after_s

@@ -35,6 +35,7 @@ os.environ.update({
     "LINGGONG_SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
     "LINGGONG_PASSWORD_HASH_MEMORY_KIB": "1024",
     "LINGGONG_LOGIN_ATTEMPTS_PER_MINUTE": "100000",
+    "LINGGONG_LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE": "100000",
 })
 
 import market as _market_package  # noqa: E402,F401  (importing it sets PICCOLO_CONF)

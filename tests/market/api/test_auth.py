@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import secrets
 from typing import Any
 
 import httpx
@@ -150,31 +150,61 @@ async def test_logout_makes_the_old_token_useless(client, market):
     assert response.status_code == 401
 
 
-@pytest.fixture
-async def strict_client(client, monkeypatch) -> AsyncIterator[httpx.AsyncClient]:
-    """A client on an app built with three login attempts a minute; the shared settings are restored at once."""
+def strict_app(monkeypatch: pytest.MonkeyPatch, *, per_phone: int, per_address: int) -> Any:
+    """An app built with small attempt limits; the shared settings are restored at once."""
     from market.app import create_app
 
-    monkeypatch.setenv("LINGGONG_LOGIN_ATTEMPTS_PER_MINUTE", "3")
+    monkeypatch.setenv("LINGGONG_LOGIN_ATTEMPTS_PER_MINUTE", str(per_phone))
+    monkeypatch.setenv("LINGGONG_LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE", str(per_address))
     reset_settings()
     try:
-        app = create_app()
+        return create_app()
     finally:
         monkeypatch.undo()
         reset_settings()
-    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as strict:
-        yield strict
 
 
-async def test_the_fourth_login_attempt_in_a_minute_is_refused(strict_client, market):
-    attempt = {"phone": market.next_phone(), "password": "guess-passw0rd"}
-    for _ in range(3):
-        assert (await strict_client.post("/api/auth/login", json=attempt)).status_code == 401
-    response = await strict_client.post("/api/auth/login", json=attempt, headers={"Accept-Language": "en"})
-    assert response.status_code == 429
-    assert response.json() == {"status_code": 429, "code": "too_many_requests",
-                               "detail": "Too many requests; please try again later", "fields": []}
+def client_from(app: Any, address: str) -> httpx.AsyncClient:
+    """A client whose requests come from `address` (the counts are shared through Redis when the suite has it)."""
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False, client=(address, 50000))
+    return httpx.AsyncClient(transport=transport, base_url="http://testserver")
+
+
+def unused_phone() -> str:
+    """A phone no other test tries, so counts kept in a shared Redis from earlier tests cannot interfere."""
+    return f"137{secrets.randbelow(10**8):08d}"
+
+
+def unused_address() -> str:
+    """A client address (from a documentation range) no other test uses."""
+    return f"198.51.{secrets.randbelow(256)}.{secrets.randbelow(254) + 1}"
+
+
+async def test_the_fourth_login_attempt_on_a_phone_in_a_minute_is_refused_from_any_address(client, monkeypatch):
+    app = strict_app(monkeypatch, per_phone=3, per_address=1000)
+    attempt = {"phone": unused_phone(), "password": "guess-passw0rd"}
+    async with client_from(app, unused_address()) as first, client_from(app, unused_address()) as second:
+        for caller in (first, second, first):
+            assert (await caller.post("/api/auth/login", json=attempt)).status_code == 401
+        response = await second.post("/api/auth/login", json=attempt, headers={"Accept-Language": "en"})
+        assert response.status_code == 429
+        assert response.json() == {"status_code": 429, "code": "too_many_requests",
+                                   "detail": "Too many requests; please try again later", "fields": []}
+        assert 1 <= int(response.headers["Retry-After"]) <= 60
+        other_phone = {"phone": unused_phone(), "password": "guess-passw0rd"}
+        assert (await first.post("/api/auth/login", json=other_phone)).status_code == 401, "other phones go on"
+
+
+async def test_one_address_is_refused_after_its_looser_limit_across_phones(client, monkeypatch):
+    app = strict_app(monkeypatch, per_phone=1000, per_address=4)
+    address = unused_address()
+    async with client_from(app, address) as crowded, client_from(app, unused_address()) as elsewhere:
+        for _ in range(4):
+            attempt = {"phone": unused_phone(), "password": "guess-passw0rd"}
+            assert (await crowded.post("/api/auth/login", json=attempt)).status_code == 401
+        registering = registration(unused_phone())
+        assert (await crowded.post("/api/auth/register", json=registering)).status_code == 429
+        assert (await elsewhere.post("/api/auth/register", json=registering)).status_code == 201
 
 
 async def test_a_phone_written_with_a_country_code_is_the_same_phone(client):
