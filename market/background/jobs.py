@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-__all__ = ["JOBS", "dispatch_outbox", "recover_contracts", "scan_notices"]
+__all__ = ["JOBS", "dispatch_outbox", "prune_matching_changes", "recover_contracts", "scan_notices"]
 
 
 async def dispatch_outbox(ctx: dict[str, Any]) -> int:
@@ -33,5 +33,13 @@ async def recover_contracts(ctx: dict[str, Any]) -> int:
     return await recover()
 
 
+async def prune_matching_changes(ctx: dict[str, Any]) -> int:
+    """Delete matching change rows every process has long read (older than an hour)."""
+    from market.ranking.changes import prune_changes
+
+    return await prune_changes()
+
+
 JOBS: dict[str, Callable[[dict[str, Any]], Awaitable[int]]] = {
-    "dispatch_outbox": dispatch_outbox, "scan_notices": scan_notices, "recover_contracts": recover_contracts}
+    "dispatch_outbox": dispatch_outbox, "scan_notices": scan_notices, "recover_contracts": recover_contracts,
+    "prune_matching_changes": prune_matching_changes}

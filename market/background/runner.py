@@ -17,7 +17,7 @@ __all__ = ["SCHEDULE", "InProcessRunner", "background_lifespan", "current_runner
 
 logger = logging.getLogger("market.background")
 
-SCHEDULE = {"dispatch_outbox": 2.0, "scan_notices": 30.0, "recover_contracts": 60.0}
+SCHEDULE = {"dispatch_outbox": 2.0, "scan_notices": 30.0, "recover_contracts": 60.0, "prune_matching_changes": 600.0}
 """Seconds between runs of each job (the arq worker's crons use the same periods)."""
 
 _current: InProcessRunner | None = None

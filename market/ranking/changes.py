@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from piccolo.query.functions.aggregate import Max
+
 from market.core import clock
 from market.ranking.tables import ChangeKind, MatchingChange
 
-__all__ = ["local_writes", "record_change"]
+__all__ = ["RETAIN", "latest_seq", "local_writes", "prune_changes", "record_change"]
+
+RETAIN = timedelta(hours=1)
+"""Change rows are kept this long; a process that has not polled for half of it rebuilds instead (state.py)."""
 
 _local_writes = 0
 
@@ -20,3 +27,18 @@ async def record_change(kind: ChangeKind | str, entity_id: int) -> None:
     global _local_writes
     await MatchingChange.insert(MatchingChange(kind=ChangeKind(kind), entity_id=entity_id, at=clock.now()))
     _local_writes += 1
+
+
+async def latest_seq() -> int:
+    """The newest change's sequence number (0 when there is none)."""
+    row = await MatchingChange.select(Max(MatchingChange.seq, alias="top")).first()
+    return int(row["top"] or 0) if row else 0
+
+
+async def prune_changes() -> int:
+    """Delete the change rows older than `RETAIN`; how many went. The newest row always stays: SQLite numbers a new
+    row after the highest one left, and a number going back would hide changes from every process's watermark."""
+    newest = await latest_seq()
+    gone = await MatchingChange.delete().where(
+        (MatchingChange.at < clock.now() - RETAIN) & (MatchingChange.seq < newest)).returning(MatchingChange.seq)
+    return len(gone)

@@ -4,7 +4,8 @@ Processes share nothing but the database. Every write matching sees adds a row t
 transaction; each process reads the rows past its watermark at most every `POLL_INTERVAL` (at once after a write
 of its own), loads the *current* row of each changed entity and applies it. Sequence numbers can commit out of
 order on PostgreSQL, so a missing number below the newest seen is a gap, re-read until it appears or `GAP_WAIT`
-passes (a rolled-back transaction leaves a permanent gap).
+passes (a rolled-back transaction leaves a permanent gap). Rows older than an hour are pruned by a background job;
+a process idle for longer than half of that rebuilds rather than poll.
 """
 
 from __future__ import annotations
@@ -19,20 +20,22 @@ from typing import Any
 
 from litestar import Litestar
 from litestar.datastructures import State
-from piccolo.query.functions.aggregate import Max
 
 from market.core import clock
-from market.ranking.changes import local_writes
+from market.ranking.changes import RETAIN, latest_seq, local_writes
 from market.ranking.loading import load_jobs, load_workers, order_parties
 from market.ranking.tables import ChangeKind, MatchingChange
 from matching import Change, JobChanged, JobRemoved, MatchingState, WorkerChanged, WorkerRemoved
 
-__all__ = ["GAP_WAIT", "POLL_INTERVAL", "LiveMatching", "live_matching", "matching_lifespan", "provide_matching"]
+__all__ = ["GAP_WAIT", "POLL_INTERVAL", "REBUILD_AFTER", "LiveMatching", "live_matching", "matching_lifespan",
+           "provide_matching"]
 
 POLL_INTERVAL = timedelta(seconds=1)
 """A process reads the change table at most this often (from the request path), and at once after its own writes."""
 GAP_WAIT = timedelta(seconds=30)
 """How long a missing sequence number is re-read for before it counts as a rolled-back transaction."""
+REBUILD_AFTER = RETAIN / 2
+"""A process that has not polled for this long rebuilds: the change rows it would need may have been pruned."""
 MAX_GAPS = 10_000
 BUILD_LOOKBACK = 1_000
 """At build, numbers missing among this many below the watermark may be transactions still committing: gaps."""
@@ -57,7 +60,7 @@ class LiveMatching:
         """The state, built if needed and polled if the last poll is older than `POLL_INTERVAL`."""
         if self._state is None or self._due():
             async with self._lock:
-                if self._state is None:
+                if self._state is None or clock.now() - self._polled_at > REBUILD_AFTER:
                     await self._build()
                 elif self._due():
                     await self._poll()
@@ -71,7 +74,7 @@ class LiveMatching:
     async def _build(self) -> None:
         started = time.perf_counter()
         self._seen_local, self._polled_at = local_writes(), clock.now()
-        watermark = await _max_seq()  # read first: rows read after it reflect at least this sequence
+        watermark = await latest_seq()  # read first: rows read after it reflect at least this sequence
         workers, jobs = await load_workers(), await load_jobs()
         self._state = MatchingState.build([w for w in workers.values() if w], [j for j in jobs.values() if j],
                                           watermark)
@@ -105,9 +108,6 @@ class LiveMatching:
         state.watermark = max(state.watermark, top)
 
 
-async def _max_seq() -> int:
-    row = await MatchingChange.select(Max(MatchingChange.seq, alias="top")).first()
-    return int(row["top"] or 0) if row else 0
 
 
 async def _changes_for(rows: list[dict[str, Any]], seq: int) -> list[Change]:

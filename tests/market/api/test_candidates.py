@@ -163,3 +163,37 @@ async def test_a_late_cancel_by_the_worker_lowers_their_reliability(client, mark
     items = (await candidates(client, job["id"], employer)).json()["items"]
     assert [i["worker_id"] for i in items] == [steady["id"], flaky["id"]]
     assert items[1]["breakdown"]["reliability"] < items[0]["breakdown"]["reliability"] == 0.8
+
+
+async def test_pruning_keeps_recent_changes_and_the_newest_so_numbering_never_goes_back(client, market):
+    from market.ranking.changes import RETAIN, latest_seq, prune_changes
+
+    for entity in (1, 2, 3):
+        await MatchingChange.insert(MatchingChange(kind="worker", entity_id=entity, at=clock.now()))
+    newest = await latest_seq()
+    clock.shift(RETAIN + timedelta(minutes=1))
+    await MatchingChange.insert(MatchingChange(kind="worker", entity_id=4, at=clock.now()))
+    assert await prune_changes() == 3
+    assert [r["entity_id"] for r in await MatchingChange.select(MatchingChange.entity_id)] == [4]
+    clock.shift(RETAIN + timedelta(minutes=1))
+    assert await prune_changes() == 0, "the newest row stays however old"
+    await MatchingChange.insert(MatchingChange(kind="worker", entity_id=5, at=clock.now()))
+    assert await latest_seq() > newest + 1
+
+
+async def test_a_process_idle_longer_than_the_pruning_horizon_rebuilds_and_misses_nothing(client, market):
+    from market.ranking.changes import prune_changes
+
+    employer = await market.user("employer")
+    job = await market.job(employer, **ELECTRICIAN_JOB)
+    worker = await worker_with(client, market, "张师傅", [skill("保洁")], 1)
+    assert (await candidates(client, job["id"], employer)).json()["items"] == []  # the state is built now
+    # Another process changes the worker; then the change rows age out and are pruned while this one is idle.
+    await WorkerProfile.update({WorkerProfile.skills: [skill("电工")]}).where(WorkerProfile.user == worker["id"])
+    await MatchingChange.insert(MatchingChange(kind="worker", entity_id=worker["id"], at=clock.now()))
+    await MatchingChange.insert(MatchingChange(kind="job", entity_id=job["id"], at=clock.now()))
+    clock.shift(timedelta(hours=2))
+    await MatchingChange.insert(MatchingChange(kind="job", entity_id=job["id"], at=clock.now()))
+    assert await prune_changes() >= 2
+    items = (await candidates(client, job["id"], employer)).json()["items"]
+    assert [i["worker_id"] for i in items] == [worker["id"]]
