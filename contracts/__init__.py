@@ -17,7 +17,7 @@ from contracts.audit import (
 )
 from contracts.fonts import FontSpec, default_font
 from contracts.issue import IssuedContract, issue_contract
-from contracts.pki import Credential, PlatformCA, create_platform_ca, holder_name, load_platform_ca
+from contracts.pki import Credential, PlatformCA, common_name_for, create_platform_ca, holder_name, load_platform_ca
 from contracts.problems import MESSAGES, Problem
 from contracts.render import render_contract
 from contracts.signing import SignerKey, sign_pdf
@@ -63,6 +63,7 @@ __all__ = [
     "canonical_json",
     "chain_head",
     "check_chain",
+    "common_name_for",
     "create_platform_ca",
     "default_font",
     "event_hash",

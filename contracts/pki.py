@@ -13,11 +13,14 @@ from cryptography.x509.oid import NameOID
 
 from contracts.terms import PartyRole
 
-__all__ = ["Credential", "PlatformCA", "create_platform_ca", "holder_name", "load_platform_ca", "role_of_certificate"]
+__all__ = ["Credential", "PlatformCA", "common_name_for", "create_platform_ca", "holder_name", "load_platform_ca",
+           "role_of_certificate"]
 
 _ORGANISATION = "Linggong"
 _ROLE_UNITS = {PartyRole.WORKER: "worker", PartyRole.EMPLOYER: "employer", PartyRole.PLATFORM: "platform"}
 _MIN_PASSPHRASE = 16  # a machine secret (e.g. derived per party from the master key), not a human password
+_COMMON_NAME_BYTES = 64  # RFC 5280's upper bound, which cryptography applies to the UTF-8 bytes
+_CUT = "…"
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +37,17 @@ def _encrypt_key(key: ec.EllipticCurvePrivateKey, passphrase: bytes) -> bytes:
     # PBES2: PBKDF2-HMAC-SHA256 (2048 rounds) + AES-256-CBC; stretching matters little for a random secret
     encryption = serialization.BestAvailableEncryption(passphrase)
     return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, encryption)
+
+
+def common_name_for(display_name: str) -> str:
+    """The common name a party certificate for `display_name` carries: the name itself, or, past 64 UTF-8 bytes
+    (about 21 Chinese characters: long company names), its start and "…". The contract text keeps the full name."""
+    if len(display_name.encode()) <= _COMMON_NAME_BYTES:
+        return display_name
+    cut = display_name
+    while len((cut + _CUT).encode()) > _COMMON_NAME_BYTES:
+        cut = cut[:-1]
+    return cut.rstrip() + _CUT
 
 
 def _name(common_name: str, unit: str, serial: str | None = None) -> x509.Name:
@@ -113,7 +127,7 @@ class PlatformCA:
         ski = self.cert.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value
         cert = (
             x509.CertificateBuilder()
-            .subject_name(_name(display_name, _ROLE_UNITS[role], subject_ref))
+            .subject_name(_name(common_name_for(display_name), _ROLE_UNITS[role], subject_ref))
             .issuer_name(self.cert.subject)
             .public_key(key.public_key())
             .serial_number(int.from_bytes(secrets.token_bytes(16), "big") >> 1)

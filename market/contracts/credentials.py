@@ -12,7 +12,7 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from contracts import Credential, PartyRole, SignerKey, holder_name
+from contracts import Credential, PartyRole, SignerKey, common_name_for, holder_name
 from market.accounts.tables import User
 from market.contracts.authority import party_passphrase, platform_authority
 from market.contracts.tables import SigningCredential
@@ -68,7 +68,7 @@ async def signer_keys_for(parties: Sequence[tuple[int, PartyRole, str]],
     keys = []
     for user_id, role, name in parties:
         row = rows.get(user_id)
-        if row is None or holder_name(row["cert_pem"].encode()) != name:
+        if row is None or holder_name(row["cert_pem"].encode()) != common_name_for(name):
             row = await _issue(user_id, role, name, replacing=row is not None)
         credential = Credential(cert_pem=row["cert_pem"].encode(), key_pem=row["key_pem"].encode())
         keys.append(SignerKey(credential=credential, passphrase=party_passphrase(_label(user_id))))

@@ -121,3 +121,21 @@ def test_pdfsig_trusts_the_chain_with_our_root_in_its_nss_database(
                             text=True, timeout=60)
     assert result.stdout.count("Signature is Valid.") == 3, result.stdout
     assert result.stdout.count("Certificate is Trusted.") == 3, result.stdout
+
+
+def test_a_long_company_name_gets_a_certificate_cut_to_the_name_field_and_still_signs(
+        platform_ca: PlatformCA, party_keys: dict[PartyRole, SignerKey], roots: list[bytes]) -> None:
+    from contracts import common_name_for, holder_name
+
+    long_name = "福建省漳州市芗城区金源建筑装饰劳务工程有限责任公司第二分公司"  # 30 characters, 90 UTF-8 bytes
+    common_name = common_name_for(long_name)
+    assert common_name.endswith("…")
+    assert long_name.startswith(common_name[:-1])
+    assert len(common_name.encode()) <= 64
+    assert common_name_for("厦门市鹭岛装饰工程有限公司") == "厦门市鹭岛装饰工程有限公司"
+    credential = platform_ca.issue(PartyRole.EMPLOYER, long_name, "employer-78", b"x" * 20)
+    assert holder_name(credential.cert_pem) == common_name
+    keys = {**party_keys, PartyRole.EMPLOYER: SignerKey(credential, b"x" * 20)}
+    result = verify_contract(issue_contract(sample_terms(), sample_consents(), keys).pdf, roots)
+    assert result.valid, result.problems
+    assert result.signers[1].name == common_name

@@ -213,3 +213,14 @@ async def test_an_employer_renamed_after_posting_signs_under_the_new_name(client
                                   headers={"Content-Type": "application/pdf"})).json()
     assert verified["valid"] is True, verified["problems"]
     assert verified["signers"][1]["name"] == "新名称劳务有限公司"
+
+
+async def test_an_employer_with_a_long_registered_name_gets_contracts_and_keeps_one_certificate(client, market):
+    long_name = "福建省漳州市芗城区金源建筑装饰劳务工程有限责任公司第二分公司"
+    employer = await market.user("employer", name=long_name)
+    job = await market.job(employer, headcount=2)
+    certificate = await _certificate_of(employer["id"])
+    for worker in (await market.user("worker"), await market.user("worker")):
+        accepted = await market.accept(job["id"], worker)
+        assert accepted.json()["contract"] is not None, "a long name must not stop the contract"
+    assert await _certificate_of(employer["id"]) == certificate, "the cut name is not taken for a rename"
