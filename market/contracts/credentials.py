@@ -24,7 +24,7 @@ __all__ = ["prepare_credential", "signer_keys_for", "signing_name", "stored_cred
 
 logger = logging.getLogger("market.contracts")
 
-_ROLES = {"worker": PartyRole.WORKER, "employer": PartyRole.EMPLOYER}
+_PARTY_ROLES = frozenset({"worker", "employer"})
 
 
 def _label(user_id: int) -> str:
@@ -78,7 +78,7 @@ async def signer_keys_for(parties: Sequence[tuple[int, PartyRole, str]],
 async def signing_name(user_id: int) -> tuple[PartyRole, str] | None:
     """The role and name a party signs contracts with (as drafting words them); None for staff."""
     user = await User.select(User.role, User.name).where(User.id == user_id).first()
-    if user is None or user["role"] not in _ROLES:
+    if user is None or user["role"] not in _PARTY_ROLES:
         return None
     if user["role"] == "worker":
         named = await WorkerProfile.select(WorkerProfile.real_name).where(WorkerProfile.user == user_id).first()
