@@ -85,7 +85,7 @@ async def _accept_in_transaction(job_id: int, worker_id: int, actor: CurrentUser
     """The order's id, with the rows written and read if it was created now (None when a retry recalls it)."""
     digest = idempotency.fingerprint("accept", job_id, worker_id)
     async with write_transaction():
-        # one accept at a time per worker
+        # one accept at a time per worker: its row locked on PostgreSQL (SQLite already has the write lock)
         worker = await lock_rows_for_update(User, User.id == worker_id, columns=[User.name])
         if key is not None and (stored := await idempotency.recall(actor.id, key, digest)) is not None:
             return int(stored["order_id"]), None
