@@ -20,7 +20,7 @@ from market.core import clock
 from market.employers.tables import Employer
 from market.workers.tables import WorkerProfile
 
-__all__ = ["prepare_credential", "signer_keys_for", "signing_name", "stored_credentials"]
+__all__ = ["name_on_contracts", "prepare_credential", "signer_keys_for", "signing_name", "stored_credentials"]
 
 logger = logging.getLogger("market.contracts")
 
@@ -75,6 +75,12 @@ async def signer_keys_for(parties: Sequence[tuple[int, PartyRole, str]],
     return keys
 
 
+def name_on_contracts(own_name: str | None, account_name: str) -> str:
+    """The name a party signs with: their own (a worker's real name, an employer's registered name), else the
+    account's. Drafting and certificates share it, so a certificate is reissued only when the name really changes."""
+    return own_name or account_name
+
+
 async def signing_name(user_id: int) -> tuple[PartyRole, str] | None:
     """The role and name a party signs contracts with (as drafting words them); None for staff."""
     user = await User.select(User.role, User.name).where(User.id == user_id).first()
@@ -82,9 +88,9 @@ async def signing_name(user_id: int) -> tuple[PartyRole, str] | None:
         return None
     if user["role"] == "worker":
         named = await WorkerProfile.select(WorkerProfile.real_name).where(WorkerProfile.user == user_id).first()
-        return PartyRole.WORKER, (named or {}).get("real_name") or user["name"]
+        return PartyRole.WORKER, name_on_contracts((named or {}).get("real_name"), user["name"])
     named = await Employer.select(Employer.name).where(Employer.user == user_id).first()
-    return PartyRole.EMPLOYER, (named or {}).get("name") or user["name"]
+    return PartyRole.EMPLOYER, name_on_contracts((named or {}).get("name"), user["name"])
 
 
 async def prepare_credential(user_id: int) -> None:

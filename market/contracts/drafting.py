@@ -8,6 +8,7 @@ from typing import Any
 
 from contracts import Consent, ConsentMethod, ContractTerms, Party, PartyRole, Pay, PayMethod, PayUnit, Station
 from market.accounts.tables import User
+from market.contracts.credentials import name_on_contracts
 from market.contracts.tables import ConsentEvidence, StandingAuthorisation
 from market.core.geo import distance_km
 from market.core.identity import mask_mobile
@@ -63,10 +64,10 @@ async def _parties(order: dict[str, Any], job: dict[str, Any]) -> tuple[Party, P
     assert worker_user is not None
     assert employer_user is not None
     profile, employer = profile or {}, employer or {}
-    worker = Party(role=PartyRole.WORKER, name=profile.get("real_name") or worker_user["name"],
+    worker = Party(role=PartyRole.WORKER, name=name_on_contracts(profile.get("real_name"), worker_user["name"]),
                    id_number_masked=profile.get("id_number_masked") or "未登记",
                    phone_masked=mask_mobile(worker_user["phone"]), address=profile.get("address", ""))
-    employer_party = Party(role=PartyRole.EMPLOYER, name=employer.get("name") or employer_user["name"],
+    employer_party = Party(role=PartyRole.EMPLOYER, name=name_on_contracts(employer.get("name"), employer_user["name"]),
                            id_number_masked=employer.get("credit_code_masked") or "个人用工（无统一社会信用代码）",
                            phone_masked=mask_mobile(employer_user["phone"]), address=employer.get("address", ""),
                            contact_name=employer.get("contact_name", ""))
