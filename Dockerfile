@@ -7,11 +7,11 @@ FROM python:3.11-slim AS build
 ENV PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /src
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md constraints.txt ./
 COPY market ./market
 COPY matching ./matching
 COPY contracts ./contracts
-RUN pip wheel --wheel-dir /wheels .
+RUN pip wheel --wheel-dir /wheels -c constraints.txt .
 
 # --- runtime -------------------------------------------------------------------------------------------------------
 FROM python:3.11-slim
@@ -28,7 +28,7 @@ RUN groupadd --system --gid 10001 linggong \
  && chown linggong:linggong /data
 
 COPY --from=build /wheels /wheels
-RUN pip install /wheels/*.whl && rm -rf /wheels
+RUN pip install --no-index /wheels/*.whl && rm -rf /wheels
 
 # The web front end has no build step; it is served from the working directory.
 WORKDIR /app
