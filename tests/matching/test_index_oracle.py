@@ -29,8 +29,8 @@ def assert_same_ranking(fast: Ranked, slow: Ranked) -> None:
             assert _id(a) == _id(b)
             assert [r for r, _, _ in a.matched_skills] == [r for r, _, _ in b.matched_skills]
             # pytest >= 9.2 refuses approx over nested sequences: compare the similarities element by element.
-            for (_, _, fast_similarity), (_, _, slow_similarity) in zip(a.matched_skills, b.matched_skills, strict=True):
-                assert fast_similarity == pytest.approx(slow_similarity)
+            for fast_skill, slow_skill in zip(a.matched_skills, b.matched_skills, strict=True):
+                assert fast_skill[2] == pytest.approx(slow_skill[2])
             assert a.breakdown == pytest.approx(b.breakdown)
 
 
