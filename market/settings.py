@@ -67,6 +67,8 @@ class Settings:
     a station's Wi-Fi puts many people behind one address."""
     password_hash_memory_kib: int = 65536
     """Argon2id memory cost; lowered only in tests."""
+    password_hash_threads: int = 2
+    """Threads per process that hash and check passwords, off the event loop; more logins at once wait their turn."""
     ca_dir: Path | None = None
     """Where the platform CA and seal live (mounted secrets in production); default `<data_dir>/ca`."""
     tsa_url: str | None = None
@@ -155,6 +157,7 @@ def _load() -> Settings:
         login_attempts_per_minute=_env_int("LOGIN_ATTEMPTS_PER_MINUTE", 10),
         login_attempts_per_address_per_minute=_env_int("LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE", 100),
         password_hash_memory_kib=_env_int("PASSWORD_HASH_MEMORY_KIB", 65536),
+        password_hash_threads=max(1, _env_int("PASSWORD_HASH_THREADS", 2)),
         static_dir=Path(static) if (static := _env("STATIC_DIR")) else None,
         ca_dir=Path(ca_dir) if (ca_dir := _env("CA_DIR")) else None,
         tsa_url=_env("TSA_URL"),

@@ -11,7 +11,7 @@ from market.accounts.tables import Role, User
 from market.core import clock
 from market.core.errors import Conflict, Invalid, NotAuthenticated
 from market.core.identity import mobile_problem, normalise_mobile
-from market.core.passwords import hash_password, needs_rehash, verify_password
+from market.core.passwords import hash_password_off_loop, needs_rehash, verify_password_off_loop
 
 __all__ = ["authenticate", "clean_phone", "create_user", "login_phone", "user_out"]
 
@@ -44,7 +44,7 @@ async def create_user(
         _check_password(password)
     if await User.exists().where(User.phone == phone):
         raise Conflict("phone_taken", [])
-    password_hash = hash_password(password if password is not None else secrets.token_urlsafe(32))
+    password_hash = await hash_password_off_loop(password if password is not None else secrets.token_urlsafe(32))
     user = User(phone=phone, name=name, role=role, password_hash=password_hash, registered_by=registered_by,
                 created_at=clock.now())
     await user.save()
@@ -61,15 +61,16 @@ async def authenticate(phone: str, password: str) -> User:
     user = await User.objects().where(User.phone == login_phone(phone)).first()
     if user is None:
         if not _DUMMY_HASH:
-            _DUMMY_HASH.append(hash_password(secrets.token_urlsafe(16)))
-        verify_password(_DUMMY_HASH[0], password)  # same cost as a real check: no phone enumeration by timing
+            _DUMMY_HASH.append(await hash_password_off_loop(secrets.token_urlsafe(16)))
+        # Same cost as a real check: no phone enumeration by timing.
+        await verify_password_off_loop(_DUMMY_HASH[0], password)
         raise NotAuthenticated("login_failed")
-    if not verify_password(user.password_hash, password):
+    if not await verify_password_off_loop(user.password_hash, password):
         raise NotAuthenticated("login_failed")
     if not user.is_active:
         raise NotAuthenticated("account_disabled")
     if needs_rehash(user.password_hash):
-        await User.update({User.password_hash: hash_password(password)}).where(User.id == user.id)
+        await User.update({User.password_hash: await hash_password_off_loop(password)}).where(User.id == user.id)
     return user
 
 
