@@ -151,13 +151,14 @@ def cmd_worker(_: argparse.Namespace) -> None:
     import logging.config
 
     from arq.logs import default_log_config
-    from arq.worker import run_worker
 
-    from market.background.worker import WorkerSettings
+    from market.background.worker import run_worker
 
-    logging.config.dictConfig(default_log_config(verbose=False))
+    config = default_log_config(verbose=False)
+    config["loggers"]["market"] = {"handlers": ["arq.standard"], "level": "INFO"}  # outages, failed jobs
+    logging.config.dictConfig(config)
     print(f"arq worker on {settings.redis_url.split('@')[-1]} ({_where(settings)})")
-    run_worker(WorkerSettings)  # type: ignore[arg-type]
+    run_worker()
 
 
 def cmd_create_staff(args: argparse.Namespace) -> None:

@@ -21,6 +21,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+import pytest
 from arq.jobs import Job
 from arq.worker import Worker
 
@@ -168,16 +169,19 @@ def webhook_receiver() -> Iterator[ThreadingHTTPServer]:
         server.server_close()
 
 
-def start_worker_process(redis_url: str, log: Path) -> subprocess.Popen[bytes]:
-    """`arq market.background.worker.WorkerSettings` in its own process, on this test's database and Redis."""
+ARQ_WORKER = [sys.executable, "-m", "arq", "market.background.worker.WorkerSettings"]
+LINGGONG_WORKER = [sys.executable, "-c", "from market.cli import main; raise SystemExit(main())", "worker"]
+
+
+def start_worker_process(redis_url: str, log: Path, command: list[str] = ARQ_WORKER) -> subprocess.Popen[bytes]:
+    """A worker (`arq …WorkerSettings`, or `linggong worker`) in its own process, on this test's database and Redis."""
     from market.core.database import current_engine
 
     env = dict(os.environ, LINGGONG_REDIS_URL=redis_url, LINGGONG_DISPATCH_CLAIM_TIMEOUT_S="1")
     path = getattr(current_engine(), "path", None)
     if path is not None:  # SQLite: the same file this test uses (PostgreSQL: the suite's database, already in env)
         env["LINGGONG_DATABASE_URL"] = f"sqlite:///{path}"
-    return subprocess.Popen([sys.executable, "-m", "arq", "market.background.worker.WorkerSettings"], env=env,
-                            stdout=log.open("ab"), stderr=subprocess.STDOUT, start_new_session=True)
+    return subprocess.Popen(command, env=env, stdout=log.open("ab"), stderr=subprocess.STDOUT, start_new_session=True)
 
 
 def stop_process(process: subprocess.Popen[bytes], sig: int = signal.SIGTERM) -> None:
@@ -249,3 +253,45 @@ async def test_a_worker_killed_mid_delivery_is_taken_over_without_duplicate_text
             assert event["delivery_id"] == webhook_id
             assert event["event"] == "order_accepted"
             assert event["data"]["job_id"] == job["id"]
+
+
+@pytest.mark.parametrize("outage_s", [30])
+async def test_linggong_worker_rides_out_a_redis_outage_and_every_text_goes_once(
+        client, market, redis, tmp_path, outage_s):
+    log = tmp_path / "worker.log"
+    employer = await market.user("employer")
+    job = await market.job(employer, headcount=6)
+    workers = [await market.user("worker") for _ in range(6)]
+    process = start_worker_process(redis.url, log, LINGGONG_WORKER)
+    try:
+        async def all_delivered() -> bool:
+            assert process.poll() is None, "the worker exited:\n" + log.read_text()
+            return {row["status"] for row in await deliveries()} == {DeliveryStatus.delivered}
+
+        assert (await market.accept(job["id"], workers[0])).status_code == 201
+        await settle_nudges()
+        await wait_until(all_delivered, 30, "the worker to send the first texts")
+
+        redis.stop()
+        down_at = time.monotonic()
+        for worker in workers[1:4]:  # orders keep coming while Redis is gone; their texts wait in the outbox
+            assert (await market.accept(job["id"], worker)).status_code == 201
+            await settle_nudges()
+        await asyncio.sleep(max(0.0, outage_s - (time.monotonic() - down_at)))
+        assert process.poll() is None, f"the worker exited while Redis was down:\n{log.read_text()}"
+        assert {row["status"] for row in await deliveries()} >= {DeliveryStatus.pending}
+
+        redis.start()  # the same port, empty: whatever arq had queued is gone
+        for worker in workers[4:]:
+            assert (await market.accept(job["id"], worker)).status_code == 201
+            await settle_nudges()
+        await wait_until(all_delivered, 30, "the same worker to send the texts queued during the outage")
+        assert process.poll() is None
+    finally:
+        stop_process(process)
+
+    texts = await assert_each_delivered_once(12)
+    assert sorted(text["phone"] for text in texts) == sorted([w["phone"] for w in workers] + [employer["phone"]] * 6)
+    output = log.read_text()
+    assert "lost Redis" in output
+    assert "Redis is back after" in output
