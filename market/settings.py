@@ -83,6 +83,10 @@ class Settings:
     """Deliveries are retried with back-off (30 s, 2, 8, 30 min, 2 h) and marked failed after this many attempts."""
     dispatch_claim_timeout_s: int = 120
     """A delivery claimed this long ago by a dispatcher that never finished (it died) is taken over by another."""
+    contract_max_attempts: int = 10
+    """An order's contract is tried this many times (at acceptance, then by recovery) before it is marked failed."""
+    contract_retry_base_s: int = 60
+    """Wait after a contract's first failed attempt; doubled after each further one, at most an hour."""
     static_dir: Path | None = None
     """Where the web front end lives; by default `static/` beside the source tree or in the working directory."""
 
@@ -166,6 +170,8 @@ def _load() -> Settings:
         sms_token=_env("SMS_TOKEN"),
         dispatch_max_attempts=_env_int("DISPATCH_MAX_ATTEMPTS", 6),
         dispatch_claim_timeout_s=_env_int("DISPATCH_CLAIM_TIMEOUT_S", 120),
+        contract_max_attempts=max(1, _env_int("CONTRACT_MAX_ATTEMPTS", 10)),
+        contract_retry_base_s=max(1, _env_int("CONTRACT_RETRY_BASE_S", 60)),
     )
 
 

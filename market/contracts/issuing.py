@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import secrets
+import time
+from datetime import timedelta
 from typing import Any
 
 from contracts import ContractTerms, IssuedContract, PartyRole, issue_contract
@@ -18,9 +20,13 @@ from market.orders.schemas import ContractRef
 from market.orders.tables import Order
 from market.settings import get_settings
 
-__all__ = ["contract_for_order", "contract_ref", "issue_contract_for_order", "recover_contracts"]
+__all__ = ["MAX_RETRY_DELAY_S", "contract_for_order", "contract_ref", "issue_contract_for_order", "recover_contracts",
+           "retry_delay"]
 
 logger = logging.getLogger("market.contracts")
+
+MAX_RETRY_DELAY_S = 3600
+"""The longest wait between two attempts at an order's contract."""
 
 
 def contract_ref(row: dict[str, Any]) -> ContractRef:
@@ -61,9 +67,10 @@ async def _store(order_id: int, token: str, issued: IssuedContract, language: st
 async def issue_contract_for_order(order_id: int, accepted: AcceptedRows | None = None) -> ContractRef | None:
     """Draft, sign (worker, employer), seal and store the order's contract; None if it could not be issued now.
 
-    Called after the order's transaction commits, so slow signing never holds the write lock. On failure the
-    order is marked `contract_status = "failed"` and `recover_contracts` issues it later; the order itself stands.
-    `accepted` is the order and job rows of an order created just now (which cannot have a contract yet).
+    Called after the order's transaction commits, so slow signing never holds the write lock. A failed attempt is
+    counted on the order (`retrying`, next try after a back-off; `failed` with the reason after the last one);
+    the order itself stands. `accepted` is the order and job rows of an order created just now (which cannot have
+    a contract yet).
     """
     if accepted is None and (existing := await contract_for_order(order_id)) is not None:
         return existing
@@ -79,20 +86,59 @@ async def issue_contract_for_order(order_id: int, accepted: AcceptedRows | None 
         keys = {PartyRole.WORKER: worker_key, PartyRole.EMPLOYER: employer_key, PartyRole.PLATFORM: platform_seal()}
         issued = await asyncio.to_thread(_sign, draft, keys, draft.terms)
         return await _store(order_id, token, issued, str(draft.terms.language)) or await contract_for_order(order_id)
-    except Exception:
-        logger.exception("contract for order %s not issued; it will be retried", order_id)
-        await Order.update({Order.contract_status: "failed"}).where(
-            (Order.id == order_id) & (Order.contract_status != "issued"))
+    except Exception as exc:
+        await _count_failed_attempt(order_id, exc)
         return None
 
 
-async def recover_contracts(limit: int = 100) -> int:
-    """Issue the contracts of accepted orders that have none yet (failed, or cut off by a crash); return how many."""
-    rows = await Order.select(Order.id).where(Order.contract_status.is_in(["pending", "failed"])).order_by(
-        Order.id).limit(limit)
-    issued = 0
-    for row in rows:
-        if await issue_contract_for_order(row["id"]) is not None:
-            issued += 1
-    return issued
+def retry_delay(attempts: int) -> timedelta:
+    """How long to wait before the next attempt after `attempts` failed ones: doubling from the base, at most 1 h."""
+    return timedelta(seconds=min(get_settings().contract_retry_base_s * 2 ** (attempts - 1), MAX_RETRY_DELAY_S))
 
+
+async def _count_failed_attempt(order_id: int, error: Exception) -> None:
+    """Record one failed attempt on the order: when to try next, or, after the last, that it failed and why."""
+    reason = f"{type(error).__name__}: {error}"[:300]
+    try:
+        row = await Order.select(Order.contract_attempts).where(Order.id == order_id).first()
+        attempts = (row["contract_attempts"] if row else 0) + 1
+        gave_up = attempts >= get_settings().contract_max_attempts
+        await Order.update({
+            Order.contract_status: "failed" if gave_up else "retrying", Order.contract_attempts: attempts,
+            Order.contract_next_attempt_at: clock.now() + retry_delay(attempts), Order.contract_error: reason,
+        }).where((Order.id == order_id) & (Order.contract_status != "issued"))
+    except Exception:  # the database itself is failing: the order stays due and is tried at the next run
+        logger.exception("contract attempt for order %s failed (%s) and could not be recorded", order_id, reason)
+        return
+    if gave_up:
+        logger.error("contract for order %s not issued after %s attempts, given up: %s", order_id, attempts, reason,
+                     exc_info=error)
+    else:
+        logger.warning("contract for order %s not issued (attempt %s of %s, next in %s): %s", order_id, attempts,
+                       get_settings().contract_max_attempts, retry_delay(attempts), reason,
+                       exc_info=error if attempts == 1 else None)  # the traceback once, not at every retry
+
+
+async def recover_contracts(limit: int = 100, budget_s: float = 45.0) -> int:
+    """Issue the contracts that are due (never tried, or due for a retry), earliest first; return how many.
+
+    Works through batches of `limit` until nothing is due or `budget_s` has passed (less than the one-minute
+    period), so orders that keep failing, each pushed back by its own back-off, never hold up the others.
+    """
+    started, issued, tried = time.monotonic(), 0, set[int]()
+    while time.monotonic() - started < budget_s:
+        due = Order.contract_status.is_in(["pending", "retrying"]) & (
+            (Order.contract_attempts == 0) | (Order.contract_next_attempt_at <= clock.now()))
+        if tried:
+            due = due & Order.id.not_in(list(tried))
+        rows = await Order.select(Order.id).where(due).order_by(Order.contract_next_attempt_at).order_by(
+            Order.id).limit(limit)
+        if not rows:
+            break
+        for row in rows:
+            tried.add(row["id"])
+            if await issue_contract_for_order(row["id"]) is not None:
+                issued += 1
+            if time.monotonic() - started >= budget_s:
+                break
+    return issued

@@ -85,7 +85,11 @@ class ContractRef(Schema):
 
 
 class OrderOut(Schema):
-    """An order and where it is in its life; `cancel_late` marks a cancel inside the free-cancel window."""
+    """An order and where it is in its life; `cancel_late` marks a cancel inside the free-cancel window.
+
+    `contract_status` is `pending`, `retrying` (next try at `contract_next_attempt_at`), `issued` or `failed`
+    (given up after `contract_attempts`); `contract_error` is why the last attempt failed, shown to staff only.
+    """
 
     id: int
     status: str
@@ -111,6 +115,9 @@ class OrderOut(Schema):
     cancel_late: bool
     cancel_reason: str
     contract_status: str
+    contract_attempts: int
+    contract_next_attempt_at: datetime | None
+    contract_error: str | None
     contract: ContractRef | None = None
 
 

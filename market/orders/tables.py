@@ -26,6 +26,8 @@ class Order(Table, tablename="orders"):
     """One worker's acceptance of one job; times are copied from the job as agreed at acceptance.
 
     A worker holds at most one order per job (unique index from migration `orders_unique_rules`).
+    `contract_status` is `pending` (not tried yet), `retrying` (an attempt failed; the next is due at
+    `contract_next_attempt_at`), `issued`, or `failed` (given up after `contract_attempts`; why in `contract_error`).
     """
 
     id: Serial
@@ -55,6 +57,9 @@ class Order(Table, tablename="orders"):
     cancel_reason = Varchar(length=200, default="")
     cancel_late = Boolean(default=False)
     contract_status = Varchar(length=10, default="pending", index=True)
+    contract_attempts = Integer(default=0)
+    contract_next_attempt_at = Timestamptz(default=TimestamptzNow(), index=True)
+    contract_error = Varchar(length=300, default="")
     updated_at = Timestamptz(default=TimestamptzNow())
 
 

@@ -60,8 +60,10 @@ async def _contracts(order_ids: list[int]) -> dict[int, ContractRef]:
     return {row["order"]: contract_ref(row) for row in rows}
 
 
-def order_out(row: dict[str, Any], employer_name: str, contract: ContractRef | None = None) -> OrderOut:
-    """The API shape of a row from `_select()`."""
+def order_out(row: dict[str, Any], employer_name: str, contract: ContractRef | None = None,
+              staff: bool = False) -> OrderOut:
+    """The API shape of a row from `_select()`; why its contract failed only for `staff`."""
+    retrying = row["contract_status"] == "retrying"
     return OrderOut(
         id=row["id"], status=row["status"],
         job=OrderJob(id=row["job"], title=row["job_title"], address=row["job_address"], lat=row["job_lat"],
@@ -75,7 +77,10 @@ def order_out(row: dict[str, Any], employer_name: str, contract: ContractRef | N
         completed_at=row["completed_at"], paid_at=row["paid_at"], paid_amount_fen=row["paid_amount_fen"],
         payment_note=row["payment_note"], payment_confirmed_at=row["payment_confirmed_at"],
         cancelled_at=row["cancelled_at"], cancelled_by_role=row["cancelled_by_role"], cancel_late=row["cancel_late"],
-        cancel_reason=row["cancel_reason"], contract_status=row["contract_status"], contract=contract,
+        cancel_reason=row["cancel_reason"], contract_status=row["contract_status"],
+        contract_attempts=row["contract_attempts"],
+        contract_next_attempt_at=row["contract_next_attempt_at"] if retrying else None,
+        contract_error=(row["contract_error"] or None) if staff else None, contract=contract,
     )
 
 
@@ -100,7 +105,7 @@ async def get_order(order_id: int, viewer: CurrentUser, contract: ContractRef | 
         else:
             names, contracts = await asyncio.gather(_employer_names([row["employer_id"]]), _contracts([order_id]))
             contract = contracts.get(order_id)
-    return order_out(row, names.get(row["employer_id"], ""), contract)
+    return order_out(row, names.get(row["employer_id"], ""), contract, viewer.is_staff)
 
 
 async def list_orders(viewer: CurrentUser, status: str | None, job_id: int | None, worker_id: int | None,
@@ -116,6 +121,7 @@ async def list_orders(viewer: CurrentUser, status: str | None, job_id: int | Non
         limit).offset(offset)
     names = await _employer_names(list({r["employer_id"] for r in rows}))
     contracts = await _contracts([r["id"] for r in rows])
-    return Page(items=[order_out(r, names.get(r["employer_id"], ""), contracts.get(r["id"])) for r in rows],
+    return Page(items=[order_out(r, names.get(r["employer_id"], ""), contracts.get(r["id"]), viewer.is_staff)
+                       for r in rows],
                 total=await count,
                 limit=limit, offset=offset)

@@ -1,11 +1,13 @@
 """Accepting signs a contract: stored with its hash, served to the parties, verifiable by anyone, on a checked trail."""
 
 import hashlib
+from datetime import timedelta
 
 import pytest
 
 from market.contracts import issuing
 from market.contracts.tables import Contract
+from market.core import clock
 from market.notifications.tables import OutboxMessage
 from market.orders.tables import Order
 
@@ -108,7 +110,7 @@ async def test_cancelling_the_order_cancels_the_contract_on_its_trail(client, si
     assert trail["chain_intact"] is True
 
 
-async def test_when_signing_fails_the_order_stands_and_recovery_issues_it(client, market, monkeypatch):
+async def test_when_signing_fails_the_order_stands_and_recovery_issues_it_once_due(client, market, monkeypatch):
     employer, worker = await market.user("employer"), await market.user("worker")
     job = await market.job(employer)
 
@@ -121,8 +123,10 @@ async def test_when_signing_fails_the_order_stands_and_recovery_issues_it(client
     assert response.json()["contract"] is None
     order_id = response.json()["order"]["id"]
     status = await Order.select(Order.contract_status).where(Order.id == order_id).first()
-    assert status["contract_status"] == "failed"
+    assert status["contract_status"] == "retrying"
     monkeypatch.undo()
+    assert await issuing.recover_contracts() == 0, "not before its back-off has passed"
+    clock.shift(timedelta(minutes=2))
     assert await issuing.recover_contracts() == 1
     assert await Contract.count().where(Contract.order == order_id) == 1
     assert await issuing.recover_contracts() == 0, "recovery is idempotent"
