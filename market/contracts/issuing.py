@@ -9,6 +9,8 @@ import time
 from datetime import timedelta
 from typing import Any
 
+from piccolo.query import OrderByRaw
+
 from contracts import ContractTerms, IssuedContract, PartyRole, issue_contract
 from market.contracts.authority import platform_seal
 from market.contracts.credentials import signer_keys_for, stored_credentials
@@ -27,6 +29,7 @@ logger = logging.getLogger("market.contracts")
 
 MAX_RETRY_DELAY_S = 3600
 """The longest wait between two attempts at an order's contract."""
+_DUE_FIRST = OrderByRaw("COALESCE(contract_next_attempt_at, accepted_at)")  # never tried: due since accepted
 
 
 def contract_ref(row: dict[str, Any]) -> ContractRef:
@@ -128,11 +131,10 @@ async def recover_contracts(limit: int = 100, budget_s: float = 45.0) -> int:
     started, issued, tried = time.monotonic(), 0, set[int]()
     while time.monotonic() - started < budget_s:
         due = Order.contract_status.is_in(["pending", "retrying"]) & (
-            (Order.contract_attempts == 0) | (Order.contract_next_attempt_at <= clock.now()))
+            Order.contract_next_attempt_at.is_null() | (Order.contract_next_attempt_at <= clock.now()))
         if tried:
             due = due & Order.id.not_in(list(tried))
-        rows = await Order.select(Order.id).where(due).order_by(Order.contract_next_attempt_at).order_by(
-            Order.id).limit(limit)
+        rows = await Order.select(Order.id).where(due).order_by(_DUE_FIRST).order_by(Order.id).limit(limit)
         if not rows:
             break
         for row in rows:

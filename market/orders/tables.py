@@ -58,7 +58,7 @@ class Order(Table, tablename="orders"):
     cancel_late = Boolean(default=False)
     contract_status = Varchar(length=10, default="pending", index=True)
     contract_attempts = Integer(default=0)
-    contract_next_attempt_at = Timestamptz(default=TimestamptzNow(), index=True)
+    contract_next_attempt_at = Timestamptz(null=True, default=None, index=True)
     contract_error = Varchar(length=300, default="")
     updated_at = Timestamptz(default=TimestamptzNow())
 
