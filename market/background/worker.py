@@ -94,18 +94,22 @@ class SteadyWorker(Worker):
 
     async def _wait_for_redis(self, error: BaseException) -> None:
         """Ping Redis with back-off until it answers; jobs already running carry on meanwhile."""
-        pause, started = REDIS_RETRY_FIRST_S, time.monotonic()
+        pause, started, tries = REDIS_RETRY_FIRST_S, time.monotonic(), 0
         logger.warning("lost Redis (%s: %s); reconnecting", type(error).__name__, error)
         while True:
             await asyncio.sleep(pause)
+            tries += 1
             try:
                 await self.pool.ping()
             except REDIS_DOWN as exc:
-                logger.warning("Redis still unreachable after %.0f s (%s); next try in %.1f s",
-                               time.monotonic() - started, exc, min(pause * 2, REDIS_RETRY_MAX_S))
+                if pause < REDIS_RETRY_MAX_S or tries % 12 == 0:  # then about once a minute, however long it lasts
+                    logger.warning("Redis still unreachable after %.0f s (%s); next try in %.1f s",
+                                   time.monotonic() - started, exc, min(pause * 2, REDIS_RETRY_MAX_S))
                 pause = min(pause * 2, REDIS_RETRY_MAX_S)
                 continue
             logger.warning("Redis is back after %.0f s; resuming", time.monotonic() - started)
+            for job in self.cron_jobs:  # skip the runs missed meanwhile: one of each is enough, they find what is due
+                job.next_run = None
             return
 
 
