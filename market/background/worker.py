@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from typing import Any
@@ -111,6 +112,18 @@ class SteadyWorker(Worker):
             for job in self.cron_jobs:  # skip the runs missed meanwhile: one of each is enough, they find what is due
                 job.next_run = None
             return
+
+    async def close(self) -> None:
+        """Stop as arq does; during an outage, skip what needs Redis and still close the database pool."""
+        try:
+            await super().close()
+        except REDIS_DOWN as exc:
+            logger.warning("stopping while Redis is unreachable (%s)", exc)
+            if self.on_shutdown is not None:
+                await self.on_shutdown(self.ctx)
+            with contextlib.suppress(Exception):
+                await self.pool.close(close_connection_pool=True)
+            self._pool = None
 
 
 def run_worker() -> SteadyWorker:

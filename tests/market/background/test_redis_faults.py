@@ -295,3 +295,21 @@ async def test_linggong_worker_rides_out_a_redis_outage_and_every_text_goes_once
     output = log.read_text()
     assert "lost Redis" in output
     assert "Redis is back after" in output
+
+
+async def test_linggong_worker_stopped_during_a_redis_outage_exits_cleanly(redis, tmp_path):
+    log = tmp_path / "worker.log"
+    process = start_worker_process(redis.url, log, LINGGONG_WORKER)
+    try:
+        async def logged(text: str) -> bool:
+            assert process.poll() is None, log.read_text()
+            return text in log.read_text()
+
+        await wait_until(lambda: logged("Starting worker"), 30, "the worker to start")
+        redis.stop()
+        await wait_until(lambda: logged("lost Redis"), 10, "the worker to notice")
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=10) == 0, log.read_text()
+    finally:
+        stop_process(process, signal.SIGKILL)
+    assert "stopping while Redis is unreachable" in log.read_text()
