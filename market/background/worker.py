@@ -122,7 +122,7 @@ class SteadyWorker(Worker):
             if self.on_shutdown is not None:
                 await self.on_shutdown(self.ctx)
             with contextlib.suppress(Exception):
-                await self.pool.close(close_connection_pool=True)
+                await self.pool.aclose()
             self._pool = None
 
 
