@@ -122,11 +122,12 @@ async def _count_failed_attempt(order_id: int, error: Exception) -> None:
                        exc_info=error if attempts == 1 else None)  # the traceback once, not at every retry
 
 
-async def recover_contracts(limit: int = 100, budget_s: float = 45.0) -> int:
+async def recover_contracts(limit: int = 100, budget_s: float = 20.0) -> int:
     """Issue the contracts that are due (never tried, or due for a retry), earliest first; return how many.
 
-    Works through batches of `limit` until nothing is due or `budget_s` has passed (less than the one-minute
-    period), so orders that keep failing, each pushed back by its own back-off, never hold up the others.
+    Works through batches of `limit` until nothing is due or `budget_s` has passed (well inside the one-minute
+    period, and short enough not to hold up the in-process runner's other jobs for long), so orders that keep
+    failing, each pushed back by its own back-off, never hold up the others.
     """
     started, issued, tried = time.monotonic(), 0, set[int]()
     while time.monotonic() - started < budget_s:
