@@ -51,6 +51,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "idempotency_in_progress": ("相同的请求正在处理中", "The same request is still being processed"),
     "walk_in_required": ("工作人员代接单时须指定求职者", "Staff accepting on someone's behalf must name the worker"),
     "not_a_worker": ("该用户不是求职者", "That user is not a worker"),
+    # orders: completing, no-shows (issue 10)
+    "complete_before_start": ("开工时间（{starts}）之后才能确认完工", "The job starts at {starts}; it can be marked "
+                              "complete only after that"),
     # field-level
     "required": ("必填", "is required"),
     "unknown_field": ("不认识的字段", "is not a known field"),

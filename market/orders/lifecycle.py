@@ -55,6 +55,11 @@ ACTS = {
 }
 
 
+def _local(at: Any) -> str:
+    """A time as people at the market read it (month-day hour:minute in the market's zone)."""
+    return f"{at.astimezone(get_settings().zone):%m-%d %H:%M}"
+
+
 def _about(order: dict[str, Any]) -> dict[str, Any]:
     """What a notification about the order needs to say which order it is."""
     return {"order_id": order["id"], "title": order["job_title"], "starts_at": order["starts_at"].isoformat(),
@@ -133,6 +138,10 @@ async def complete(order_id: int, viewer: CurrentUser, note: str) -> OrderOut:
     """The employer (or staff for them) confirms the work was done."""
     async with write_transaction():
         act, order, party = await _prepare("complete", order_id, viewer)
+        if clock.now() < order["starts_at"]:
+            # Work cannot be done before it starts; a worker who forgot to check in is still paid after the start.
+            raise Conflict("complete_before_start", starts=_local(order["starts_at"]),
+                           starts_at=order["starts_at"].isoformat())
         await _apply(act, order_id, viewer, {Order.completed_at: clock.now()}, _behalf(party, order, "employer"),
                      note=note)
         await announce("order_completed", [order["worker"]], _about(order), key=str(order_id))
