@@ -52,6 +52,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "walk_in_required": ("工作人员代接单时须指定求职者", "Staff accepting on someone's behalf must name the worker"),
     "not_a_worker": ("该用户不是求职者", "That user is not a worker"),
     # orders: completing, no-shows (issue 10)
+    "worker_not_found": ("找不到该求职者", "Worker not found"),
     "complete_before_start": ("开工时间（{starts}）之后才能确认完工", "The job starts at {starts}; it can be marked "
                               "complete only after that"),
     # field-level

@@ -146,7 +146,7 @@ export async function jobDetail({ params }) {
     h('p', {}, h('a', { href: '#/e/jobs', class: 'back' }, `← ${t('back')}`)),
     h('div', { class: 'row' }, h('h1', {}, job.title), badge(t(`job_status_${job.status}`), job.status)),
     fullness(job), jobTerms(job),
-    job.status === 'open' ? h('div', { class: 'actions' }, cancel) : null,
+    job.status === 'open' || job.status === 'full' ? h('div', { class: 'actions' }, cancel) : null,
     h('div', { class: 'cols' },
       h('section', {}, h('h2', {}, t('orders_of_job')), orderList),
       h('section', {}, h('h2', {}, t('candidates')), candidates)));

@@ -190,6 +190,7 @@ const M = {
   payment_note: ['备注（金额与约定不同时必填）', 'Note (required if the amount differs)'],
   job_status_open: ['招人中', 'Open'],
   job_status_filled: ['已招满', 'Filled'],
+  job_status_full: ['已招满', 'Full'],
   job_status_closed: ['已结束', 'Closed'],
   job_status_cancelled: ['已取消', 'Cancelled'],
   cancel_job: ['取消岗位', 'Cancel job'],
