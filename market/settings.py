@@ -58,6 +58,10 @@ class Settings:
     """A worker may cancel without it counting against them until this many hours before the start."""
     employer_free_cancel_hours: int = 24
     """An employer may cancel an accepted order without it counting until this many hours before the start."""
+    no_show_grace_minutes: int = 60
+    """The employer (or staff) may record a no-show this long after the start, if the worker has not checked in."""
+    no_show_objection_hours: int = 72
+    """A worker may object to a recorded no-show within this many hours of it being recorded."""
     token_ttl_hours: int = 24 * 7
     """How long a login token stays valid."""
     login_attempts_per_minute: int = 10
@@ -151,6 +155,8 @@ def _load() -> Settings:
         check_in_fence_m=_env_int("CHECK_IN_FENCE_M", 500),
         worker_free_cancel_hours=_env_int("WORKER_FREE_CANCEL_HOURS", 12),
         employer_free_cancel_hours=_env_int("EMPLOYER_FREE_CANCEL_HOURS", 24),
+        no_show_grace_minutes=_env_int("NO_SHOW_GRACE_MINUTES", 60),
+        no_show_objection_hours=_env_int("NO_SHOW_OBJECTION_HOURS", 72),
         token_ttl_hours=_env_int("TOKEN_TTL_HOURS", 24 * 7),
         login_attempts_per_minute=_env_int("LOGIN_ATTEMPTS_PER_MINUTE", 10),
         login_attempts_per_address_per_minute=_env_int("LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE", 100),

@@ -14,6 +14,7 @@ from market.core.errors import Conflict, Forbidden, Invalid
 from market.core.geo import distance_km
 from market.jobs.tables import Job
 from market.notifications.outbox import announce
+from market.orders.rules import service_rules
 from market.orders.schemas import CancelIn, CheckInIn, OrderOut, PaidIn
 from market.orders.tables import Order, OrderEvent, OrderStatus
 from market.orders.views import get_order, load_order_for
@@ -21,8 +22,6 @@ from market.ranking.changes import record_change
 from market.settings import get_settings
 
 __all__ = ["ACTS", "cancel_order", "cancel_orders_of_job", "check_in", "complete", "confirm_payment", "mark_paid"]
-
-CHECK_IN_OPENS_MINUTES = 60
 
 _STATUS_NAMES = {
     "accepted": ("已接单", "accepted"), "checked_in": ("已签到", "checked in"), "completed": ("已完工", "completed"),
@@ -118,12 +117,13 @@ async def check_in(order_id: int, viewer: CurrentUser, data: CheckInIn) -> Order
     async with write_transaction():
         act, order, party = await _prepare("check_in", order_id, viewer)
         now = clock.now()
-        if now < order["starts_at"] - timedelta(minutes=CHECK_IN_OPENS_MINUTES):
-            raise Conflict("check_in_too_early", minutes=CHECK_IN_OPENS_MINUTES)
+        rules = service_rules()
+        if now < order["starts_at"] - timedelta(minutes=rules.check_in_opens_minutes):
+            raise Conflict("check_in_too_early", minutes=rules.check_in_opens_minutes)
         if now > order["ends_at"]:
             raise Conflict("illegal_transition", status="已结束", status_en="over", action=act.zh, action_en=act.en)
         metres = round(distance_km(data.lat, data.lon, order["job_lat"], order["job_lon"]) * 1000)
-        fence = get_settings().check_in_fence_m
+        fence = rules.check_in_fence_m
         if metres > fence:
             raise Conflict("outside_fence", distance_m=metres, fence_m=fence)
         columns = {Order.checked_in_at: now, Order.check_in_lat: data.lat, Order.check_in_lon: data.lon,
@@ -173,8 +173,8 @@ async def confirm_payment(order_id: int, viewer: CurrentUser, note: str) -> Orde
 
 
 def _is_late(side: str, starts_at: Any) -> bool:
-    settings = get_settings()
-    hours = settings.worker_free_cancel_hours if side == "worker" else settings.employer_free_cancel_hours
+    rules = service_rules()
+    hours = rules.worker_cancel_notice_hours if side == "worker" else rules.employer_cancel_notice_hours
     return clock.now() > starts_at - timedelta(hours=hours)
 
 
