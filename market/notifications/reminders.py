@@ -14,10 +14,9 @@ from typing import Any
 from market.accounts.tables import Role, User
 from market.core import clock
 from market.core.database import write_transaction
-from market.core.geo import distance_km
 from market.notifications.outbox import announce
 from market.orders.tables import Order, OrderStatus
-from market.stations.tables import Station, StationStaff
+from market.stations.services import staff_of_station_near
 
 __all__ = ["MISSING_CHECK_IN_AFTER", "SHIFT_REMINDER_BEFORE", "scan_due_notices"]
 
@@ -41,15 +40,6 @@ def _payload(row: dict[str, Any]) -> dict[str, Any]:
             "address": row["address"], "amount_fen": row["agreed_pay_fen"], "worker_id": row["worker"]}
 
 
-async def _station_staff_near(lat: float, lon: float) -> list[int]:
-    stations = await Station.select(Station.id, Station.lat, Station.lon)
-    if not stations:
-        return []
-    nearest = min(stations, key=lambda s: distance_km(lat, lon, s["lat"], s["lon"]))
-    return [r["user"] for r in await StationStaff.select(StationStaff.user).where(
-        StationStaff.station == nearest["id"])]
-
-
 async def _supervisors() -> list[int]:
     return [r["id"] for r in await User.select(User.id).where((User.role == Role.admin) & User.is_active.eq(True))]
 
@@ -58,7 +48,7 @@ async def _wage_recipients(step: str, row: dict[str, Any]) -> list[int]:
     if step == "payment_due":
         return [row["employer"], row["worker"]]
     if step == "payment_overdue_yellow":
-        return [row["employer"], *await _station_staff_near(row["lat"], row["lon"])]
+        return [row["employer"], *await staff_of_station_near(row["lat"], row["lon"])]
     if step == "payment_overdue_red":
         return [row["employer"], *await _supervisors()]
     return [row["employer"]]
