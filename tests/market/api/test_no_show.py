@@ -6,8 +6,9 @@ from datetime import timedelta
 import pytest
 
 from market.core import clock
+from market.notifications.dispatch import dispatch_due
 from market.notifications.reminders import scan_due_notices
-from market.notifications.tables import Delivery, OutboxMessage
+from market.notifications.tables import Delivery, OutboxMessage, SmsLog
 from market.orders.tables import OrderEvent
 from market.settings import reset_settings
 
@@ -58,6 +59,12 @@ async def test_the_employer_records_a_no_show_and_the_worker_is_told_in_app_and_
     assert await _events(deal["worker"]["id"]) == ["order_accepted", "order_no_show"]
     texts = await Delivery.select(Delivery.channel).where(Delivery.message.event == "order_no_show")
     assert [t["channel"] for t in texts] == ["sms"]
+    await dispatch_due()
+    sent = await SmsLog.select(SmsLog.text).where(SmsLog.phone == deal["worker"]["phone"])
+    text = next(t["text"] for t in sent if "未到岗" in t["text"])
+    assert text.startswith("【零工市场】「搬家临时工」用工方登记您未到岗")
+    assert "异议" in text
+    assert len(text) <= 70
     inbox = (await client.get("/api/notifications", headers=deal["worker"]["headers"])).json()["items"][0]
     assert inbox["title"] == "您被登记为未到岗"
     assert "异议" in inbox["body"]
