@@ -34,6 +34,13 @@ def _env_int(name: str, default: int) -> int:
         raise SettingsError(f"{_PREFIX}{name} must be an integer, got {raw!r}") from exc
 
 
+def _env_non_negative(name: str, default: int) -> int:
+    value = _env_int(name, default)
+    if value < 0:
+        raise SettingsError(f"{_PREFIX}{name} must not be negative, got {value}")
+    return value
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything the market reads from its environment, decided once."""
@@ -155,8 +162,8 @@ def _load() -> Settings:
         check_in_fence_m=_env_int("CHECK_IN_FENCE_M", 500),
         worker_free_cancel_hours=_env_int("WORKER_FREE_CANCEL_HOURS", 12),
         employer_free_cancel_hours=_env_int("EMPLOYER_FREE_CANCEL_HOURS", 24),
-        no_show_grace_minutes=_env_int("NO_SHOW_GRACE_MINUTES", 60),
-        no_show_objection_hours=_env_int("NO_SHOW_OBJECTION_HOURS", 72),
+        no_show_grace_minutes=_env_non_negative("NO_SHOW_GRACE_MINUTES", 60),
+        no_show_objection_hours=_env_non_negative("NO_SHOW_OBJECTION_HOURS", 72),
         token_ttl_hours=_env_int("TOKEN_TTL_HOURS", 24 * 7),
         login_attempts_per_minute=_env_int("LOGIN_ATTEMPTS_PER_MINUTE", 10),
         login_attempts_per_address_per_minute=_env_int("LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE", 100),
