@@ -95,8 +95,9 @@ def test_a_non_integer_number_is_refused(monkeypatch):
         get_settings()
 
 
-@pytest.mark.parametrize("name", ["NO_SHOW_GRACE_MINUTES", "NO_SHOW_OBJECTION_HOURS"])
-def test_a_negative_no_show_window_is_refused(monkeypatch, name):
+@pytest.mark.parametrize("name", ["NO_SHOW_GRACE_MINUTES", "NO_SHOW_OBJECTION_HOURS", "CHECK_IN_FENCE_M",
+                                  "WORKER_FREE_CANCEL_HOURS", "EMPLOYER_FREE_CANCEL_HOURS"])
+def test_a_negative_rule_the_contract_states_is_refused(monkeypatch, name):
     monkeypatch.setenv(f"LINGGONG_{name}", "-5")
     with pytest.raises(SettingsError, match=name):
         get_settings()
