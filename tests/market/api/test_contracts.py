@@ -264,9 +264,9 @@ async def test_the_contract_states_the_rules_the_service_enforces(client, market
     body = (await market.accept(job["id"], worker)).json()
     pdf = (await client.get(body["contract"]["pdf_url"], headers=worker["headers"])).content
     text = _pdf_text(pdf, tmp_path)
-    for stated in ["甲方取消用工的，应至迟于开工前37小时", "开工前37小时内取消的，平台记入甲方履约记录",
-                   "乙方因故不能到岗的，应至迟于开工前7小时", "开工前7小时内取消的，平台记入乙方履约记录",
-                   "在工作地点333米范围内", "开工前60分钟起", "开工45分钟后乙方仍未签到的", "登记后50小时内",
+    for stated in ["甲方取消用工的，应至迟于开工前37小时通过平台通知乙方，迟于此时取消的记入甲方履约记录",
+                   "乙方不能到岗的，应至迟于开工前7小时通过平台取消，迟于此时取消的记入乙方履约记录",
+                   "在工作地点333米内", "开工前60分钟起", "开工45分钟后乙方仍未签到的", "登记后50小时内",
                    "服务期间结束后36小时内"]:
         assert stated in text, stated
     assert "12小时" not in text
