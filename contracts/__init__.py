@@ -31,6 +31,7 @@ from contracts.terms import (
     Pay,
     PayMethod,
     PayUnit,
+    ServiceRules,
     Station,
 )
 from contracts.verify import SignerReport, Verification, verify_contract
@@ -55,6 +56,7 @@ __all__ = [
     "PayUnit",
     "PlatformCA",
     "Problem",
+    "ServiceRules",
     "SignerKey",
     "SignerReport",
     "Station",

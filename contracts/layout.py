@@ -62,7 +62,9 @@ class TextBlock(Flowable):
         assert self._lines is not None
         fits = int(availHeight // self.style.leading)
         if fits <= 0 or fits >= len(self._lines):
-            return [] if fits <= 0 else [self]
+            # Every line fits but the space after does not: the whole block goes to the next page (answering
+            # [self] would be a split that changes nothing, which reportlab aborts the document for).
+            return []
         head = TextBlock(self.text, self.style, self._lines[:fits], ends_paragraph=False)
         tail = TextBlock(self.text, self.style, self._lines[fits:], ends_paragraph=self._ends_paragraph)
         return [head, tail]

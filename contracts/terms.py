@@ -18,6 +18,7 @@ __all__ = [
     "Pay",
     "PayMethod",
     "PayUnit",
+    "ServiceRules",
     "Station",
 ]
 
@@ -126,6 +127,29 @@ class Pay:
 
 
 @dataclass(frozen=True, slots=True)
+class ServiceRules:
+    """The platform's rules that the contract states, as the service enforces them (handed over from its settings)."""
+
+    worker_cancel_notice_hours: int = 12
+    """The worker cancels free of record until this many hours before the start."""
+    employer_cancel_notice_hours: int = 24
+    """The employer cancels free of record until this many hours before the start."""
+    check_in_fence_m: int = 500
+    """A check-in counts only within this many metres of the place of work."""
+    check_in_opens_minutes: int = 60
+    """Check-in opens this many minutes before the start."""
+    no_show_grace_minutes: int = 60
+    """The employer may record a no-show this many minutes after the start, if the worker has not checked in."""
+    no_show_objection_hours: int = 72
+    """The worker may object to a recorded no-show within this many hours."""
+
+    def __post_init__(self) -> None:
+        for name in self.__slots__:  # type: ignore[attr-defined]
+            if getattr(self, name) < 0:
+                raise ValueError(f"{name} must not be negative")
+
+
+@dataclass(frozen=True, slots=True)
 class ContractTerms:
     """Everything the contract document states, in the form the service hands it over."""
 
@@ -147,7 +171,7 @@ class ContractTerms:
     language: Language = Language.ZH_CN
     platform_name: str = "零工市场服务平台"
     safety_notes: str = ""
-    cancel_notice_hours: int = 12
+    rules: ServiceRules = field(default_factory=ServiceRules)
     late_cancel_compensation_fen: int = 0
 
     def __post_init__(self) -> None:
@@ -169,6 +193,11 @@ class ContractTerms:
     def zone(self) -> ZoneInfo:
         """The market's time zone, in which the document shows every time."""
         return ZoneInfo(self.time_zone)
+
+    @property
+    def pay_due_hours(self) -> float:
+        """How many hours after the end of the work the pay is due."""
+        return (self.pay_due_at - self.ends_at).total_seconds() / 3600
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,23 +46,40 @@ def _terms(terms: ContractTerms) -> list[tuple[str, str]]:
     if pay.estimated_total_fen is not None:
         rows.append(("Estimated total", format_fen(pay.estimated_total_fen)))
     rows += [
-        ("Pay by", f"no later than {format_time(terms.pay_due_at, terms)}"),
+        ("Pay by", f"no later than {format_time(terms.pay_due_at, terms)} ({_due_after(terms)})"),
         ("Pay method", _METHODS[terms.pay_method]),
         ("Mediation", f"{terms.station.name} ({terms.station.address}, tel. {terms.station.phone})"),
     ]
     return rows
 
 
+def _due_after(terms: ContractTerms) -> str:
+    hours = terms.pay_due_hours
+    if hours <= 0:
+        return "when the work ends"
+    return f"within {hours:g} hours after the work ends"
+
+
 def _cancellation(terms: ContractTerms) -> list[str]:
-    hours = terms.cancel_notice_hours
-    employer = f"Party A shall notify Party B through the platform at least {hours} hours before the start to cancel."
+    rules = terms.rules
+    employer_hours, worker_hours = rules.employer_cancel_notice_hours, rules.worker_cancel_notice_hours
+    employer = (f"Party A shall notify Party B through the platform at least {employer_hours} hours before the start "
+                f"to cancel; a cancellation within {employer_hours} hours of the start is noted in Party A's "
+                "performance record.")
     if terms.late_cancel_compensation_fen:
         fee = format_fen(terms.late_cancel_compensation_fen)
         employer += f" Without timely notice Party A shall pay Party B {fee} for lost working time."
     return [
         employer,
-        f"Party B shall notify Party A through the platform at least {hours} hours before the start if unable to "
-        "attend. An unexcused absence may be noted in the platform's performance record.",
+        f"Party B shall cancel through the platform, notifying Party A, at least {worker_hours} hours before the "
+        f"start if unable to attend; a cancellation within {worker_hours} hours of the start is noted in Party B's "
+        "performance record. An order cannot be cancelled after the start.",
+        f"If Party B has not checked in {rules.no_show_grace_minutes} minutes after the start, Party A (or station "
+        "staff) may record a no-show on the platform, which tells Party B at once; no fee is payable for an order "
+        "recorded as a no-show and it raises no wage warning. Party B may object on the platform within "
+        f"{rules.no_show_objection_hours} hours of the record, and the station checks the objection; if it is upheld "
+        "the no-show is removed and the order returns to its earlier state. An unexcused absence may be noted in "
+        "the platform's performance record.",
         "Whatever the reason for early termination, Party A shall pay in full for the work Party B has done.",
         "Cancellation, changes and termination are handled on the platform and recorded in the audit trail.",
     ]
@@ -87,8 +104,10 @@ def _clauses(terms: ContractTerms) -> list[tuple[str, list[str]]]:
         ]),
         ("2. Pay", [
             "Party A shall pay the full fee by the pay-by time in the agreed way, and shall not withhold or delay it.",
-            "Working time or output is taken from the platform's check-in and check-out records inside the site "
-            "fence; a party disputing them may ask the station to check.",
+            f"Party B checks in on the platform within {terms.rules.check_in_fence_m} m of the place of work, from "
+            f"{terms.rules.check_in_opens_minutes} minutes before the start until the end of the period; the "
+            "check-in record shows attendance, and Party A marks the work complete after the start. A party "
+            "disputing the records may ask the station to check.",
             "If pay is late, Party B can complain on the platform in one step; the platform raises a wage warning, "
             "the station follows it up, and Party A's credit grade is affected.",
         ]),

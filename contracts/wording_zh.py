@@ -49,21 +49,33 @@ def _terms(terms: ContractTerms) -> list[tuple[str, str]]:
     if pay.estimated_total_fen is not None:
         rows.append(("预计报酬总额", format_fen(pay.estimated_total_fen)))
     rows += [
-        ("支付期限", f"不迟于 {format_time(terms.pay_due_at, terms)}"),
+        ("支付期限", f"不迟于 {format_time(terms.pay_due_at, terms)}（{_due_after(terms)}）"),
         ("支付方式", _METHODS[terms.pay_method]),
         ("调解驿站", f"{terms.station.name}（{terms.station.address}，电话 {terms.station.phone}）"),
     ]
     return rows
 
 
+def _due_after(terms: ContractTerms) -> str:
+    hours = terms.pay_due_hours
+    if hours <= 0:
+        return "服务期间结束时"
+    return f"服务期间结束后{hours:g}小时内"
+
+
 def _cancellation(terms: ContractTerms) -> list[str]:
-    hours = terms.cancel_notice_hours
-    employer = f"甲方取消用工的，应至迟于开工前{hours}小时通过平台通知乙方。"
+    rules = terms.rules
+    employer = (f"甲方取消用工的，应至迟于开工前{rules.employer_cancel_notice_hours}小时通过平台通知乙方，"
+                "迟于此时取消的记入甲方履约记录。")
     if terms.late_cancel_compensation_fen:
         employer += f"未按时通知的，甲方应向乙方支付误工补偿{format_fen(terms.late_cancel_compensation_fen)}。"
     return [
         employer,
-        f"乙方因故不能到岗的，应至迟于开工前{hours}小时通过平台通知甲方。无正当理由未到岗的，平台可记入履约记录。",
+        f"乙方不能到岗的，应至迟于开工前{rules.worker_cancel_notice_hours}小时通过平台取消，"
+        "迟于此时取消的记入乙方履约记录；开工后不能取消。",
+        f"开工{rules.no_show_grace_minutes}分钟后乙方仍未签到的，甲方或驿站可在平台登记乙方未到岗，"
+        "该订单不计报酬、不产生欠薪预警，并记入乙方履约记录；乙方可在登记后"
+        f"{rules.no_show_objection_hours}小时内提出异议，经驿站核实成立的，撤销登记、恢复订单。",
         "乙方已提供的劳务，无论本协议因何种原因提前终止，甲方均应按实际完成的工作量或工作时间足额支付报酬。",
         "协议的取消、变更与终止均通过平台办理并记入审计记录，双方可随时查询。",
     ]
@@ -85,7 +97,9 @@ def _clauses(terms: ContractTerms) -> list[tuple[str, list[str]]]:
         ]),
         ("第二条　劳务报酬与支付", [
             "甲方应在支付期限届满前按约定方式足额支付劳务报酬，不得以任何理由克扣或者拖欠。",
-            "乙方按平台签到记录（电子围栏内的定位签到与签退）计算工作时间或工作量，双方对记录有异议的，可提交驿站核实。",
+            f"乙方应在开工前{terms.rules.check_in_opens_minutes}分钟起至结束前，在工作地点"
+            f"{terms.rules.check_in_fence_m}米内通过平台定位签到，作为到岗凭证；甲方在开工后确认完工。"
+            "双方对记录有异议的，可提交驿站核实。",
             "逾期未支付的，乙方可在平台一键投诉，平台将启动欠薪预警并由驿站跟进处理，甲方的诚信等级将受影响。",
         ]),
         ("第三条　安全责任", safety),

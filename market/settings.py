@@ -34,6 +34,13 @@ def _env_int(name: str, default: int) -> int:
         raise SettingsError(f"{_PREFIX}{name} must be an integer, got {raw!r}") from exc
 
 
+def _env_non_negative(name: str, default: int) -> int:
+    value = _env_int(name, default)
+    if value < 0:
+        raise SettingsError(f"{_PREFIX}{name} must not be negative, got {value}")
+    return value
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything the market reads from its environment, decided once."""
@@ -58,6 +65,10 @@ class Settings:
     """A worker may cancel without it counting against them until this many hours before the start."""
     employer_free_cancel_hours: int = 24
     """An employer may cancel an accepted order without it counting until this many hours before the start."""
+    no_show_grace_minutes: int = 60
+    """The employer (or staff) may record a no-show this long after the start, if the worker has not checked in."""
+    no_show_objection_hours: int = 72
+    """A worker may object to a recorded no-show within this many hours of it being recorded."""
     token_ttl_hours: int = 24 * 7
     """How long a login token stays valid."""
     login_attempts_per_minute: int = 10
@@ -154,9 +165,11 @@ def _load() -> Settings:
         secret_key=_read_secret(),
         timezone=timezone,
         public_url=(_env("PUBLIC_URL", "http://127.0.0.1:8000") or "").rstrip("/"),
-        check_in_fence_m=_env_int("CHECK_IN_FENCE_M", 500),
-        worker_free_cancel_hours=_env_int("WORKER_FREE_CANCEL_HOURS", 12),
-        employer_free_cancel_hours=_env_int("EMPLOYER_FREE_CANCEL_HOURS", 24),
+        check_in_fence_m=_env_non_negative("CHECK_IN_FENCE_M", 500),
+        worker_free_cancel_hours=_env_non_negative("WORKER_FREE_CANCEL_HOURS", 12),
+        employer_free_cancel_hours=_env_non_negative("EMPLOYER_FREE_CANCEL_HOURS", 24),
+        no_show_grace_minutes=_env_non_negative("NO_SHOW_GRACE_MINUTES", 60),
+        no_show_objection_hours=_env_non_negative("NO_SHOW_OBJECTION_HOURS", 72),
         token_ttl_hours=_env_int("TOKEN_TTL_HOURS", 24 * 7),
         login_attempts_per_minute=_env_int("LOGIN_ATTEMPTS_PER_MINUTE", 10),
         login_attempts_per_address_per_minute=_env_int("LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE", 100),

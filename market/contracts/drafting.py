@@ -14,6 +14,7 @@ from market.core.geo import distance_km
 from market.core.identity import mask_mobile
 from market.employers.tables import Employer
 from market.jobs.tables import Job
+from market.orders.rules import service_rules
 from market.orders.tables import Order
 from market.settings import get_settings
 from market.stations.tables import Station as StationRow
@@ -132,7 +133,7 @@ async def draft_for_order(order_id: int, verify_url: str, issued_at: Any, accept
                 else None),
         pay_due_at=order["pay_due_at"], pay_method=PayMethod.BANK_TRANSFER,
         station=station, verify_url=verify_url, issued_at=issued_at,
-        time_zone=settings.timezone, cancel_notice_hours=settings.worker_free_cancel_hours,
+        time_zone=settings.timezone, rules=service_rules(),
     )
     consents = [worker_consent, employer_consent]
     return Draft(terms=terms, consents=consents, worker_id=order["worker"], worker_name=worker.name,

@@ -51,6 +51,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "idempotency_in_progress": ("相同的请求正在处理中", "The same request is still being processed"),
     "walk_in_required": ("工作人员代接单时须指定求职者", "Staff accepting on someone's behalf must name the worker"),
     "not_a_worker": ("该用户不是求职者", "That user is not a worker"),
+    # orders: completing, no-shows (issue 10)
+    "worker_not_found": ("找不到该求职者", "Worker not found"),
+    "no_show_too_early": ("开工{minutes}分钟后（{opens}起）才能登记未到岗",
+                          "A no-show can be recorded from {minutes} minutes after the start ({opens})"),
+    "no_show_checked_in": ("工人已签到，不能登记未到岗", "The worker has checked in; this is not a no-show"),
+    "no_show_overturned": ("该订单的未到岗登记已被驿站撤销，不能再次登记",
+                           "The station removed this order's no-show; it cannot be recorded again"),
+    "no_show_objection_filed": ("您已对这次未到岗登记提出过异议", "You have already objected to this no-show"),
+    "no_show_objection_closed": ("异议期已于{due}结束", "The time to object ended at {due}"),
+    "no_show_no_objection": ("工人尚未对未到岗登记提出异议", "The worker has not objected to this no-show"),
+    "no_show_decided": ("该异议已处理过", "This objection has already been decided"),
+    "complete_before_start": ("开工时间（{starts}）之后才能确认完工", "The job starts at {starts}; it can be marked "
+                              "complete only after that"),
     # field-level
     "required": ("必填", "is required"),
     "unknown_field": ("不认识的字段", "is not a known field"),

@@ -13,9 +13,16 @@ from market.jobs.schemas import EmployerBrief, JobOut, Pay
 from market.jobs.tables import Job, JobStatus
 from market.workers.tables import WorkerProfile
 
-__all__ = ["JobFilter", "job_out", "list_jobs"]
+__all__ = ["JobFilter", "job_out", "list_jobs", "shown_status"]
 
 DEFAULT_RADIUS_KM = 20.0
+
+
+def shown_status(row: dict[str, Any]) -> str:
+    """The job's status as people see it: an open job whose places are all taken is `full` (open again if one frees)."""
+    if row["status"] == JobStatus.open and row["filled"] >= row["headcount"]:
+        return "full"
+    return str(row["status"])
 
 
 def job_out(row: dict[str, Any], employers: dict[int, dict[str, Any]], distance: float | None = None) -> JobOut:
@@ -28,7 +35,7 @@ def job_out(row: dict[str, Any], employers: dict[int, dict[str, Any]], distance:
         location=Location(lat=row["lat"], lon=row["lon"], address=row["address"]),
         starts_at=row["starts_at"], ends_at=row["ends_at"], headcount=row["headcount"], filled=row["filled"],
         pay=Pay(amount_fen=row["pay_amount_fen"], unit=row["pay_unit"]), pay_due_hours=row["pay_due_hours"],
-        status=row["status"], created_at=row["created_at"],
+        status=shown_status(row), created_at=row["created_at"],
         distance_km=round(distance, 2) if distance is not None else None,
     )
 

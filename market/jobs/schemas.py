@@ -58,6 +58,7 @@ class EmployerBrief(Schema):
 class JobOut(Schema):
     """A job as anyone signed in sees it; `distance_km` from the point asked about, when known.
 
+    `status` is `open`, `full` (every place taken; `open` again when a cancel frees one) or `cancelled`.
     On a worker's radar each job also says why it is suggested: `score`, `matched_skills` (`[required, held,
     similarity]`) and `breakdown` (components in 0..1); elsewhere these are null.
     """

@@ -2,7 +2,8 @@
 
 Each notice is announced with a key naming the order and the notice, so scanning again never repeats one.
 Wage warnings escalate: due (employer and worker), blue after 1 day (employer), yellow after 3 days (employer and
-the staff of the station nearest the site), red after 7 days (employer and the supervisors).
+the staff of the station nearest the site), red after 7 days (employer and the supervisors). A scan sends an
+order only the level it has reached: one found 8 days late hears red, not due, blue, yellow and red at once.
 """
 
 from __future__ import annotations
@@ -13,10 +14,9 @@ from typing import Any
 from market.accounts.tables import Role, User
 from market.core import clock
 from market.core.database import write_transaction
-from market.core.geo import distance_km
 from market.notifications.outbox import announce
 from market.orders.tables import Order, OrderStatus
-from market.stations.tables import Station, StationStaff
+from market.stations.services import staff_of_station_near
 
 __all__ = ["MISSING_CHECK_IN_AFTER", "SHIFT_REMINDER_BEFORE", "scan_due_notices"]
 
@@ -40,15 +40,6 @@ def _payload(row: dict[str, Any]) -> dict[str, Any]:
             "address": row["address"], "amount_fen": row["agreed_pay_fen"], "worker_id": row["worker"]}
 
 
-async def _station_staff_near(lat: float, lon: float) -> list[int]:
-    stations = await Station.select(Station.id, Station.lat, Station.lon)
-    if not stations:
-        return []
-    nearest = min(stations, key=lambda s: distance_km(lat, lon, s["lat"], s["lon"]))
-    return [r["user"] for r in await StationStaff.select(StationStaff.user).where(
-        StationStaff.station == nearest["id"])]
-
-
 async def _supervisors() -> list[int]:
     return [r["id"] for r in await User.select(User.id).where((User.role == Role.admin) & User.is_active.eq(True))]
 
@@ -57,7 +48,7 @@ async def _wage_recipients(step: str, row: dict[str, Any]) -> list[int]:
     if step == "payment_due":
         return [row["employer"], row["worker"]]
     if step == "payment_overdue_yellow":
-        return [row["employer"], *await _station_staff_near(row["lat"], row["lon"])]
+        return [row["employer"], *await staff_of_station_near(row["lat"], row["lon"])]
     if step == "payment_overdue_red":
         return [row["employer"], *await _supervisors()]
     return [row["employer"]]
@@ -75,14 +66,25 @@ async def _shift_notices(now: datetime) -> int:
     return len(soon) + len(missing)
 
 
+def _level_reached(pay_due_at: datetime, now: datetime) -> str:
+    """The highest wage step an unpaid order has reached by `now` (the steps below it are history)."""
+    return [step for step, after in _WAGE_STEPS if pay_due_at <= now - after][-1]
+
+
 async def _wage_notices(now: datetime) -> int:
+    # An order found late (the scanner was down, or it was due long ago) hears only the level it has reached;
+    # a level it already heard is never repeated, and the levels it skipped are not sent at all.
+    oldest = _WAGE_STEPS[-1][1] + LOOK_BACK
+    rows = await Order.select(*_columns()).where(Order.status.is_in(_UNPAID) & (Order.pay_due_at <= now) & (
+        Order.pay_due_at > now - oldest))
     count = 0
-    for step, after in _WAGE_STEPS:
-        rows = await Order.select(*_columns()).where(Order.status.is_in(_UNPAID) & (
-            Order.pay_due_at <= now - after) & (Order.pay_due_at > now - after - LOOK_BACK))
-        for row in rows:
-            await announce(step, await _wage_recipients(step, row), _payload(row), key=str(row["id"]))
-        count += len(rows)
+    for row in rows:
+        step = _level_reached(row["pay_due_at"], now)
+        after = dict(_WAGE_STEPS)[step]
+        if row["pay_due_at"] <= now - after - LOOK_BACK:
+            continue
+        await announce(step, await _wage_recipients(step, row), _payload(row), key=str(row["id"]))
+        count += 1
     return count
 
 

@@ -37,6 +37,16 @@ _TEMPLATES: dict[str, tuple[str, str, str, str]] = {
                                "Pay of {amount} for \u201c{title}\u201d is over 3 days late; the station steps in."),
     "payment_overdue_red": ("欠薪红色预警", "「{title}」工资{amount}逾期超过7天，已上报人社部门。", "Unpaid wages: red",
                             "Pay of {amount} for \u201c{title}\u201d is over 7 days late; reported to the bureau."),
+    "order_no_show": ("已登记未到岗", "「{title}」已登记工人{worker_name}未到岗。", "No-show recorded",
+                      "{worker_name} is recorded as a no-show for \u201c{title}\u201d."),
+    "no_show_objection": ("工人对未到岗提出异议", "{worker_name}对「{title}」的未到岗登记提出异议：{note}",
+                          "No-show disputed", "{worker_name} objects to the no-show for \u201c{title}\u201d: {note}"),
+    "no_show_overturned": ("未到岗登记已撤销", "驿站核实后撤销了「{title}」的未到岗登记，订单恢复为已接单。",
+                           "No-show removed",
+                           "After checking, the station removed the no-show for \u201c{title}\u201d; the order is "
+                           "accepted again."),
+    "no_show_confirmed": ("未到岗登记维持", "驿站核实后维持「{title}」的未到岗登记。", "No-show stands",
+                          "After checking, the station kept the no-show for \u201c{title}\u201d."),
     "consent_code": ("签约验证码", "验证码{code}：您正在驿站确认接单「{title}」，10分钟内有效。非本人操作请忽略。",
                      "Consent code", "Code {code} confirms you accept \u201c{title}\u201d at the station; valid for "
                      "10 minutes."),
@@ -52,10 +62,18 @@ _FOR_WORKER: dict[str, tuple[str, str, str, str]] = {
     "payment_due": ("工资今日到期", "「{title}」的工资{amount}今日到期，未收到可在订单中反映或联系驿站。",
                     "Pay due today",
                     "Pay of {amount} for \u201c{title}\u201d is due today; tell us in the order if it doesn't arrive."),
+    "order_no_show": ("您被登记为未到岗", "「{title}」用工方登记您未到岗，如有异议请于{due}前在订单中提出。",
+                      "Recorded as a no-show", "The employer recorded you as a no-show for \u201c{title}\u201d; "
+                      "if that is wrong, object in the order by {due}."),
+    "no_show_overturned": ("异议成立", "您对「{title}」未到岗登记的异议成立，登记已撤销。", "Objection upheld",
+                           "Your objection was upheld: the no-show for \u201c{title}\u201d is removed."),
+    "no_show_confirmed": ("异议未成立", "您对「{title}」未到岗登记的异议未被采纳，登记维持。", "Objection not upheld",
+                          "Your objection to the no-show for \u201c{title}\u201d was not upheld."),
 }
 
 SMS_EVENTS = frozenset({"order_accepted", "order_cancelled", "shift_reminder", "missing_check_in",
-                        "payment_overdue_blue", "payment_overdue_yellow", "consent_code"})
+                        "payment_overdue_blue", "payment_overdue_yellow", "consent_code",
+                        "order_no_show", "no_show_overturned", "no_show_confirmed"})
 """Events that also go out as a text message (the rest stay in the inbox)."""
 
 _BY = {"worker": ("工人", "worker"), "employer": ("用工方", "employer")}
@@ -85,6 +103,10 @@ def _params(payload: dict[str, Any], zone_name: str) -> dict[str, str]:
     params.setdefault("address", "")
     params.setdefault("code", "")
     params.setdefault("worker_name", "工人")
+    params.setdefault("note", "")
+    due = payload.get("objection_due_at")
+    params["due"] = (datetime.fromisoformat(due).astimezone(ZoneInfo(zone_name)).strftime("%m-%d %H:%M")
+                     if isinstance(due, str) else "")
     return params
 
 

@@ -11,7 +11,7 @@ from market.contracts.drafting import AcceptedRows
 from market.contracts.issuing import issue_contract_for_order
 from market.core import clock
 from market.core.database import lock_rows_for_update, write_transaction
-from market.core.errors import Conflict, Invalid
+from market.core.errors import Conflict, Invalid, NotFound
 from market.jobs.services import load_job
 from market.jobs.tables import Job, JobStatus
 from market.notifications.outbox import announce
@@ -37,6 +37,8 @@ async def _worker_for(actor: CurrentUser, data: AcceptIn, job_id: int) -> tuple[
     if data.worker_id is None:
         raise Invalid.field("worker_id", "required")
     if not await User.exists().where((User.id == data.worker_id) & (User.role == Role.worker)):
+        if not await User.exists().where(User.id == data.worker_id):
+            raise NotFound("worker_not_found")
         raise Invalid.field("worker_id", "not_a_worker")
     if data.consent == "app":
         raise Invalid.field("consent", "not_one_of", choices="staff_sms_code, staff_signature")

@@ -11,12 +11,20 @@ from litestar.status_codes import HTTP_200_OK
 from market.accounts.auth import AuthedRequest
 from market.core.schemas import Page
 from market.orders import lifecycle
-from market.orders.schemas import CancelIn, CheckInIn, OrderOut, PaidIn, StaffActIn
+from market.orders.schemas import (
+    CancelIn,
+    CheckInIn,
+    NoShowDecisionIn,
+    NoShowObjectionIn,
+    OrderOut,
+    PaidIn,
+    StaffActIn,
+)
 from market.orders.views import get_order, list_orders
 
 __all__ = ["OrderController"]
 
-Status = Literal["accepted", "checked_in", "completed", "paid", "confirmed", "cancelled"]
+Status = Literal["accepted", "checked_in", "completed", "paid", "confirmed", "cancelled", "no_show"]
 
 
 class OrderController(Controller):
@@ -70,3 +78,22 @@ class OrderController(Controller):
                      data: JSONBody[CancelIn | None] = None) -> OrderOut:
         """Cancel before the start; a late cancel is recorded against whoever cancels."""
         return await lifecycle.cancel_order(order_id, request.user, data or CancelIn())
+
+    @post("/{order_id:int}/no-show", operation_id="RecordNoShow", status_code=HTTP_200_OK)
+    async def no_show(self, order_id: FromPath[int], request: AuthedRequest,
+                      data: JSONBody[StaffActIn | None] = None) -> OrderOut:
+        """The employer (or staff) records that the worker never came: after the start and the grace period."""
+        return await lifecycle.record_no_show(order_id, request.user, (data or StaffActIn()).note)
+
+    @post("/{order_id:int}/no-show/objection", operation_id="ObjectToNoShow", status_code=HTTP_200_OK)
+    async def no_show_objection(self, order_id: FromPath[int], data: JSONBody[NoShowObjectionIn],
+                                request: AuthedRequest) -> OrderOut:
+        """The worker objects to a recorded no-show, once, within the objection window."""
+        return await lifecycle.object_to_no_show(order_id, request.user, data.note)
+
+    @post("/{order_id:int}/no-show/objection/decision", operation_id="DecideNoShowObjection",
+          status_code=HTTP_200_OK)
+    async def no_show_decision(self, order_id: FromPath[int], data: JSONBody[NoShowDecisionIn],
+                               request: AuthedRequest) -> OrderOut:
+        """Staff decide the objection: upheld removes the no-show and the order is accepted again."""
+        return await lifecycle.decide_no_show(order_id, request.user, data.upheld, data.note)

@@ -1,4 +1,4 @@
-"""The order's life after acceptance: check-in, complete, paid, confirm payment, cancel — and who may do each."""
+"""The order's life after acceptance: check-in, complete, paid, confirm payment, cancel, no-show; who may do each."""
 
 from __future__ import annotations
 
@@ -14,19 +14,21 @@ from market.core.errors import Conflict, Forbidden, Invalid
 from market.core.geo import distance_km
 from market.jobs.tables import Job
 from market.notifications.outbox import announce
+from market.orders.rules import service_rules
 from market.orders.schemas import CancelIn, CheckInIn, OrderOut, PaidIn
-from market.orders.tables import Order, OrderEvent, OrderStatus
+from market.orders.tables import NoShow, Order, OrderEvent, OrderStatus
 from market.orders.views import get_order, load_order_for
 from market.ranking.changes import record_change
 from market.settings import get_settings
+from market.stations.services import staff_of_station_near
 
-__all__ = ["ACTS", "cancel_order", "cancel_orders_of_job", "check_in", "complete", "confirm_payment", "mark_paid"]
-
-CHECK_IN_OPENS_MINUTES = 60
+__all__ = ["ACTS", "cancel_order", "cancel_orders_of_job", "check_in", "complete", "confirm_payment", "decide_no_show",
+           "mark_paid", "object_to_no_show", "record_no_show"]
 
 _STATUS_NAMES = {
     "accepted": ("已接单", "accepted"), "checked_in": ("已签到", "checked in"), "completed": ("已完工", "completed"),
     "paid": ("已付款", "paid"), "confirmed": ("已确认收款", "payment confirmed"), "cancelled": ("已取消", "cancelled"),
+    "no_show": ("未到岗", "a no-show"),
 }
 
 
@@ -51,8 +53,22 @@ ACTS = {
         Act("confirm_payment", frozenset({"paid"}), "confirmed", frozenset({"worker"}), "确认收款",
             "confirm payment"),
         Act("cancel", frozenset({"accepted"}), "cancelled", frozenset({"worker", "employer"}), "取消", "cancel it"),
+        # A no-show, the worker's objection to it, and staff's decision (`by` empty: staff only).
+        Act("no_show", frozenset({"accepted"}), "no_show", frozenset({"employer"}), "登记未到岗",
+            "record a no-show"),
+        Act("no_show_objection", frozenset({"no_show"}), "no_show", frozenset({"worker"}), "对未到岗提出异议",
+            "object to the no-show"),
+        Act("no_show_overturned", frozenset({"no_show"}), "accepted", frozenset(), "撤销未到岗登记",
+            "remove the no-show"),
+        Act("no_show_confirmed", frozenset({"no_show"}), "no_show", frozenset(), "维持未到岗登记",
+            "keep the no-show"),
     )
 }
+
+
+def _local(at: Any) -> str:
+    """A time as people at the market read it (month-day hour:minute in the market's zone)."""
+    return f"{at.astimezone(get_settings().zone):%m-%d %H:%M}"
 
 
 def _about(order: dict[str, Any]) -> dict[str, Any]:
@@ -90,8 +106,9 @@ async def _apply(act: Act, order_id: int, viewer: CurrentUser, columns: dict[Any
         _check_allowed(act, order, "staff")
     await record_change("order", order_id)
     lat, lon = position if position else (None, None)
-    await OrderEvent(order=order_id, action=act.name, to_status=act.to, actor=viewer.id, on_behalf_of=on_behalf_of,
-                     at=now, lat=lat, lon=lon, note=note).save()
+    from_status = next(iter(act.allowed_from)) if len(act.allowed_from) == 1 else ""
+    await OrderEvent(order=order_id, action=act.name, from_status=from_status, to_status=act.to, actor=viewer.id,
+                     on_behalf_of=on_behalf_of, at=now, lat=lat, lon=lon, note=note).save()
     return await load_order_for(order_id, viewer)
 
 
@@ -113,12 +130,13 @@ async def check_in(order_id: int, viewer: CurrentUser, data: CheckInIn) -> Order
     async with write_transaction():
         act, order, party = await _prepare("check_in", order_id, viewer)
         now = clock.now()
-        if now < order["starts_at"] - timedelta(minutes=CHECK_IN_OPENS_MINUTES):
-            raise Conflict("check_in_too_early", minutes=CHECK_IN_OPENS_MINUTES)
+        rules = service_rules()
+        if now < order["starts_at"] - timedelta(minutes=rules.check_in_opens_minutes):
+            raise Conflict("check_in_too_early", minutes=rules.check_in_opens_minutes)
         if now > order["ends_at"]:
             raise Conflict("illegal_transition", status="已结束", status_en="over", action=act.zh, action_en=act.en)
         metres = round(distance_km(data.lat, data.lon, order["job_lat"], order["job_lon"]) * 1000)
-        fence = get_settings().check_in_fence_m
+        fence = rules.check_in_fence_m
         if metres > fence:
             raise Conflict("outside_fence", distance_m=metres, fence_m=fence)
         columns = {Order.checked_in_at: now, Order.check_in_lat: data.lat, Order.check_in_lon: data.lon,
@@ -133,6 +151,10 @@ async def complete(order_id: int, viewer: CurrentUser, note: str) -> OrderOut:
     """The employer (or staff for them) confirms the work was done."""
     async with write_transaction():
         act, order, party = await _prepare("complete", order_id, viewer)
+        if clock.now() < order["starts_at"]:
+            # Work cannot be done before it starts; a worker who forgot to check in is still paid after the start.
+            raise Conflict("complete_before_start", starts=_local(order["starts_at"]),
+                           starts_at=order["starts_at"].isoformat())
         await _apply(act, order_id, viewer, {Order.completed_at: clock.now()}, _behalf(party, order, "employer"),
                      note=note)
         await announce("order_completed", [order["worker"]], _about(order), key=str(order_id))
@@ -164,8 +186,8 @@ async def confirm_payment(order_id: int, viewer: CurrentUser, note: str) -> Orde
 
 
 def _is_late(side: str, starts_at: Any) -> bool:
-    settings = get_settings()
-    hours = settings.worker_free_cancel_hours if side == "worker" else settings.employer_free_cancel_hours
+    rules = service_rules()
+    hours = rules.worker_cancel_notice_hours if side == "worker" else rules.employer_cancel_notice_hours
     return clock.now() > starts_at - timedelta(hours=hours)
 
 
@@ -203,3 +225,89 @@ async def cancel_orders_of_job(job: dict[str, Any], viewer: CurrentUser) -> None
     for row in rows:
         order = await load_order_for(row["id"], viewer)
         await _cancel_one(order, viewer, "employer", "岗位已取消")
+
+
+async def _no_show_of(order_id: int) -> dict[str, Any] | None:
+    return await NoShow.select().where(NoShow.order == order_id).first()
+
+
+async def record_no_show(order_id: int, viewer: CurrentUser, note: str) -> OrderOut:
+    """The employer (or staff for them) records that the worker never came: after the start plus the grace, and
+    only while the worker has not checked in. The worker is told and may object within the objection window."""
+    async with write_transaction():
+        act = ACTS["no_show"]
+        order = await load_order_for(order_id, viewer)
+        party = _party_of(viewer, order)
+        if party != "staff" and party not in act.by:
+            raise Forbidden("forbidden")
+        if order["status"] == "checked_in" or order["checked_in_at"] is not None:
+            raise Conflict("no_show_checked_in")
+        _check_allowed(act, order, party)
+        rules, now = service_rules(), clock.now()
+        opens = order["starts_at"] + timedelta(minutes=rules.no_show_grace_minutes)
+        if now < opens:
+            raise Conflict("no_show_too_early", minutes=rules.no_show_grace_minutes, opens=_local(opens))
+        if await _no_show_of(order_id) is not None:  # one overturned before: the worker did come
+            raise Conflict("no_show_overturned")
+        note = note.strip()
+        await _apply(act, order_id, viewer, {}, _behalf(party, order, "employer"), note=note)
+        due = now + timedelta(hours=rules.no_show_objection_hours)
+        await NoShow(order=order_id, recorded_at=now, recorded_by=viewer.id, note=note, objection_due_at=due).save()
+        told = [order["worker"]] + ([order["employer_id"]] if party == "staff" else [])
+        await announce("order_no_show", told, {**_about(order), "objection_due_at": due.isoformat()},
+                       key=str(order_id))
+    return await get_order(order_id, viewer)
+
+
+async def object_to_no_show(order_id: int, viewer: CurrentUser, note: str) -> OrderOut:
+    """The order's worker objects to a recorded no-show, once, within the window; staff then decide."""
+    async with write_transaction():
+        act = ACTS["no_show_objection"]
+        order = await load_order_for(order_id, viewer)
+        if _party_of(viewer, order) != "worker":  # the worker's own word: not the employer's, not staff's
+            raise Forbidden("forbidden")
+        _check_allowed(act, order, "worker")
+        note = note.strip()
+        if not note:
+            raise Invalid.field("note", "blank")
+        record = await _no_show_of(order_id)
+        assert record is not None  # a no_show order always has its record
+        now = clock.now()
+        if record["objected_at"] is not None:
+            raise Conflict("no_show_objection_filed")
+        if now > record["objection_due_at"]:
+            raise Conflict("no_show_objection_closed", due=_local(record["objection_due_at"]))
+        filed = await NoShow.update({NoShow.objected_at: now, NoShow.objection_note: note}).where(
+            (NoShow.order == order_id) & NoShow.objected_at.is_null()).returning(NoShow.id)
+        if not filed:
+            raise Conflict("no_show_objection_filed")
+        await _apply(act, order_id, viewer, {}, note=note)
+        staff = await staff_of_station_near(order["job_lat"], order["job_lon"])
+        await announce("no_show_objection", [order["employer_id"], *staff], {**_about(order), "note": note},
+                       key=str(order_id))
+    return await get_order(order_id, viewer)
+
+
+async def decide_no_show(order_id: int, viewer: CurrentUser, upheld: bool, note: str) -> OrderOut:
+    """Staff decide the worker's objection: upheld, the no-show is removed and the order is accepted again (the
+    state it was recorded from); not upheld, the no-show stands. Both parties are told."""
+    async with write_transaction():
+        act = ACTS["no_show_overturned" if upheld else "no_show_confirmed"]
+        order = await load_order_for(order_id, viewer)
+        if _party_of(viewer, order) != "staff":
+            raise Forbidden("forbidden")
+        _check_allowed(act, order, "staff")
+        record = await _no_show_of(order_id)
+        assert record is not None
+        if record["objected_at"] is None:
+            raise Conflict("no_show_no_objection")
+        note = note.strip()
+        decided = await NoShow.update({NoShow.decided_at: clock.now(), NoShow.decided_by: viewer.id,
+                                       NoShow.upheld: upheld, NoShow.decision_note: note}).where(
+            (NoShow.order == order_id) & NoShow.decided_at.is_null()).returning(NoShow.id)
+        if not decided:
+            raise Conflict("no_show_decided")
+        await _apply(act, order_id, viewer, {}, note=note)
+        await announce(act.name, [order["worker"], order["employer_id"]], {**_about(order), "note": note},
+                       key=str(order_id))
+    return await get_order(order_id, viewer)

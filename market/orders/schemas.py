@@ -10,8 +10,8 @@ import msgspec
 from market.core.schemas import Latitude, Longitude, Schema, SchemaIn
 
 __all__ = [
-    "AcceptIn", "AcceptResult", "CancelIn", "CheckInIn", "ContractRef", "OrderJob", "OrderOut", "OrderParty",
-    "PaidIn", "StaffActIn",
+    "AcceptIn", "AcceptResult", "CancelIn", "CheckInIn", "ContractRef", "NoShowDecisionIn", "NoShowObjectionIn",
+    "NoShowOut", "OrderJob", "OrderOut", "OrderParty", "PaidIn", "StaffActIn",
 ]
 
 Note = Annotated[str, msgspec.Meta(max_length=200)]
@@ -54,6 +54,33 @@ class StaffActIn(SchemaIn):
     note: Note = ""
 
 
+class NoShowObjectionIn(SchemaIn):
+    """The worker's side of a recorded no-show: what happened (required)."""
+
+    note: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+
+
+class NoShowDecisionIn(SchemaIn):
+    """Staff's decision on a worker's objection: `upheld` removes the no-show; the note says why."""
+
+    upheld: bool
+    note: Note = ""
+
+
+class NoShowOut(Schema):
+    """A recorded no-show, the worker's objection and staff's decision (null until each happens)."""
+
+    recorded_at: datetime
+    recorded_by_staff: bool
+    note: str
+    objection_due_at: datetime
+    objected_at: datetime | None
+    objection_note: str
+    decided_at: datetime | None
+    upheld: bool | None
+    decision_note: str
+
+
 class OrderParty(Schema):
     """One side of an order."""
 
@@ -85,7 +112,8 @@ class ContractRef(Schema):
 
 
 class OrderOut(Schema):
-    """An order and where it is in its life; `cancel_late` marks a cancel inside the free-cancel window.
+    """An order and where it is in its life; `cancel_late` marks a cancel inside the free-cancel window, `no_show`
+    the no-show recorded on it (also after an objection upheld it and the order went back to `accepted`).
 
     `contract_status` is `pending`, `retrying` (next try at `contract_next_attempt_at`), `issued` or `failed`
     (given up after `contract_attempts`); `contract_error` is why the last attempt failed, shown to staff only.
@@ -119,6 +147,7 @@ class OrderOut(Schema):
     contract_next_attempt_at: datetime | None
     contract_error: str | None
     contract: ContractRef | None = None
+    no_show: NoShowOut | None = None
 
 
 class AcceptResult(Schema):

@@ -1,4 +1,4 @@
-"""Orders, the trail of every act on them, and stored answers for idempotent retries."""
+"""Orders, the trail of every act on them, recorded no-shows, and stored answers for idempotent retries."""
 
 from enum import StrEnum
 
@@ -20,6 +20,7 @@ class OrderStatus(StrEnum):
     paid = "paid"
     confirmed = "confirmed"
     cancelled = "cancelled"
+    no_show = "no_show"
 
 
 class Order(Table, tablename="orders"):
@@ -78,6 +79,28 @@ class OrderEvent(Table, tablename="order_events"):
     lat = DoublePrecision(null=True, default=None)
     lon = DoublePrecision(null=True, default=None)
     note = Text(default="")
+
+
+class NoShow(Table, tablename="order_no_shows"):
+    """A recorded no-show: who recorded it, the worker's objection (within the window) and staff's decision on it.
+
+    One per order: an objection upheld returns the order to `accepted` and the record stays, so the same no-show
+    cannot be recorded again.
+    """
+
+    id: Serial
+
+    order = ForeignKey(Order, unique=True, on_delete=OnDelete.restrict)
+    recorded_at = Timestamptz()
+    recorded_by = ForeignKey(User, on_delete=OnDelete.restrict)
+    note = Varchar(length=200, default="")
+    objection_due_at = Timestamptz()
+    objected_at = Timestamptz(null=True, default=None)
+    objection_note = Varchar(length=200, default="")
+    decided_at = Timestamptz(null=True, default=None)
+    decided_by = ForeignKey(User, null=True, default=None, on_delete=OnDelete.restrict)
+    upheld = Boolean(null=True, default=None)
+    decision_note = Varchar(length=200, default="")
 
 
 class IdempotencyRecord(Table, tablename="idempotency_records"):

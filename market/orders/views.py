@@ -11,8 +11,8 @@ from market.core.database import batched_reads
 from market.core.errors import NotFound
 from market.core.schemas import Page
 from market.employers.tables import Employer
-from market.orders.schemas import ContractRef, OrderJob, OrderOut, OrderParty
-from market.orders.tables import Order
+from market.orders.schemas import ContractRef, NoShowOut, OrderJob, OrderOut, OrderParty
+from market.orders.tables import NoShow, Order
 
 __all__ = ["get_order", "list_orders", "load_order_for", "order_out"]
 
@@ -60,8 +60,21 @@ async def _contracts(order_ids: list[int]) -> dict[int, ContractRef]:
     return {row["order"]: contract_ref(row) for row in rows}
 
 
+async def _no_shows(rows: list[dict[str, Any]]) -> dict[int, NoShowOut]:
+    """The no-shows recorded on these orders (accepted ones too: an objection upheld returns them to accepted)."""
+    ids = [row["id"] for row in rows if row["status"] in ("accepted", "no_show")]
+    if not ids:
+        return {}
+    employers = {row["id"]: row["employer_id"] for row in rows}
+    return {r["order"]: NoShowOut(
+        recorded_at=r["recorded_at"], recorded_by_staff=r["recorded_by"] != employers[r["order"]], note=r["note"],
+        objection_due_at=r["objection_due_at"], objected_at=r["objected_at"], objection_note=r["objection_note"],
+        decided_at=r["decided_at"], upheld=r["upheld"], decision_note=r["decision_note"],
+    ) for r in await NoShow.select().where(NoShow.order.is_in(ids))}
+
+
 def order_out(row: dict[str, Any], employer_name: str, contract: ContractRef | None = None,
-              staff: bool = False) -> OrderOut:
+              no_show: NoShowOut | None = None, staff: bool = False) -> OrderOut:
     """The API shape of a row from `_select()`; why its contract failed only for `staff`."""
     retrying = row["contract_status"] == "retrying"
     return OrderOut(
@@ -81,6 +94,7 @@ def order_out(row: dict[str, Any], employer_name: str, contract: ContractRef | N
         contract_attempts=row["contract_attempts"],
         contract_next_attempt_at=row["contract_next_attempt_at"] if retrying else None,
         contract_error=(row["contract_error"] or None) if staff else None, contract=contract,
+        no_show=no_show,
     )
 
 
@@ -101,11 +115,12 @@ async def get_order(order_id: int, viewer: CurrentUser, contract: ContractRef | 
     async with batched_reads():
         row = await load_order_for(order_id, viewer)
         if contract is not None:
-            names = await _employer_names([row["employer_id"]])
+            names, no_shows = await asyncio.gather(_employer_names([row["employer_id"]]), _no_shows([row]))
         else:
-            names, contracts = await asyncio.gather(_employer_names([row["employer_id"]]), _contracts([order_id]))
+            names, contracts, no_shows = await asyncio.gather(
+                _employer_names([row["employer_id"]]), _contracts([order_id]), _no_shows([row]))
             contract = contracts.get(order_id)
-    return order_out(row, names.get(row["employer_id"], ""), contract, viewer.is_staff)
+    return order_out(row, names.get(row["employer_id"], ""), contract, no_shows.get(order_id), viewer.is_staff)
 
 
 async def list_orders(viewer: CurrentUser, status: str | None, job_id: int | None, worker_id: int | None,
@@ -121,7 +136,9 @@ async def list_orders(viewer: CurrentUser, status: str | None, job_id: int | Non
         limit).offset(offset)
     names = await _employer_names(list({r["employer_id"] for r in rows}))
     contracts = await _contracts([r["id"] for r in rows])
-    return Page(items=[order_out(r, names.get(r["employer_id"], ""), contracts.get(r["id"]), viewer.is_staff)
+    no_shows = await _no_shows(rows)
+    return Page(items=[order_out(r, names.get(r["employer_id"], ""), contracts.get(r["id"]), no_shows.get(r["id"]),
+                                 viewer.is_staff)
                        for r in rows],
                 total=await count,
                 limit=limit, offset=offset)

@@ -7,7 +7,7 @@ from market.core.schemas import Page
 from market.stations.schemas import StationOut
 from market.stations.tables import Station, StationStaff
 
-__all__ = ["list_stations", "station_of_staff"]
+__all__ = ["list_stations", "staff_of_station_near", "station_of_staff"]
 
 
 async def list_stations(lat: float | None, lon: float | None, limit: int, offset: int) -> Page[StationOut]:
@@ -29,3 +29,13 @@ async def station_of_staff(user_id: int) -> int | None:
     """The station a staff member works at, if any."""
     row = await StationStaff.select(StationStaff.station).where(StationStaff.user == user_id).first()
     return row["station"] if row else None
+
+
+async def staff_of_station_near(lat: float, lon: float) -> list[int]:
+    """The staff of the station nearest a point (none when the city has no station yet)."""
+    stations = await Station.select(Station.id, Station.lat, Station.lon)
+    if not stations:
+        return []
+    nearest = min(stations, key=lambda s: distance_km(lat, lon, s["lat"], s["lon"]))
+    return [r["user"] for r in await StationStaff.select(StationStaff.user).where(
+        StationStaff.station == nearest["id"])]

@@ -8,7 +8,7 @@ import { failed, h, show } from './ui.js';
 const NAV = {
   worker: [['#/radar', 'nav_radar'], ['#/orders', 'nav_orders'], ['#/inbox', 'nav_inbox'], ['#/profile', 'nav_profile']],
   employer: [['#/e/jobs', 'nav_jobs'], ['#/e/post', 'nav_post'], ['#/e/orders', 'nav_orders'], ['#/inbox', 'nav_inbox']],
-  staff: [['#/s', 'nav_console'], ['#/s/stations', 'nav_stations'], ['#/inbox', 'nav_inbox']],
+  staff: [['#/s', 'nav_console'], ['#/s/no-shows', 'nav_no_shows'], ['#/s/stations', 'nav_stations'], ['#/inbox', 'nav_inbox']],
 };
 NAV.admin = NAV.staff;
 
@@ -34,6 +34,7 @@ const ROUTES = [
   [/^\/s\/worker\/(\d+)$/, './station.js', 'walkIn', ['staff', 'admin']],
   [/^\/s\/accept\/(\d+)\/(\d+)$/, './station.js', 'acceptFor', ['staff', 'admin']],
   [/^\/s\/stations$/, './stations.js', 'stations', ['staff', 'admin']],
+  [/^\/s\/no-shows$/, './noshow.js', 'objections', ['staff', 'admin']],
 ];
 
 function drawShell() {

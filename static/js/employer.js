@@ -5,6 +5,7 @@ import { localInputToIso, isoToLocalInput, money, payText, span, t, when } from 
 import { positionPicker } from './profile.js';
 import { tradeInput } from './trades.js';
 import { act, badge, empty, failed, field, form, h, loading, show, toast } from './ui.js';
+import { decisionForm, noShowInfo, recordButton } from './noshow.js';
 import { jobTerms } from './worker.js';
 
 function fullness(job) {
@@ -102,9 +103,14 @@ export function employerOrderCard(order, refresh) {
   const actions = h('div', { class: 'actions' });
   const post = (path, body) => api(`/api/orders/${order.id}/${path}`, { method: 'POST', body: body || {} });
   if (order.status === 'accepted' || order.status === 'checked_in') {
-    const done = h('button', { type: 'button', class: 'primary' }, t('mark_complete'));
-    done.addEventListener('click', act(done, async () => { await post('complete'); refresh(); }));
-    actions.append(done);
+    // Completing opens at the start (the server refuses earlier); a no-show after the start and its grace.
+    if (new Date(order.starts_at) <= new Date()) {
+      const done = h('button', { type: 'button', class: 'primary' }, t('mark_complete'));
+      done.addEventListener('click', act(done, async () => { await post('complete'); refresh(); }));
+      actions.append(done);
+    }
+    const noShow = recordButton(order, post, refresh);
+    if (noShow) actions.append(noShow);
   }
   if (order.status === 'completed') {
     const paidForm = form({ class: 'paid' }, [
@@ -122,7 +128,7 @@ export function employerOrderCard(order, refresh) {
     h('p', { class: 'meta' }, h('span', {}, span(order.starts_at, order.ends_at)), h('a', { href: `tel:${order.worker.phone}` }, order.worker.phone)),
     h('p', { class: 'meta' }, h('span', {}, `${t('agreed_pay')} ${money(order.agreed_pay_fen)}`),
       order.paid_amount_fen != null ? h('span', {}, `${t('paid_amount')} ${money(order.paid_amount_fen)}`) : h('span', {}, `${t('pay_by')} ${when(order.pay_due_at)}`)),
-    contractLink(order), actions);
+    noShowInfo(order), contractLink(order), actions, decisionForm(order, post, refresh));
 }
 
 export async function jobDetail({ params }) {
@@ -146,7 +152,7 @@ export async function jobDetail({ params }) {
     h('p', {}, h('a', { href: '#/e/jobs', class: 'back' }, `← ${t('back')}`)),
     h('div', { class: 'row' }, h('h1', {}, job.title), badge(t(`job_status_${job.status}`), job.status)),
     fullness(job), jobTerms(job),
-    job.status === 'open' ? h('div', { class: 'actions' }, cancel) : null,
+    job.status === 'open' || job.status === 'full' ? h('div', { class: 'actions' }, cancel) : null,
     h('div', { class: 'cols' },
       h('section', {}, h('h2', {}, t('orders_of_job')), orderList),
       h('section', {}, h('h2', {}, t('candidates')), candidates)));

@@ -2,6 +2,7 @@
 import { api, idempotencyKey, qs } from './api.js';
 import { contractLink, rememberContract } from './contract.js';
 import { money, payText, span, t, when } from './i18n.js';
+import { noShowInfo, objectionForm } from './noshow.js';
 import { act, badge, empty, failed, h, here, loading, show, toast } from './ui.js';
 
 /** Plain reasons a job suits the worker, from the radar's matched_skills and breakdown. */
@@ -194,6 +195,8 @@ export function orderCard(order, refresh) {
     help.addEventListener('click', () => { help.setAttribute('aria-expanded', 'true'); stationPhone(order, extra); });
     actions.append(help);
   }
+  const objection = objectionForm(order, post, refresh);
+  if (objection) extra.append(objection);
   const link = contractLink(order);
   return h('li', { class: 'card' },
     h('div', { class: 'row' }, h('h2', {}, order.job.title), badge(t(`status_${order.status}`), order.status)),
@@ -203,7 +206,7 @@ export function orderCard(order, refresh) {
       order.paid_amount_fen != null ? h('span', {}, `${t('paid_amount')} ${money(order.paid_amount_fen)}`) : null,
       LIVE.has(order.status) || order.status === 'completed' ? h('span', {}, `${t('pay_by')} ${when(order.pay_due_at)}`) : null),
     order.status === 'accepted' ? h('p', { class: 'hint' }, t('check_in_hint')) : null,
-    link, actions, extra);
+    noShowInfo(order), link, actions, extra);
 }
 
 export async function orders() {

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from contracts import FontSpec, Language, default_font, render_contract
+from contracts import FontSpec, Language, ServiceRules, default_font, render_contract
 from contracts.examples import sample_consents, sample_terms
 from contracts.linebreak import CANNOT_START
 
@@ -114,3 +114,36 @@ def test_a_long_contract_flows_over_pages(poppler: Callable[[str], str], tmp_pat
     flat = text.replace("\n", "")
     assert flat.count("负责三居室墙面找平") == 14
     assert "第 3 页 / 共 3 页" in flat
+
+
+def test_the_rules_stated_are_the_rules_given(poppler: Callable[[str], str], tmp_path: Path) -> None:
+    rules = ServiceRules(worker_cancel_notice_hours=5, employer_cancel_notice_hours=30, check_in_fence_m=250,
+                         check_in_opens_minutes=40, no_show_grace_minutes=20, no_show_objection_hours=10)
+    stated = {
+        Language.ZH_CN: ["甲方取消用工的，应至迟于开工前30小时", "乙方不能到岗的，应至迟于开工前5小时",
+                         "工作地点250米内", "开工前40分钟起", "开工20分钟后乙方仍未签到的", "登记后10小时内",
+                         "服务期间结束后27小时内"],
+        Language.EN: ["at least 30 hours before the start", "at least 5 hours before the start", "within 250 m",
+                      "40 minutes before the start", "checked in 20 minutes after the start", "within 10 hours",
+                      "within 27 hours after the work ends"],
+    }
+    for language, phrases in stated.items():
+        path = tmp_path / f"{language}.pdf"
+        path.write_bytes(render_contract(replace(sample_terms(language), rules=rules), sample_consents()))
+        text = "".join(_run(poppler("pdftotext"), "-raw", str(path), "-").split())  # lines break anywhere
+        for phrase in phrases:
+            assert "".join(phrase.split()) in text, phrase
+
+
+def test_a_block_whose_lines_fit_but_not_its_space_after_moves_to_the_next_page() -> None:
+    from contracts.layout import TextBlock, TextStyle
+
+    style = TextStyle("Helvetica", 10, 14, space_after=6)
+    block = TextBlock("one line", style)
+    _, height = block.wrap(400, 1000)
+    assert height == 20
+    assert block.split(400, 17) == []  # 14 pt of line fits, the 6 pt after it does not
+    long = TextBlock("words " * 200, style)
+    long.wrap(400, 1000)
+    head, tail = long.split(400, 30)  # two lines fit
+    assert (len(head._lines or []), len(tail._lines or [])) == (2, len(long._lines or []) - 2)

@@ -4,6 +4,7 @@ import base64
 import io
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from PIL import Image, ImageDraw
 
 from market.jobs.tables import Job
@@ -166,6 +167,19 @@ async def test_staff_must_name_the_walk_in_and_how_they_agreed(client, market):
     employer_as_worker = await client.post(f"/api/jobs/{job['id']}/accept", headers=staff["headers"],
                                            json={"worker_id": employer["id"], "consent": "staff_sms_code"})
     assert employer_as_worker.status_code == 400
+    assert await Order.count() == 0
+
+
+@pytest.mark.parametrize(("language", "words"), [("zh-CN", "找不到该求职者"), ("en", "Worker not found")])
+async def test_staff_accepting_for_an_unknown_worker_is_404(client, market, language, words):
+    employer, staff = await market.user("employer"), await market.user("staff")
+    job = await market.job(employer)
+    response = await client.post(f"/api/jobs/{job['id']}/accept",
+                                 headers={**staff["headers"], "Accept-Language": language},
+                                 json={"worker_id": 999999, "consent": "staff_sms_code", "consent_code": "123456"})
+    assert response.status_code == 404
+    assert response.json()["code"] == "worker_not_found"
+    assert response.json()["detail"] == words
     assert await Order.count() == 0
 
 

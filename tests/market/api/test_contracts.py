@@ -228,3 +228,54 @@ async def test_an_employer_with_a_long_registered_name_gets_contracts_and_keeps_
         accepted = await market.accept(job["id"], worker)
         assert accepted.json()["contract"] is not None, "a long name must not stop the contract"
     assert await _certificate_of(employer["id"]) == certificate, "the cut name is not taken for a rename"
+
+
+def _pdf_text(pdf: bytes, tmp_path) -> str:
+    import shutil
+    import subprocess
+
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        pytest.skip("pdftotext not installed (Debian package poppler-utils)")
+    path = tmp_path / "contract.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run([tool, "-raw", str(path), "-"], check=True, capture_output=True, text=True,
+                          timeout=60).stdout.replace("\n", "")
+
+
+@pytest.fixture
+def unusual_rules(monkeypatch):
+    """Settings other than the defaults, so a contract that states the defaults cannot pass."""
+    from market.settings import reset_settings
+
+    for name, value in {"WORKER_FREE_CANCEL_HOURS": "7", "EMPLOYER_FREE_CANCEL_HOURS": "37",
+                        "CHECK_IN_FENCE_M": "333", "NO_SHOW_GRACE_MINUTES": "45",
+                        "NO_SHOW_OBJECTION_HOURS": "50"}.items():
+        monkeypatch.setenv(f"LINGGONG_{name}", value)
+    reset_settings()
+    yield
+    monkeypatch.undo()
+    reset_settings()
+
+
+async def test_the_contract_states_the_rules_the_service_enforces(client, market, unusual_rules, tmp_path):
+    from datetime import timedelta
+
+    from market.core import clock
+
+    employer, worker = await market.user("employer"), await market.user("worker")
+    job = await market.job(employer, pay_due_hours=36)
+    body = (await market.accept(job["id"], worker)).json()
+    pdf = (await client.get(body["contract"]["pdf_url"], headers=worker["headers"])).content
+    text = _pdf_text(pdf, tmp_path)
+    for stated in ["甲方取消用工的，应至迟于开工前37小时通过平台通知乙方，迟于此时取消的记入甲方履约记录",
+                   "乙方不能到岗的，应至迟于开工前7小时通过平台取消，迟于此时取消的记入乙方履约记录",
+                   "在工作地点333米内", "开工前60分钟起", "开工45分钟后乙方仍未签到的", "登记后50小时内",
+                   "服务期间结束后36小时内"]:
+        assert stated in text, stated
+    assert "12小时" not in text
+    assert "签退" not in text  # the service has no check-out
+    # and the service applies what the contract says: 30 h before the start is inside the employer's 37 h
+    clock.shift(timedelta(hours=-6))  # the job starts 24 h after it was posted: now it is 30 h away
+    cancelled = await client.post(f"/api/orders/{body['order']['id']}/cancel", headers=employer["headers"])
+    assert cancelled.json()["cancel_late"] is True

@@ -198,6 +198,29 @@ async def test_a_job_reads_with_filled_and_headcount(client, market):
     assert (shown["filled"], shown["headcount"]) == (1, 3)
 
 
+async def test_a_full_job_says_full_until_a_cancel_frees_a_place(client, market):
+    employer, first, second = await market.user("employer"), await market.user("worker"), await market.user("worker")
+    job = await market.job(employer, headcount=2)
+    await market.accept(job["id"], first)
+    assert (await client.get(f"/api/jobs/{job['id']}", headers=employer["headers"])).json()["status"] == "open"
+    order = (await market.accept(job["id"], second)).json()["order"]
+    shown = (await client.get(f"/api/jobs/{job['id']}", headers=first["headers"])).json()
+    assert (shown["status"], shown["filled"]) == ("full", 2)
+    mine = (await list_jobs(client, employer, mine="true"))["items"]
+    assert [j["status"] for j in mine] == ["full"]
+    await client.post(f"/api/orders/{order['id']}/cancel", headers=second["headers"])
+    assert (await client.get(f"/api/jobs/{job['id']}", headers=employer["headers"])).json()["status"] == "open"
+    assert [j["status"] for j in (await list_jobs(client, employer, mine="true"))["items"]] == ["open"]
+
+
+async def test_a_cancelled_full_job_says_cancelled(client, market):
+    employer, worker = await market.user("employer"), await market.user("worker")
+    job = await market.job(employer, headcount=1)
+    await market.accept(job["id"], worker)
+    cancelled = await client.post(f"/api/jobs/{job['id']}/cancel", headers=employer["headers"])
+    assert cancelled.json()["status"] == "cancelled"
+
+
 async def test_another_employer_cannot_cancel_a_job(client, market):
     employer, other = await market.user("employer"), await market.user("employer")
     job = await market.job(employer)

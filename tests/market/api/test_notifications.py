@@ -229,6 +229,30 @@ async def test_wage_warnings_escalate_blue_yellow_red(market, station_with_staff
     assert (await _events_for(employer["id"])).count("payment_overdue_red") == 1
 
 
+async def test_an_order_found_eight_days_late_hears_only_red(market, station_with_staff):
+    admin = await market.user("admin")
+    employer, worker, _, _ = await _deal(market)
+    clock.shift(timedelta(days=1, hours=8, minutes=1) + timedelta(hours=24) + timedelta(days=8))  # due 8 days ago
+    await scan_due_notices()
+    await scan_due_notices()
+    warnings = [e for e in await _events_for(employer["id"]) if e.startswith("payment_")]
+    assert warnings == ["payment_overdue_red"]
+    assert [e for e in await _events_for(worker["id"]) if e.startswith("payment_")] == []
+    assert await _events_for(station_with_staff["id"]) == []
+    assert await _events_for(admin["id"]) == ["payment_overdue_red"]
+
+
+async def test_an_order_found_two_days_late_hears_blue_then_climbs(market):
+    employer, _worker, _, _ = await _deal(market)
+    clock.shift(timedelta(days=1, hours=8, minutes=1) + timedelta(hours=24) + timedelta(days=2))
+    await scan_due_notices()
+    assert [e for e in await _events_for(employer["id"]) if e.startswith("payment_")] == ["payment_overdue_blue"]
+    clock.shift(timedelta(days=1))
+    await scan_due_notices()
+    assert [e for e in await _events_for(employer["id"]) if e.startswith("payment_")] == [
+        "payment_overdue_blue", "payment_overdue_yellow"]
+
+
 async def test_no_wage_warning_once_paid(client, market):
     employer, _worker, _, order = await _deal(market)
     clock.shift(timedelta(days=1, hours=9))

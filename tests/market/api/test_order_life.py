@@ -110,6 +110,21 @@ async def test_strangers_cannot_see_or_touch_the_order(client, market, deal):
     assert listed.json() == {"items": [], "total": 0, "limit": 20, "offset": 0}
 
 
+@pytest.mark.parametrize(("language", "words"), [("zh-CN", "之后才能确认完工"), ("en", "only after")])
+async def test_no_completing_before_the_job_starts(client, market, deal, language, words):
+    deal["staff"] = await market.user("staff")
+    clock.shift(timedelta(days=1, minutes=-30))  # half an hour before the start
+    for who in ("employer", "staff"):
+        early = await _act(client, deal, who, "complete", language=language)
+        assert early.status_code == 409
+        assert early.json()["code"] == "complete_before_start"
+        assert words in early.json()["detail"]
+    assert (await client.get(f"/api/orders/{deal['order']['id']}", headers=deal["worker"]["headers"])
+            ).json()["status"] == "accepted"
+    clock.shift(timedelta(minutes=31))
+    assert (await _act(client, deal, "employer", "complete")).json()["status"] == "completed"
+
+
 async def test_paying_a_different_amount_needs_a_note(client, deal):
     _at_start()
     await _act(client, deal, "employer", "complete")

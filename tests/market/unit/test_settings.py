@@ -95,6 +95,14 @@ def test_a_non_integer_number_is_refused(monkeypatch):
         get_settings()
 
 
+@pytest.mark.parametrize("name", ["NO_SHOW_GRACE_MINUTES", "NO_SHOW_OBJECTION_HOURS", "CHECK_IN_FENCE_M",
+                                  "WORKER_FREE_CANCEL_HOURS", "EMPLOYER_FREE_CANCEL_HOURS"])
+def test_a_negative_rule_the_contract_states_is_refused(monkeypatch, name):
+    monkeypatch.setenv(f"LINGGONG_{name}", "-5")
+    with pytest.raises(SettingsError, match=name):
+        get_settings()
+
+
 def test_an_unsupported_database_is_refused(monkeypatch):
     monkeypatch.setenv("LINGGONG_DATABASE_URL", "mysql://root@localhost/linggong")
     with pytest.raises(SettingsError, match="DATABASE_URL"):
