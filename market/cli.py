@@ -50,13 +50,17 @@ def _prepare(settings: Settings) -> None:
 
 
 def cmd_migrate(_: argparse.Namespace) -> None:
-    """Apply migrations to the configured database."""
+    """Apply migrations to the configured database, and create the platform CA and seal when missing."""
+    from market.contracts.authority import ensure_authority
     from market.maintenance import migrate
 
     settings = get_settings()
     _prepare(settings)
     _run(migrate)
-    print(f"migrations applied ({_where(settings)})")
+    # Production never creates the CA on demand (app processes must not race to make different roots): this one-shot
+    # step does, into the data dir (or LINGGONG_CA_DIR) that the app and worker share.
+    authority = ensure_authority()
+    print(f"migrations applied ({_where(settings)}); platform CA in {authority}")
 
 
 def _seed(workers: int, jobs: int) -> None:

@@ -67,6 +67,17 @@ def test_migrate_creates_the_database_and_a_private_secret(env, data_dir):
     assert (data_dir / "secret.key").stat().st_mode & 0o777 == 0o600
 
 
+def test_migrate_creates_the_platform_ca_once(env, data_dir):
+    """Production never makes the CA on demand: the one-shot migrate step (compose's `migrate`) must."""
+    assert linggong(env, "migrate").returncode == 0
+    root = data_dir / "ca" / "platform-root.pem"
+    assert root.is_file()
+    assert (data_dir / "ca" / "platform-root.key.pem").stat().st_mode & 0o777 == 0o600
+    first = root.read_bytes()
+    assert linggong(env, "migrate").returncode == 0
+    assert root.read_bytes() == first  # kept: every contract signed so far chains to it
+
+
 def test_demo_seeds_a_city_once(env, data_dir):
     result = linggong(env, "demo", "--workers", "50", "--jobs", "20")
     assert result.returncode == 0, result.stderr
