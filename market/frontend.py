@@ -83,10 +83,10 @@ def _asset(path: Path, body: bytes) -> Asset:
 class FrontEnd:
     """The files of one static directory, keyed by URL path, with the shell rewritten to versioned URLs.
 
-    Every module URL in the shell and every `import` between modules carries `?v=<content hash>`: the shell
-    references CSS and the entry module by versioned URL and holds an import map from each module's plain URL
-    to its versioned one, so `import './api.js'` inside any module loads `/js/api.js?v=…` too. Edit a file
-    and its hash, the import map and so the shell change; nothing else does.
+    Every URL the shell names and every `import` between modules carries `?v=<content hash>`: the shell's own
+    `href`/`src` are rewritten, and an import map from each module's plain URL to its versioned one makes
+    `import './api.js'` inside any module (and the shell's inline `import '/js/app.js'`) load `/js/api.js?v=…`.
+    Edit a file and its hash, the import map and so the shell change; nothing else does.
     """
 
     def __init__(self, directory: Path) -> None:
@@ -119,10 +119,6 @@ class FrontEnd:
             self.refresh()
             path = f"/{_SHELL}"
         return self._assets.get(path)
-
-    def url(self, path: str) -> str:
-        """The versioned URL of the file at `path`."""
-        return f"{path}?v={self._assets[path].version}"
 
 
 def _versioned_shell(html: str, assets: dict[str, Asset]) -> str:
