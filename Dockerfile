@@ -7,7 +7,7 @@ FROM python:3.11-slim AS build
 ENV PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /src
-COPY pyproject.toml README.md constraints.txt ./
+COPY pyproject.toml README.md constraints.txt MANIFEST.in ./
 COPY market ./market
 COPY matching ./matching
 COPY contracts ./contracts
@@ -30,9 +30,8 @@ RUN groupadd --system --gid 10001 linggong \
 COPY --from=build /wheels /wheels
 RUN pip install --no-index /wheels/*.whl && rm -rf /wheels
 
-# The web front end has no build step; it is served from the working directory.
+# The web front end (market/static) and Swagger UI (market/vendor) are inside the wheel.
 WORKDIR /app
-COPY --chown=root:root static ./static
 
 USER linggong
 VOLUME ["/data"]

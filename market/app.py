@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 from litestar import Litestar, get
-from litestar.datastructures import State
+from litestar.config.compression import CompressionConfig
+from litestar.datastructures import CacheControlHeader, State
 from litestar.openapi.config import OpenAPIConfig
-from litestar.openapi.plugins import JsonRenderPlugin, ScalarRenderPlugin, SwaggerRenderPlugin
+from litestar.openapi.plugins import JsonRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 from litestar.static_files import create_static_files_router
 
@@ -19,11 +20,13 @@ from market.accounts.auth import PUBLIC_ROUTE, make_auth
 from market.accounts.controllers import AuthController
 from market.accounts.throttle import AttemptThrottle
 from market.background.runner import background_lifespan
+from market.caching import RevalidateMiddleware
 from market.contracts.controllers import ContractController, VerifyPageController
 from market.core.database import close_pool, current_engine, open_pool
 from market.core.error_responses import exception_handlers
 from market.core.schemas import Schema
 from market.employers.controllers import EmployerController
+from market.frontend import SKIP_COMPRESSION, FrontEnd, find_static_dir, frontend_handlers
 from market.jobs.controllers import JobController
 from market.notifications.controllers import DeliveryController, InboxController
 from market.orders.controllers import OrderController
@@ -35,14 +38,6 @@ from market.workers.controllers import WalkInController, WorkerController
 
 __all__ = ["create_app"]
 
-
-
-def _static_dir() -> Path | None:
-    """The web front end: `LINGGONG_STATIC_DIR`, else `static/` beside the source tree or in the working directory."""
-    configured = get_settings().static_dir
-    candidates = [configured] if configured else [Path(__file__).resolve().parent.parent / "static",
-                                                         Path.cwd() / "static"]
-    return next((path for path in candidates if (path / "index.html").is_file()), None)
 
 MAX_BODY_BYTES = 2 * 1024 * 1024
 
@@ -71,13 +66,23 @@ async def health() -> HealthOut:
     return HealthOut(status="ok")
 
 
+# Swagger UI's files ship inside the package (market/vendor, see its README), never from a CDN: the docs work
+# offline and where a CDN is blocked. The directory's name carries the version, so the URLs are cached for good.
+_SWAGGER_DIR = Path(__file__).resolve().parent / "vendor" / "swagger-ui-5.18.2"
+SWAGGER_ASSETS = f"/api/docs/assets/{_SWAGGER_DIR.name}"
+
+
 def _openapi() -> OpenAPIConfig:
+    swagger = SwaggerRenderPlugin(
+        path="/", js_url=f"{SWAGGER_ASSETS}/swagger-ui-bundle.js", css_url=f"{SWAGGER_ASSETS}/swagger-ui.css",
+        standalone_preset_js_url=f"{SWAGGER_ASSETS}/swagger-ui-standalone-preset.js",
+        favicon=f"<link rel='icon' type='image/png' href='{SWAGGER_ASSETS}/favicon-32x32.png'>")
     return OpenAPIConfig(
         title="Linggong 零工 API",
         version="1.0",
         description="City gig-labour market: accounts, jobs, orders, contracts. Errors share one shape.",
         path="/api/docs",
-        render_plugins=[SwaggerRenderPlugin(path="/"), ScalarRenderPlugin(path="/scalar"), JsonRenderPlugin()],
+        render_plugins=[swagger, JsonRenderPlugin()],
         components=Components(security_schemes={
             "BearerToken": SecurityScheme(type="http", scheme="bearer", bearer_format="JWT")}),
         security=[{"BearerToken": []}],
@@ -99,10 +104,12 @@ def create_app() -> Litestar:
     handlers: list[Any] = [health, AuthController, WorkerController, WalkInController, EmployerController,
                            StationController, JobController, OrderController, ContractController,
                            VerifyPageController, InboxController, DeliveryController, TradeController]
-    static_dir = _static_dir()
+    handlers.append(create_static_files_router(
+        path=SWAGGER_ASSETS, directories=[_SWAGGER_DIR], opt=PUBLIC_ROUTE, include_in_schema=False,
+        name="swagger-assets", cache_control=CacheControlHeader(public=True, max_age=31536000, immutable=True)))
+    static_dir = find_static_dir(settings.static_dir)
     if static_dir is not None:
-        handlers.append(create_static_files_router(path="/", directories=[static_dir], html_mode=True,
-                                                   opt=PUBLIC_ROUTE, include_in_schema=False))
+        handlers.extend(frontend_handlers(FrontEnd(static_dir), opt=PUBLIC_ROUTE))
     return Litestar(
         route_handlers=handlers,
         on_app_init=[auth.on_app_init],
@@ -110,6 +117,10 @@ def create_app() -> Litestar:
         lifespan=[database_pool, matching_lifespan, background_lifespan],
         on_shutdown=[_close_throttle],
         openapi_config=_openapi(),
+        # Brotli for browsers that take it, gzip for the rest; the front end's files come precompressed.
+        compression_config=CompressionConfig(backend="brotli", brotli_gzip_fallback=True, minimum_size=500,
+                                             exclude_opt_key=SKIP_COMPRESSION),
+        middleware=[RevalidateMiddleware],
         state=State({"auth": auth, "throttle": AttemptThrottle(
             per_phone=settings.login_attempts_per_minute, per_address=settings.login_attempts_per_address_per_minute,
             redis_url=settings.redis_url)}),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import getpass
+import socket
 import sys
 from collections.abc import Callable, Coroutine
 from typing import Any
@@ -49,13 +50,17 @@ def _prepare(settings: Settings) -> None:
 
 
 def cmd_migrate(_: argparse.Namespace) -> None:
-    """Apply migrations to the configured database."""
+    """Apply migrations to the configured database, and create the platform CA and seal when missing."""
+    from market.contracts.authority import ensure_authority
     from market.maintenance import migrate
 
     settings = get_settings()
     _prepare(settings)
     _run(migrate)
-    print(f"migrations applied ({_where(settings)})")
+    # Production never creates the CA on demand (app processes must not race to make different roots): this one-shot
+    # step does, into the data dir (or LINGGONG_CA_DIR) that the app and worker share.
+    authority = ensure_authority()
+    print(f"migrations applied ({_where(settings)}); platform CA in {authority}")
 
 
 def _seed(workers: int, jobs: int) -> None:
@@ -118,8 +123,25 @@ def _serve(host: str, port: int, workers: int) -> None:
                 log_level="info", proxy_headers=True)
 
 
+def _check_port_free(host: str, port: int) -> None:
+    """Refuse at once when the server could not listen on host:port, before anything is migrated or printed."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM,
+                                                             flags=socket.AI_PASSIVE)[0]
+    except (socket.gaierror, UnicodeError) as exc:
+        raise CommandError(f"地址无效 cannot listen on {host}: unknown address ({exc})") from exc
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does: a closing port is free
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise CommandError(f"端口已被占用 port {port} on {host} is in use (is another linggong running?); "
+                               f"stop it or choose another with --port ({exc.strerror})") from exc
+
+
 def cmd_serve(args: argparse.Namespace) -> None:
     """Serve the app (migrations already applied)."""
+    _check_port_free(args.host, args.port)
     settings = get_settings()
     _prepare(settings)
     print(f"serving on http://{args.host}:{args.port} ({_where(settings)})")
@@ -131,6 +153,7 @@ def cmd_up(args: argparse.Namespace) -> None:
     from market.demo.seed import database_is_empty
     from market.maintenance import migrate
 
+    _check_port_free(args.host, args.port)
     settings = get_settings()
     _prepare(settings)
     _run(migrate)
@@ -161,13 +184,24 @@ def cmd_worker(_: argparse.Namespace) -> None:
     run_worker()
 
 
+def _read_password(from_stdin: bool) -> str:
+    """Ask on the terminal; without one (a pipe, a script, `docker compose run -T`), take the first line of stdin."""
+    if not from_stdin and sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass("password 密码: ")
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    if not line.strip():
+        raise CommandError("未提供密码 no password given: without a terminal, pipe it in, e.g. "
+                           "`printf '%s\\n' \"$PASSWORD\" | linggong create-staff … --password-stdin`")
+    return line.rstrip("\r\n")
+
+
 def cmd_create_staff(args: argparse.Namespace) -> None:
     """Create a station staff or admin account."""
     from market.stations.staff import create_staff
 
+    password = _read_password(args.password_stdin)
     settings = get_settings()
     _prepare(settings)
-    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("password 密码: ")
     user_id = _run(lambda: create_staff(phone=args.phone, name=args.name, password=password,
                                         station_id=args.station, admin=args.admin))
     print(f"{'admin' if args.admin else 'staff'} account {user_id} created for {args.phone} ({_where(settings)})")

@@ -71,7 +71,7 @@ def live_server() -> Iterator[str]:
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "LINGGONG_DATA_DIR": str(data_dir), "LINGGONG_PUBLIC_URL": base,
-           "LINGGONG_STATIC_DIR": str(ROOT / "static"), "LINGGONG_ENV": "development",
+           "LINGGONG_STATIC_DIR": str(ROOT / "market" / "static"), "LINGGONG_ENV": "development",
            "LINGGONG_SECRET_KEY": "browser-test-secret-key-long-enough-0123456789",
            "LINGGONG_PASSWORD_HASH_MEMORY_KIB": "1024", "LINGGONG_LOGIN_ATTEMPTS_PER_MINUTE": "100000"}
     env.pop("LINGGONG_SECRET_KEY_FILE", None)

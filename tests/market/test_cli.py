@@ -67,6 +67,17 @@ def test_migrate_creates_the_database_and_a_private_secret(env, data_dir):
     assert (data_dir / "secret.key").stat().st_mode & 0o777 == 0o600
 
 
+def test_migrate_creates_the_platform_ca_once(env, data_dir):
+    """Production never makes the CA on demand: the one-shot migrate step (compose's `migrate`) must."""
+    assert linggong(env, "migrate").returncode == 0
+    root = data_dir / "ca" / "platform-root.pem"
+    assert root.is_file()
+    assert (data_dir / "ca" / "platform-root.key.pem").stat().st_mode & 0o777 == 0o600
+    first = root.read_bytes()
+    assert linggong(env, "migrate").returncode == 0
+    assert root.read_bytes() == first  # kept: every contract signed so far chains to it
+
+
 def test_demo_seeds_a_city_once(env, data_dir):
     result = linggong(env, "demo", "--workers", "50", "--jobs", "20")
     assert result.returncode == 0, result.stderr
@@ -152,3 +163,39 @@ def test_up_serves_the_demo_city_and_prints_the_logins(env, tmp_path):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_create_staff_reads_a_piped_password_without_the_flag(env, data_dir):
+    assert linggong(env, "migrate").returncode == 0
+    result = linggong(env, "create-staff", "--phone", "13700002222", "--name", "郑丽华", stdin="staff-passw0rd\n")
+    assert result.returncode == 0, result.stderr
+    assert count(data_dir, "SELECT count(*) FROM users WHERE phone = '13700002222' AND role = 'staff'") == 1
+
+
+def test_create_staff_without_a_terminal_or_a_password_says_how_in_one_line(env, data_dir):
+    assert linggong(env, "migrate").returncode == 0
+    result = linggong(env, "create-staff", "--phone", "13700003333", "--name", "郑丽华", stdin="")
+    assert_one_line_refusal(result, "--password-stdin")
+    assert "EOFError" not in result.stderr
+    assert count(data_dir, "SELECT count(*) FROM users") == 0
+
+
+def test_up_on_a_busy_port_refuses_in_one_line_before_anything_else(env, data_dir):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = linggong(env, "up", "--port", str(port), "--workers", "5", "--jobs", "2")
+    assert_one_line_refusal(result, str(port), "--port")
+    assert "ready" not in result.stdout
+    for phone in DEMO_LOGINS:
+        assert phone not in result.stdout
+    assert not (data_dir / "linggong.sqlite3").exists()  # nothing migrated or seeded
+
+
+def test_serve_on_a_busy_port_refuses_in_one_line(env):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        result = linggong(env, "serve", "--port", str(busy.getsockname()[1]))
+    assert_one_line_refusal(result, "in use")

@@ -1,7 +1,15 @@
 // Anyone can check a contract PDF: signatures intact, trusted, unchanged, and the copy we stored.
 import { api } from './api.js';
-import { t, when } from './i18n.js';
+import { ZONE, currentLang, t } from './i18n.js';
 import { badge, form, h, show } from './ui.js';
+
+// A signature's moment in the market's zone with its year (contracts are checked years later): "2026/12/1 15:22".
+function signedWhen(iso) {
+  if (!iso) return '—';
+  return new Intl.DateTimeFormat(currentLang() === 'en' ? 'en-GB' : 'zh-CN', {
+    timeZone: ZONE, year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
+  }).format(new Date(iso));
+}
 
 export function verify() {
   const result = h('section', { 'aria-live': 'polite' });
@@ -25,7 +33,7 @@ export function verify() {
         r.signers.length ? h('h2', {}, t('signers')) : null,
         h('ul', { class: 'plainlist' }, ...r.signers.map((s) => h('li', {},
           badge(s.valid && s.trusted ? '✓' : '✗', s.valid && s.trusted ? 'confirmed' : 'cancelled'), ' ',
-          `${s.name} · ${when(s.signed_at)}`))),
+          `${s.name} · ${signedWhen(s.signed_at)}`))),
         r.problems.length ? h('h2', {}, t('problems')) : null,
         h('ul', { class: 'plainlist' }, ...r.problems.map((p) => h('li', {}, p.message))));
     }),
