@@ -30,7 +30,7 @@ RUN groupadd --system --gid 10001 linggong \
 COPY --from=build /wheels /wheels
 RUN pip install --no-index /wheels/*.whl && rm -rf /wheels
 
-# The web front end (market/static) and Swagger UI (market/vendor) are inside the wheel.
+# The web front end (market/static) is inside the wheel; the API docs' files come with fastapi-offline.
 WORKDIR /app
 
 USER linggong

@@ -5,20 +5,18 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from pathlib import Path
 from typing import Any, Literal
 
 from litestar import Litestar, get
 from litestar.config.compression import CompressionConfig
-from litestar.datastructures import CacheControlHeader, State
+from litestar.datastructures import State
 from litestar.openapi.config import OpenAPIConfig
-from litestar.openapi.plugins import JsonRenderPlugin, SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
-from litestar.static_files import create_static_files_router
 
 from market.accounts.auth import PUBLIC_ROUTE, make_auth
 from market.accounts.controllers import AuthController
 from market.accounts.throttle import AttemptThrottle
+from market.api_docs import docs_assets_router, render_plugins
 from market.background.runner import background_lifespan
 from market.caching import RevalidateMiddleware
 from market.contracts.controllers import ContractController, VerifyPageController
@@ -66,23 +64,13 @@ async def health() -> HealthOut:
     return HealthOut(status="ok")
 
 
-# Swagger UI's files ship inside the package (market/vendor, see its README), never from a CDN: the docs work
-# offline and where a CDN is blocked. The directory's name carries the version, so the URLs are cached for good.
-_SWAGGER_DIR = Path(__file__).resolve().parent / "vendor" / "swagger-ui-5.18.2"
-SWAGGER_ASSETS = f"/api/docs/assets/{_SWAGGER_DIR.name}"
-
-
 def _openapi() -> OpenAPIConfig:
-    swagger = SwaggerRenderPlugin(
-        path="/", js_url=f"{SWAGGER_ASSETS}/swagger-ui-bundle.js", css_url=f"{SWAGGER_ASSETS}/swagger-ui.css",
-        standalone_preset_js_url=f"{SWAGGER_ASSETS}/swagger-ui-standalone-preset.js",
-        favicon=f"<link rel='icon' type='image/png' href='{SWAGGER_ASSETS}/favicon-32x32.png'>")
     return OpenAPIConfig(
         title="Linggong 零工 API",
         version="1.0",
         description="City gig-labour market: accounts, jobs, orders, contracts. Errors share one shape.",
         path="/api/docs",
-        render_plugins=[swagger, JsonRenderPlugin()],
+        render_plugins=render_plugins(),
         components=Components(security_schemes={
             "BearerToken": SecurityScheme(type="http", scheme="bearer", bearer_format="JWT")}),
         security=[{"BearerToken": []}],
@@ -104,9 +92,7 @@ def create_app() -> Litestar:
     handlers: list[Any] = [health, AuthController, WorkerController, WalkInController, EmployerController,
                            StationController, JobController, OrderController, ContractController,
                            VerifyPageController, InboxController, DeliveryController, TradeController]
-    handlers.append(create_static_files_router(
-        path=SWAGGER_ASSETS, directories=[_SWAGGER_DIR], opt=PUBLIC_ROUTE, include_in_schema=False,
-        name="swagger-assets", cache_control=CacheControlHeader(public=True, max_age=31536000, immutable=True)))
+    handlers.append(docs_assets_router(opt=PUBLIC_ROUTE))
     static_dir = find_static_dir(settings.static_dir)
     if static_dir is not None:
         handlers.extend(frontend_handlers(FrontEnd(static_dir), opt=PUBLIC_ROUTE))

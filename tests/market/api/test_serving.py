@@ -64,7 +64,16 @@ async def test_the_api_docs_reference_no_outside_host_and_their_assets_are_serve
     assert "cdn." not in page.text
 
 
-async def test_the_scalar_page_is_gone_and_the_schema_stays(client):
+async def test_redoc_is_served_from_our_files_and_the_schema_stays(client):
+    page = await client.get("/api/docs/redoc")
+    assert page.status_code == 200
+    scripts = [ref for ref in LOCAL_REF.findall(page.text) if ref.endswith(".js")]
+    assert scripts, page.text
+    for script in scripts:
+        assert script.startswith("/api/docs/assets/"), script
+        assert (await client.get(script)).status_code == 200
+    assert "fonts.googleapis" not in page.text
+    assert "cdn." not in page.text
     assert (await client.get("/api/docs/scalar")).status_code == 404
     assert (await client.get("/api/docs/openapi.json")).json()["openapi"].startswith("3.1")
 
