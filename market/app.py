@@ -112,7 +112,7 @@ def create_app() -> Litestar:
         openapi_config=_openapi(),
         state=State({"auth": auth, "throttle": AttemptThrottle(
             per_phone=settings.login_attempts_per_minute, per_address=settings.login_attempts_per_address_per_minute,
-            redis_url=settings.redis_url)}),
+            redis_url=settings.redis_url, slowdown_per_phone=settings.login_slowdown_per_phone_per_minute)}),
         request_max_body_size=MAX_BODY_BYTES,
         debug=False,
     )
