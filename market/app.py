@@ -31,7 +31,7 @@ from market.ranking.state import matching_lifespan
 from market.ranking.trades import TradeController
 from market.settings import get_settings
 from market.stations.controllers import StationController
-from market.workers.controllers import WalkInController, WorkerController
+from market.workers.controllers import IdentityConflictController, WalkInController, WorkerController
 
 __all__ = ["create_app"]
 
@@ -98,7 +98,8 @@ def create_app() -> Litestar:
     auth = make_auth()
     handlers: list[Any] = [health, AuthController, WorkerController, WalkInController, EmployerController,
                            StationController, JobController, OrderController, ContractController,
-                           VerifyPageController, InboxController, DeliveryController, TradeController]
+                           VerifyPageController, InboxController, DeliveryController, TradeController,
+                           IdentityConflictController]
     static_dir = _static_dir()
     if static_dir is not None:
         handlers.append(create_static_files_router(path="/", directories=[static_dir], html_mode=True,

@@ -10,10 +10,11 @@ from litestar.params import FromPath, JSONBody, QueryParameter
 from market.accounts.auth import AuthedRequest
 from market.accounts.guards import requires_staff, requires_worker
 from market.contracts.consent import CODE_TTL, send_consent_code
-from market.workers import services
-from market.workers.schemas import ConsentCodeIn, ConsentCodeSent, WalkIn, WorkerOut, WorkerUpdate
+from market.core.schemas import Page
+from market.workers import id_number_changes, services
+from market.workers.schemas import ConsentCodeIn, ConsentCodeSent, IdentityConflict, WalkIn, WorkerOut, WorkerUpdate
 
-__all__ = ["WalkInController", "WorkerController"]
+__all__ = ["IdentityConflictController", "WalkInController", "WorkerController"]
 
 
 class WorkerController(Controller):
@@ -69,3 +70,17 @@ class WalkInController(Controller):
     async def register(self, data: JSONBody[WalkIn], request: AuthedRequest) -> WorkerOut:
         """Create the walk-in's account and profile; 201 with the profile."""
         return await services.register_walk_in(data, request.user)
+
+
+class IdentityConflictController(Controller):
+    """Staff review tries to set an ID number that another account holds."""
+
+    path = "/api/identity-conflicts"
+    tags = ["stations"]
+    guards = [requires_staff]
+
+    @get("/", operation_id="ListIdentityConflicts")
+    async def list_conflicts(self, limit: Annotated[int, QueryParameter(ge=1, le=100)] = 20,
+                             offset: Annotated[int, QueryParameter(ge=0, le=10**9)] = 0) -> Page[IdentityConflict]:
+        """Newest first, ID numbers masked: who tried, for which profile, who holds the number, from which station."""
+        return await id_number_changes.list_conflicts(limit, offset)

@@ -17,12 +17,13 @@ from market.core.identity import mask_resident_id, normalise_resident_id, reside
 from market.core.personal_data import decrypt, encrypt, keyed_hash
 from market.core.schemas import Location
 from market.ranking.changes import record_change
+from market.workers.id_number_changes import ID_CONTEXT, screen_id_number
 from market.workers.schemas import Skill, SkillIn, WalkIn, WorkerOut, WorkerUpdate
 from market.workers.tables import WorkerProfile
 
 __all__ = ["ensure_profile", "find_worker_by_phone", "get_worker", "register_walk_in", "update_worker"]
 
-_ID_CONTEXT = "worker.id_number"
+_ID_CONTEXT = ID_CONTEXT
 
 
 async def ensure_profile(user_id: int) -> None:
@@ -112,8 +113,11 @@ async def _profile_columns(data: WorkerUpdate | WalkIn, worker_id: int | None) -
 
 
 async def update_worker(worker_id: int, data: WorkerUpdate, viewer: CurrentUser) -> WorkerOut:
-    """Apply the fields present in `data` to the worker's profile; all or nothing."""
+    """Apply the fields present in `data` to the worker's profile; all or nothing (but a try at a different ID
+    number is counted and recorded even when the rest is refused)."""
     await ensure_profile(worker_id)
+    if data.id_number not in (msgspec.UNSET, None):
+        await screen_id_number(worker_id, str(data.id_number), viewer)
     async with write_transaction():
         columns = await _profile_columns(data, worker_id)
         await WorkerProfile.update(columns).where(WorkerProfile.user == worker_id)
@@ -124,6 +128,8 @@ async def update_worker(worker_id: int, data: WorkerUpdate, viewer: CurrentUser)
 
 async def register_walk_in(data: WalkIn, staff: CurrentUser) -> WorkerOut:
     """Staff register a worker who walked in: an account without a password and a filled-in profile."""
+    if data.id_number is not None:
+        await screen_id_number(None, data.id_number, staff)
     async with write_transaction():
         columns = await _profile_columns(data, None)
         user = await create_user(phone=data.phone, name=data.name, role=Role.worker, password=None,
