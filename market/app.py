@@ -22,6 +22,7 @@ from market.background.runner import background_lifespan
 from market.contracts.controllers import ContractController, VerifyPageController
 from market.core.database import close_pool, current_engine, open_pool
 from market.core.error_responses import exception_handlers
+from market.core.log_masking import install_log_masking
 from market.core.schemas import Schema
 from market.employers.controllers import EmployerController
 from market.jobs.controllers import JobController
@@ -104,7 +105,7 @@ def create_app() -> Litestar:
     if static_dir is not None:
         handlers.append(create_static_files_router(path="/", directories=[static_dir], html_mode=True,
                                                    opt=PUBLIC_ROUTE, include_in_schema=False))
-    return Litestar(
+    app = Litestar(
         route_handlers=handlers,
         on_app_init=[auth.on_app_init],
         exception_handlers=exception_handlers,
@@ -117,3 +118,5 @@ def create_app() -> Litestar:
         request_max_body_size=MAX_BODY_BYTES,
         debug=False,
     )
+    install_log_masking()  # after Litestar (and uvicorn, when serving) configured their handlers
+    return app

@@ -35,6 +35,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "credit_code_taken": ("该统一社会信用代码已被其他账号使用", "This credit code is already used by another account"),
     "profile_incomplete": ("请先完善{what}", "Please complete your {what_en} first"),
     "user_not_found": ("找不到该用户", "User not found"),
+    "worker_search_moved": (
+        "按手机号查找求职者请改用 POST /api/workers/search，把手机号放在请求正文中（网址会被记入日志）",
+        "To find a worker by phone, use POST /api/workers/search with the phone in the body (URLs are logged)",
+    ),
     # jobs
     "job_not_found": ("找不到该岗位", "Job not found"),
     "job_not_open": ("该岗位已停止招聘", "This job is no longer open"),

@@ -6,13 +6,23 @@ from typing import Annotated
 
 from litestar import Controller, get, post, put
 from litestar.params import FromPath, JSONBody, QueryParameter
+from litestar.status_codes import HTTP_200_OK
 
 from market.accounts.auth import AuthedRequest
 from market.accounts.guards import requires_staff, requires_worker
 from market.contracts.consent import CODE_TTL, send_consent_code
+from market.core.errors import Invalid
 from market.core.schemas import Page
 from market.workers import id_number_changes, services
-from market.workers.schemas import ConsentCodeIn, ConsentCodeSent, IdentityConflict, WalkIn, WorkerOut, WorkerUpdate
+from market.workers.schemas import (
+    ConsentCodeIn,
+    ConsentCodeSent,
+    IdentityConflict,
+    WalkIn,
+    WorkerOut,
+    WorkerSearchIn,
+    WorkerUpdate,
+)
 
 __all__ = ["IdentityConflictController", "WalkInController", "WorkerController"]
 
@@ -33,11 +43,15 @@ class WorkerController(Controller):
         """Change the fields sent; the rest stay as they are."""
         return await services.update_worker(request.user.id, data, request.user)
 
-    @get("/", operation_id="FindWorker", guards=[requires_staff])
-    async def find(self, request: AuthedRequest,
-                   phone: Annotated[str, QueryParameter(max_length=20)]) -> WorkerOut:
-        """Staff: the worker with this phone number."""
-        return await services.find_worker_by_phone(phone, request.user)
+    @post("/search", operation_id="SearchWorker", guards=[requires_staff], status_code=HTTP_200_OK)
+    async def search(self, data: JSONBody[WorkerSearchIn], request: AuthedRequest) -> WorkerOut:
+        """Staff: the worker with this phone number (404 `user_not_found`); every search is recorded."""
+        return await services.search_worker(data.phone, request.user)
+
+    @get("/", operation_id="FindWorkerByQuery", guards=[requires_staff], include_in_schema=False)
+    async def find(self) -> None:
+        """Gone: a phone number in the query string lands in access logs; refused, pointing at the search."""
+        raise Invalid("worker_search_moved")
 
     @get("/{worker_id:int}", operation_id="GetWorker", guards=[requires_staff])
     async def get_one(self, worker_id: FromPath[int], request: AuthedRequest) -> WorkerOut:

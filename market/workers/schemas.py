@@ -10,7 +10,7 @@ import msgspec
 from market.core.schemas import Location, LocationIn, Schema, SchemaIn
 
 __all__ = ["ConsentCodeIn", "ConsentCodeSent", "IdentityConflict", "Skill", "SkillIn", "WalkIn", "WorkerOut",
-           "WorkerUpdate"]
+           "WorkerSearchIn", "WorkerUpdate"]
 
 SkillName = Annotated[str, msgspec.Meta(min_length=1, max_length=20, examples=["水电工"])]
 Years = Annotated[int, msgspec.Meta(ge=0, le=60)]
@@ -56,6 +56,12 @@ class WalkIn(SchemaIn):
     skills: Annotated[list[SkillIn], msgspec.Meta(max_length=20)] = []
     location: LocationIn | None = None
     max_distance_km: DistanceKm = 10
+
+
+class WorkerSearchIn(SchemaIn):
+    """Staff looking a worker up: the phone goes in the body, never in a URL that access logs keep."""
+
+    phone: Annotated[str, msgspec.Meta(max_length=20, examples=["13800000001"])]
 
 
 class WorkerOut(Schema):
