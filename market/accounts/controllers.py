@@ -26,7 +26,7 @@ logger = logging.getLogger("market.accounts")
 
 
 def _address(request: Request[Any, Any, Any]) -> str:
-    # uvicorn has already put the X-Forwarded-For client here when the request came through a trusted proxy
+    # uvicorn has put the X-Forwarded-For client here only if the peer is in LINGGONG_TRUSTED_PROXIES (cli.py)
     return request.client.host if request.client else "unknown"
 
 
