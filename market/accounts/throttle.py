@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ipaddress
 import logging
 import time
 from collections import Counter
@@ -17,7 +18,7 @@ from typing import Any
 from market.core.errors import TooManyRequests
 from market.core.personal_data import keyed_hash
 
-__all__ = ["AttemptThrottle", "hold_back_s"]
+__all__ = ["AttemptThrottle", "counted_address", "hold_back_s"]
 
 logger = logging.getLogger("market.accounts")
 
@@ -26,6 +27,18 @@ MAX_HOLD_BACK_S = 8.0
 """The longest a login to a phone under attack from many addresses is held back before its password is checked."""
 RETRY_REDIS_AFTER_S = 5.0
 """After Redis fails, count in memory this long before trying it again (an unreachable host costs a timeout)."""
+
+
+def counted_address(address: str) -> str:
+    """The address attempts are counted under: an IPv6 client by its /64, since one subscriber usually holds a
+    whole /64 and could otherwise take a fresh address for every guess."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is None:
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
 
 
 def hold_back_s(excess: int) -> float:
@@ -55,6 +68,7 @@ class AttemptThrottle:
         back, so an attacker elsewhere slows the owner's login down but cannot lock the owner out.
         """
         window = int(time.time() // WINDOW_S)
+        address = counted_address(address)
         keys = [f"address:{address}"]
         if phone is not None:
             digest = keyed_hash(phone, context="login.phone")  # no phone numbers in Redis

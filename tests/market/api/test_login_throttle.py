@@ -11,7 +11,7 @@ import httpx
 import pytest
 import uvicorn
 
-from market.accounts.throttle import MAX_HOLD_BACK_S, hold_back_s
+from market.accounts.throttle import MAX_HOLD_BACK_S, counted_address, hold_back_s
 from market.cli import uvicorn_proxy_options
 from market.settings import get_settings, reset_settings
 
@@ -145,3 +145,10 @@ async def test_a_failed_login_is_logged_with_the_masked_phone_and_address(monkey
     masked = f"{phone[:3]}****{phone[-4:]}"
     assert any(masked in line and address in line for line in lines), lines
     assert not any(phone in line or "forged" in line for line in lines)
+
+
+def test_an_ipv6_client_is_counted_by_its_64_so_fresh_addresses_do_not_reset_the_count():
+    assert counted_address("2001:db8:1:2::1") == counted_address("2001:db8:1:2:ffff::7") == "2001:db8:1:2::/64"
+    assert counted_address("2001:db8:1:3::1") != counted_address("2001:db8:1:2::1")
+    assert counted_address("203.0.113.9") == "203.0.113.9"
+    assert counted_address("unknown") == "unknown"
