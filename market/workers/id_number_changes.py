@@ -71,8 +71,7 @@ async def screen_id_number(worker_id: int | None, text: str, actor: CurrentUser)
                                                  columns=[WorkerProfile.id_number_hash])
             if current and current[0]["id_number_hash"] == digest:
                 return
-        if by_worker:
-            assert worker_id is not None
+        if by_worker and worker_id is not None:
             await _refuse_when_spent(worker_id)
         holder = await WorkerProfile.select(WorkerProfile.user).where(
             (WorkerProfile.id_number_hash == digest) & (WorkerProfile.user != (worker_id or 0))).first()
