@@ -22,6 +22,7 @@ from market.caching import RevalidateMiddleware
 from market.contracts.controllers import ContractController, VerifyPageController
 from market.core.database import close_pool, current_engine, open_pool
 from market.core.error_responses import exception_handlers
+from market.core.log_masking import install_log_masking
 from market.core.schemas import Schema
 from market.employers.controllers import EmployerController
 from market.frontend import SKIP_COMPRESSION, FrontEnd, find_static_dir, frontend_handlers
@@ -32,7 +33,7 @@ from market.ranking.state import matching_lifespan
 from market.ranking.trades import TradeController
 from market.settings import get_settings
 from market.stations.controllers import StationController
-from market.workers.controllers import WalkInController, WorkerController
+from market.workers.controllers import IdentityConflictController, WalkInController, WorkerController
 
 __all__ = ["create_app"]
 
@@ -91,12 +92,13 @@ def create_app() -> Litestar:
     auth = make_auth()
     handlers: list[Any] = [health, AuthController, WorkerController, WalkInController, EmployerController,
                            StationController, JobController, OrderController, ContractController,
-                           VerifyPageController, InboxController, DeliveryController, TradeController]
+                           VerifyPageController, InboxController, DeliveryController, TradeController,
+                           IdentityConflictController]
     handlers.append(docs_assets_router(opt=PUBLIC_ROUTE))
     static_dir = find_static_dir(settings.static_dir)
     if static_dir is not None:
         handlers.extend(frontend_handlers(FrontEnd(static_dir), opt=PUBLIC_ROUTE))
-    return Litestar(
+    app = Litestar(
         route_handlers=handlers,
         on_app_init=[auth.on_app_init],
         exception_handlers=exception_handlers,
@@ -109,7 +111,9 @@ def create_app() -> Litestar:
         middleware=[RevalidateMiddleware],
         state=State({"auth": auth, "throttle": AttemptThrottle(
             per_phone=settings.login_attempts_per_minute, per_address=settings.login_attempts_per_address_per_minute,
-            redis_url=settings.redis_url)}),
+            redis_url=settings.redis_url, slowdown_per_phone=settings.login_slowdown_per_phone_per_minute)}),
         request_max_body_size=MAX_BODY_BYTES,
         debug=False,
     )
+    install_log_masking()  # after Litestar (and uvicorn, when serving) configured their handlers
+    return app

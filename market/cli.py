@@ -13,7 +13,7 @@ from typing import Any
 import market  # noqa: F401  (sets PICCOLO_CONF before Piccolo is imported)
 from market.settings import Settings, SettingsError, get_settings
 
-__all__ = ["main"]
+__all__ = ["main", "uvicorn_proxy_options"]
 
 
 class CommandError(Exception):
@@ -109,6 +109,13 @@ def _print_logins(url: str) -> None:
     print(f"    staff    驿站人员 {DEMO_STAFF.phone} / {DEMO_PASSWORD}   ({DEMO_STAFF.name})\n")
 
 
+def uvicorn_proxy_options(settings: Settings) -> dict[str, Any]:
+    """How uvicorn treats X-Forwarded-For: believed only from `LINGGONG_TRUSTED_PROXIES`, ignored without any."""
+    if not settings.trusted_proxies:
+        return {"proxy_headers": False}
+    return {"proxy_headers": True, "forwarded_allow_ips": list(settings.trusted_proxies)}
+
+
 def _serve(host: str, port: int, workers: int) -> None:
     import os
 
@@ -120,7 +127,7 @@ def _serve(host: str, port: int, workers: int) -> None:
     os.environ.setdefault("LINGGONG_PUBLIC_URL", f"http://{host}:{port}")
     reset_settings()
     uvicorn.run("market.app:create_app", factory=True, host=host, port=port, workers=workers,
-                log_level="info", proxy_headers=True)
+                log_level="info", **uvicorn_proxy_options(get_settings()))
 
 
 def _check_port_free(host: str, port: int) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -72,10 +73,17 @@ class Settings:
     token_ttl_hours: int = 24 * 7
     """How long a login token stays valid."""
     login_attempts_per_minute: int = 10
-    """Login attempts allowed per phone number per minute (shared by all processes through Redis)."""
+    """Login attempts allowed per phone number from one client address per minute (shared through Redis)."""
     login_attempts_per_address_per_minute: int = 100
     """Login and registration attempts allowed per client address per minute: looser, because a carrier's NAT or
     a station's Wi-Fi puts many people behind one address."""
+    login_slowdown_per_phone_per_minute: int = 30
+    """Logins to one phone number from all addresses per minute before each further one is held back (never
+    refused: nobody can lock an owner out)."""
+    trusted_proxies: tuple[str, ...] = ()
+    """Addresses or networks of reverse proxies whose X-Forwarded-For is believed; none by default."""
+    id_number_changes_per_day: int = 5
+    """Times a worker may try to set a different ID number in 24 hours; then 429 until a station verifies them."""
     password_hash_memory_kib: int = 65536
     """Argon2id memory cost; lowered only in tests."""
     password_hash_threads: int = 2
@@ -137,6 +145,17 @@ class Settings:
             raise SettingsError(f"production needs {_PREFIX}DATABASE_URL pointing at PostgreSQL")
 
 
+def _trusted_proxies() -> tuple[str, ...]:
+    raw = _env("TRUSTED_PROXIES", "") or ""
+    proxies = tuple(item.strip() for item in raw.split(",") if item.strip())
+    for proxy in proxies:
+        try:
+            ipaddress.ip_network(proxy, strict=False)
+        except ValueError as exc:
+            raise SettingsError(f"{_PREFIX}TRUSTED_PROXIES: {proxy!r} is not an IP address or network") from exc
+    return proxies
+
+
 def _read_secret() -> str | None:
     path = _env("SECRET_KEY_FILE")
     if path:
@@ -173,6 +192,9 @@ def _load() -> Settings:
         token_ttl_hours=_env_int("TOKEN_TTL_HOURS", 24 * 7),
         login_attempts_per_minute=_env_int("LOGIN_ATTEMPTS_PER_MINUTE", 10),
         login_attempts_per_address_per_minute=_env_int("LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE", 100),
+        login_slowdown_per_phone_per_minute=_env_int("LOGIN_SLOWDOWN_PER_PHONE_PER_MINUTE", 30),
+        trusted_proxies=_trusted_proxies(),
+        id_number_changes_per_day=_env_int("ID_NUMBER_CHANGES_PER_DAY", 5),
         password_hash_memory_kib=_env_int("PASSWORD_HASH_MEMORY_KIB", 65536),
         password_hash_threads=max(1, _env_int("PASSWORD_HASH_THREADS", 2)),
         static_dir=Path(static) if (static := _env("STATIC_DIR")) else None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from litestar import Controller, Request, Response, get, post
@@ -16,14 +17,22 @@ from market.accounts.schemas import LoggedOut, Login, LoginResult, Registration,
 from market.accounts.tables import Role, User
 from market.accounts.throttle import AttemptThrottle
 from market.contracts.credentials import prepare_credential
-from market.core.errors import NotAuthenticated
+from market.core.errors import NotAuthenticated, TooManyRequests
+from market.core.identity import is_valid_mobile, mask_mobile
 
 __all__ = ["AuthController"]
 
+logger = logging.getLogger("market.accounts")
+
 
 def _address(request: Request[Any, Any, Any]) -> str:
-    # uvicorn has already put the X-Forwarded-For client here when the request came through a trusted proxy
+    # uvicorn has put the X-Forwarded-For client here only if the peer is in LINGGONG_TRUSTED_PROXIES (cli.py)
     return request.client.host if request.client else "unknown"
+
+
+def _masked_phone(phone: str) -> str:
+    # what was typed is the caller's: only a masked valid number reaches the log, never raw text
+    return mask_mobile(phone) if is_valid_mobile(phone) else "(not a mobile number)"
 
 
 def _throttle(request: Request[Any, Any, Any]) -> AttemptThrottle:
@@ -49,8 +58,13 @@ class AuthController(Controller):
     @post("/login", operation_id="Login", opt=PUBLIC_ROUTE, status_code=HTTP_200_OK, summary="Log in")
     async def login(self, data: JSONBody[Login], request: Request[Any, Any, Any]) -> Response[LoginResult]:
         """Check phone and password; answer the token and set the session cookie."""
-        await _throttle(request).check(_address(request), services.login_phone(data.phone))
-        user = await services.authenticate(data.phone, data.password)
+        address = _address(request)
+        try:
+            await _throttle(request).check(address, services.login_phone(data.phone))
+            user = await services.authenticate(data.phone, data.password)
+        except (NotAuthenticated, TooManyRequests) as exc:
+            logger.warning("login refused (%s) for %s from %s", exc.code, _masked_phone(data.phone), address)
+            raise
         auth: JWTCookieAuth[Any, Any] = request.app.state.auth
         token = auth.create_token(identifier=str(user.id), token_extras={"ver": user.token_version})
         cookie = Cookie(key=auth.key, value=token, path="/", httponly=True, secure=auth.secure, samesite=auth.samesite,

@@ -22,10 +22,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "phone_taken": ("该手机号已注册", "This phone number is already registered"),
     "login_failed": ("手机号或密码不正确", "Wrong phone number or password"),
     "account_disabled": ("该账号已停用", "This account is disabled"),
-    "id_number_taken": ("该身份证号已被其他账号使用", "This ID number is already used by another account"),
+    "id_number_taken": (
+        "该身份证号已被其他账号登记。如确为本人证件，请携带身份证到就近的零工驿站，由工作人员核实",
+        "This ID number is registered to another account. If it is yours, bring your ID card to a gig station "
+        "and staff will verify it",
+    ),
+    "id_number_changes_spent": (
+        "今天修改身份证号的次数已用完。请稍后再试，或携带身份证到就近的零工驿站，由工作人员核实后修改",
+        "You have used today's tries at changing your ID number. Try again later, or bring your ID card to a gig "
+        "station and staff will verify and change it",
+    ),
     "credit_code_taken": ("该统一社会信用代码已被其他账号使用", "This credit code is already used by another account"),
     "profile_incomplete": ("请先完善{what}", "Please complete your {what_en} first"),
     "user_not_found": ("找不到该用户", "User not found"),
+    "worker_search_moved": (
+        "按手机号查找求职者请改用 POST /api/workers/search，把手机号放在请求正文中（网址会被记入日志）",
+        "To find a worker by phone, use POST /api/workers/search with the phone in the body (URLs are logged)",
+    ),
     # jobs
     "job_not_found": ("找不到该岗位", "Job not found"),
     "job_not_open": ("该岗位已停止招聘", "This job is no longer open"),

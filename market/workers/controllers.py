@@ -6,14 +6,25 @@ from typing import Annotated
 
 from litestar import Controller, get, post, put
 from litestar.params import FromPath, JSONBody, QueryParameter
+from litestar.status_codes import HTTP_200_OK
 
 from market.accounts.auth import AuthedRequest
 from market.accounts.guards import requires_staff, requires_worker
 from market.contracts.consent import CODE_TTL, send_consent_code
-from market.workers import services
-from market.workers.schemas import ConsentCodeIn, ConsentCodeSent, WalkIn, WorkerOut, WorkerUpdate
+from market.core.errors import Invalid
+from market.core.schemas import Page
+from market.workers import id_number_changes, services
+from market.workers.schemas import (
+    ConsentCodeIn,
+    ConsentCodeSent,
+    IdentityConflict,
+    WalkIn,
+    WorkerOut,
+    WorkerSearchIn,
+    WorkerUpdate,
+)
 
-__all__ = ["WalkInController", "WorkerController"]
+__all__ = ["IdentityConflictController", "WalkInController", "WorkerController"]
 
 
 class WorkerController(Controller):
@@ -32,11 +43,15 @@ class WorkerController(Controller):
         """Change the fields sent; the rest stay as they are."""
         return await services.update_worker(request.user.id, data, request.user)
 
-    @get("/", operation_id="FindWorker", guards=[requires_staff])
-    async def find(self, request: AuthedRequest,
-                   phone: Annotated[str, QueryParameter(max_length=20)]) -> WorkerOut:
-        """Staff: the worker with this phone number."""
-        return await services.find_worker_by_phone(phone, request.user)
+    @post("/search", operation_id="SearchWorker", guards=[requires_staff], status_code=HTTP_200_OK)
+    async def search(self, data: JSONBody[WorkerSearchIn], request: AuthedRequest) -> WorkerOut:
+        """Staff: the worker with this phone number (404 `user_not_found`); every search is recorded."""
+        return await services.search_worker(data.phone, request.user)
+
+    @get("/", operation_id="FindWorkerByQuery", guards=[requires_staff], include_in_schema=False)
+    async def find(self) -> None:
+        """Gone: a phone number in the query string lands in access logs; refused, pointing at the search."""
+        raise Invalid("worker_search_moved")
 
     @get("/{worker_id:int}", operation_id="GetWorker", guards=[requires_staff])
     async def get_one(self, worker_id: FromPath[int], request: AuthedRequest) -> WorkerOut:
@@ -69,3 +84,17 @@ class WalkInController(Controller):
     async def register(self, data: JSONBody[WalkIn], request: AuthedRequest) -> WorkerOut:
         """Create the walk-in's account and profile; 201 with the profile."""
         return await services.register_walk_in(data, request.user)
+
+
+class IdentityConflictController(Controller):
+    """Staff review tries to set an ID number that another account holds."""
+
+    path = "/api/identity-conflicts"
+    tags = ["stations"]
+    guards = [requires_staff]
+
+    @get("/", operation_id="ListIdentityConflicts")
+    async def list_conflicts(self, limit: Annotated[int, QueryParameter(ge=1, le=100)] = 20,
+                             offset: Annotated[int, QueryParameter(ge=0, le=10**9)] = 0) -> Page[IdentityConflict]:
+        """Newest first, ID numbers masked: who tried, for which profile, who holds the number, from which station."""
+        return await id_number_changes.list_conflicts(limit, offset)

@@ -9,7 +9,8 @@ import msgspec
 
 from market.core.schemas import Location, LocationIn, Schema, SchemaIn
 
-__all__ = ["ConsentCodeIn", "ConsentCodeSent", "Skill", "SkillIn", "WalkIn", "WorkerOut", "WorkerUpdate"]
+__all__ = ["ConsentCodeIn", "ConsentCodeSent", "IdentityConflict", "Skill", "SkillIn", "WalkIn", "WorkerOut",
+           "WorkerSearchIn", "WorkerUpdate"]
 
 SkillName = Annotated[str, msgspec.Meta(min_length=1, max_length=20, examples=["水电工"])]
 Years = Annotated[int, msgspec.Meta(ge=0, le=60)]
@@ -57,6 +58,12 @@ class WalkIn(SchemaIn):
     max_distance_km: DistanceKm = 10
 
 
+class WorkerSearchIn(SchemaIn):
+    """Staff looking a worker up: the phone goes in the body, never in a URL that access logs keep."""
+
+    phone: Annotated[str, msgspec.Meta(max_length=20, examples=["13800000001"])]
+
+
 class WorkerOut(Schema):
     """A worker's profile; `id_number` is masked except to the worker and staff."""
 
@@ -83,3 +90,21 @@ class ConsentCodeSent(Schema):
 
     sent_to: str
     expires_in_s: int
+
+
+class IdentityConflict(Schema):
+    """A try to set an ID number another account holds, for staff to review; the number only masked."""
+
+    id: int
+    attempted_at: datetime
+    id_number_masked: str
+    worker_id: int | None
+    """Whose profile it was for; null for a walk-in being registered."""
+    worker_name: str | None
+    holder_id: int | None
+    """The account that holds the number."""
+    holder_name: str | None
+    made_by: int
+    """The user who typed it: the worker, or a staff member."""
+    by_staff: bool
+    station_id: int | None

@@ -13,16 +13,18 @@ from market.contracts.credentials import prepare_credential
 from market.core import clock
 from market.core.database import write_transaction
 from market.core.errors import Conflict, Invalid, NotFound
-from market.core.identity import mask_resident_id, normalise_resident_id, resident_id_problem
+from market.core.identity import mask_mobile, mask_resident_id, normalise_resident_id, resident_id_problem
 from market.core.personal_data import decrypt, encrypt, keyed_hash
 from market.core.schemas import Location
 from market.ranking.changes import record_change
+from market.stations.services import station_of_staff
+from market.workers.id_number_changes import ID_CONTEXT, screen_id_number
 from market.workers.schemas import Skill, SkillIn, WalkIn, WorkerOut, WorkerUpdate
-from market.workers.tables import WorkerProfile
+from market.workers.tables import WorkerProfile, WorkerSearch
 
-__all__ = ["ensure_profile", "find_worker_by_phone", "get_worker", "register_walk_in", "update_worker"]
+__all__ = ["ensure_profile", "get_worker", "register_walk_in", "search_worker", "update_worker"]
 
-_ID_CONTEXT = "worker.id_number"
+_ID_CONTEXT = ID_CONTEXT
 
 
 async def ensure_profile(user_id: int) -> None:
@@ -112,8 +114,11 @@ async def _profile_columns(data: WorkerUpdate | WalkIn, worker_id: int | None) -
 
 
 async def update_worker(worker_id: int, data: WorkerUpdate, viewer: CurrentUser) -> WorkerOut:
-    """Apply the fields present in `data` to the worker's profile; all or nothing."""
+    """Apply the fields present in `data` to the worker's profile; all or nothing (but a try at a different ID
+    number is counted and recorded even when the rest is refused)."""
     await ensure_profile(worker_id)
+    if data.id_number not in (msgspec.UNSET, None):
+        await screen_id_number(worker_id, str(data.id_number), viewer)
     async with write_transaction():
         columns = await _profile_columns(data, worker_id)
         await WorkerProfile.update(columns).where(WorkerProfile.user == worker_id)
@@ -124,6 +129,8 @@ async def update_worker(worker_id: int, data: WorkerUpdate, viewer: CurrentUser)
 
 async def register_walk_in(data: WalkIn, staff: CurrentUser) -> WorkerOut:
     """Staff register a worker who walked in: an account without a password and a filled-in profile."""
+    if data.id_number is not None:
+        await screen_id_number(None, data.id_number, staff)
     async with write_transaction():
         columns = await _profile_columns(data, None)
         user = await create_user(phone=data.phone, name=data.name, role=Role.worker, password=None,
@@ -136,9 +143,13 @@ async def register_walk_in(data: WalkIn, staff: CurrentUser) -> WorkerOut:
     return await get_worker(user.id, staff)
 
 
-async def find_worker_by_phone(phone: str, staff: CurrentUser) -> WorkerOut:
-    """The worker with this phone number, for staff serving a walk-in."""
-    user = await User.select(User.id).where((User.phone == clean_phone(phone)) & (User.role == Role.worker)).first()
-    if user is None:
+async def search_worker(phone: str, staff: CurrentUser) -> WorkerOut:
+    """The worker with this phone number, for staff serving a walk-in; every search is recorded: which staff member,
+    when, from which station, and the phone masked."""
+    number = clean_phone(phone)
+    found = await User.select(User.id).where((User.phone == number) & (User.role == Role.worker)).first()
+    await WorkerSearch(staff=staff.id, station=await station_of_staff(staff.id), phone_masked=mask_mobile(number),
+                       found=found["id"] if found else None, searched_at=clock.now()).save()
+    if found is None:
         raise NotFound("user_not_found")
-    return await get_worker(user["id"], staff)
+    return await get_worker(found["id"], staff)

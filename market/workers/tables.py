@@ -1,10 +1,13 @@
-"""The worker profile table: skills, home position, travel radius, expected wage, identity (encrypted)."""
+"""The worker profile table: skills, home position, travel radius, expected wage, identity (encrypted); and the
+records kept of ID-number changes and of staff looking workers up."""
 
 from piccolo.columns import JSON, DoublePrecision, ForeignKey, Integer, Serial, Text, Timestamptz, Varchar
+from piccolo.columns.base import OnDelete
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
 from market.accounts.tables import User
+from market.stations.tables import Station
 
 
 class WorkerProfile(Table, tablename="worker_profiles"):
@@ -24,3 +27,34 @@ class WorkerProfile(Table, tablename="worker_profiles"):
     max_distance_km = Integer(default=10)
     expected_daily_wage_fen = Integer(null=True, default=None)
     updated_at = Timestamptz(default=TimestamptzNow(), index=True)
+
+
+class IdNumberAttempt(Table, tablename="id_number_attempts"):
+    """A try to set a different ID number: counted against a worker's daily allowance when they made it themselves,
+    and kept for staff review when the number was someone else's (`outcome` "conflict"). Only the masked number."""
+
+    id: Serial
+
+    worker = ForeignKey(User, null=True, index=True, on_delete=OnDelete.cascade)
+    """Whose profile; null for a walk-in a station was registering."""
+    made_by = ForeignKey(User, on_delete=OnDelete.cascade)
+    """The worker themselves, or the staff member who typed it."""
+    station = ForeignKey(Station, null=True, on_delete=OnDelete.set_null)
+    outcome = Varchar(length=10)
+    """"changed" (the number was free) or "conflict" (another account holds it)."""
+    id_number_masked = Varchar(length=18)
+    holder = ForeignKey(User, null=True, on_delete=OnDelete.set_null)
+    """The account holding the number, for a conflict."""
+    attempted_at = Timestamptz(default=TimestamptzNow(), index=True)
+
+
+class WorkerSearch(Table, tablename="worker_searches"):
+    """A staff member looking a worker up by phone: who, when, where, and the phone masked."""
+
+    id: Serial
+
+    staff = ForeignKey(User, index=True, on_delete=OnDelete.cascade)
+    station = ForeignKey(Station, null=True, on_delete=OnDelete.set_null)
+    phone_masked = Varchar(length=20)
+    found = ForeignKey(User, null=True, on_delete=OnDelete.set_null)
+    searched_at = Timestamptz(default=TimestamptzNow(), index=True)

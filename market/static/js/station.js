@@ -64,7 +64,7 @@ export async function consoleHome() {
     h('p', { class: 'err', role: 'alert' }),
   ], async (_, data) => {
     try {
-      const worker = await api(`/api/workers${qs({ phone: data.phone.trim() })}`);
+      const worker = await api('/api/workers/search', { method: 'POST', body: { phone: data.phone.trim() } }); // phones stay out of URLs and logs
       location.hash = `#/s/worker/${worker.id}`;
     } catch (err) {
       if (err.status !== 404) throw err;

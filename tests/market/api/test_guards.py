@@ -10,11 +10,17 @@ async def call(client, method: str, path: str, headers: dict[str, str] | None = 
     return await client.request(method, path, headers=headers or {}, json=json)
 
 
+def filled(body, **values):
+    """`body` with `{name}` placeholders in its text values filled in."""
+    return {k: v.format(**values) if isinstance(v, str) else v for k, v in body.items()} if body else body
+
+
 STAFF_ROUTES = [
     ("POST", "/api/walk-ins", {"phone": "13700000001", "name": "李大姐"}),
     ("GET", "/api/workers/{worker}", None),
     ("PUT", "/api/workers/{worker}", {"max_distance_km": 5}),
-    ("GET", "/api/workers?phone={worker_phone}", None),
+    ("POST", "/api/workers/search", {"phone": "{worker_phone}"}),
+    ("GET", "/api/identity-conflicts", None),
     ("GET", "/api/employers/{employer}", None),
 ]
 
@@ -48,7 +54,7 @@ async def test_staff_routes_refuse_workers_and_employers(client, market, role, m
     worker = await market.user("worker")
     employer = await market.user("employer")
     url = path.format(worker=worker["id"], worker_phone=worker["phone"], employer=employer["id"])
-    response = await call(client, method, url, caller["headers"], body)
+    response = await call(client, method, url, caller["headers"], filled(body, worker_phone=worker["phone"]))
     assert response.status_code == 403
     assert response.json()["code"] == "role_required"
 
@@ -59,7 +65,7 @@ async def test_staff_routes_let_staff_through(client, market, method, path, body
     worker = await market.user("worker")
     employer = await market.user("employer")
     url = path.format(worker=worker["id"], worker_phone=worker["phone"], employer=employer["id"])
-    response = await call(client, method, url, staff["headers"], body)
+    response = await call(client, method, url, staff["headers"], filled(body, worker_phone=worker["phone"]))
     assert response.status_code in (200, 201), response.text
 
 

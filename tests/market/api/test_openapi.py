@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 
 OPERATIONS = [
-    "Register", "Login", "Logout", "GetMe", "GetMyWorkerProfile", "UpdateMyWorkerProfile", "FindWorker", "GetWorker",
+    "Register", "Login", "Logout", "GetMe", "GetMyWorkerProfile", "UpdateMyWorkerProfile", "SearchWorker", "GetWorker",
     "UpdateWorker", "RegisterWalkIn", "GetMyEmployer", "UpdateMyEmployer", "GetEmployer", "ListStations",
     "CreateJob", "ListJobs", "GetJob", "CancelJob", "AcceptJob", "ListOrders", "GetOrder", "CheckIn",
-    "CompleteOrder", "MarkOrderPaid", "ConfirmPayment", "CancelOrder", "Health",
+    "CompleteOrder", "MarkOrderPaid", "ConfirmPayment", "CancelOrder", "Health", "ListIdentityConflicts",
 ]
 
 

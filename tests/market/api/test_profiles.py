@@ -160,7 +160,7 @@ async def test_staff_register_a_walk_in_who_cannot_log_in_yet(client, market):
     for password in ("", "passw0rd-for-tests", phone, "12345678"):
         login = await client.post("/api/auth/login", json={"phone": phone, "password": password})
         assert login.status_code == 401
-    found = await client.get("/api/workers", params={"phone": phone}, headers=staff["headers"])
+    found = await client.post("/api/workers/search", json={"phone": phone}, headers=staff["headers"])
     assert found.status_code == 200
     assert found.json()["id"] == walk_in["id"]
 
@@ -176,7 +176,8 @@ async def test_a_walk_in_with_a_bad_id_number_creates_nobody(client, market):
 
 async def test_finding_an_unknown_phone_is_404(client, market):
     staff = await market.user("staff")
-    response = await client.get("/api/workers", params={"phone": market.next_phone()}, headers=staff["headers"])
+    response = await client.post("/api/workers/search", json={"phone": market.next_phone()},
+                                 headers=staff["headers"])
     assert response.status_code == 404
 
 

@@ -199,3 +199,17 @@ def test_the_keyed_hash_is_stable_and_bound_to_its_context():
 ])
 def test_the_language_follows_accept_language(header, language):
     assert pick_language(header) == language
+
+
+def test_trusted_proxies_are_none_by_default_and_read_as_addresses_or_networks(monkeypatch):
+    assert get_settings().trusted_proxies == ()
+    monkeypatch.setenv("LINGGONG_TRUSTED_PROXIES", "10.0.0.7, 172.16.0.0/12,::1")
+    reset_settings()
+    assert get_settings().trusted_proxies == ("10.0.0.7", "172.16.0.0/12", "::1")
+
+
+def test_a_trusted_proxy_that_is_not_an_address_is_refused_by_name(monkeypatch):
+    monkeypatch.setenv("LINGGONG_TRUSTED_PROXIES", "10.0.0.7,*")
+    reset_settings()
+    with pytest.raises(SettingsError, match=r"TRUSTED_PROXIES: '\*'"):
+        get_settings()
