@@ -99,8 +99,10 @@ async def verify_upload(pdf: bytes, language: str) -> VerificationOut:
     valid = result.valid and not problems
     if stored is not None:
         await append_to_trail(stored["id"], EventKind.VERIFIED, "public", "upload", {"valid": valid})
-    signers = [SignerOut(role=s.role, name=s.name, signed_at=s.signed_at, timestamp_at=s.timestamp_at, valid=s.valid,
-                         trusted=s.trusted, certificate_serial=s.certificate_serial) for s in result.signers]
+    broken = {p.signer for p in result.problems if p.code == "bad_signature"}
+    signers = [SignerOut(role=s.role, name=s.name, signed_at=s.signed_at, timestamp_at=s.timestamp_at,
+                         valid=s.valid and s.role not in broken, trusted=s.trusted,
+                         certificate_serial=s.certificate_serial) for s in result.signers]
     return VerificationOut(valid=valid, contract_number=result.contract_number, sha256=result.sha256,
                            signers=signers, problems=problems, status=stored["status"] if stored else None)
 
