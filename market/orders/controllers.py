@@ -11,7 +11,7 @@ from litestar.status_codes import HTTP_200_OK
 from market.accounts.auth import AuthedRequest
 from market.core.schemas import Page
 from market.orders import lifecycle
-from market.orders.schemas import CancelIn, CheckInIn, OrderOut, PaidIn, StaffActIn
+from market.orders.schemas import CancelIn, CheckInIn, ConfirmPaymentIn, OrderOut, PaidIn, StaffActIn
 from market.orders.views import get_order, list_orders
 
 __all__ = ["OrderController"]
@@ -61,9 +61,9 @@ class OrderController(Controller):
 
     @post("/{order_id:int}/confirm-payment", operation_id="ConfirmPayment", status_code=HTTP_200_OK)
     async def confirm_payment(self, order_id: FromPath[int], request: AuthedRequest,
-                              data: JSONBody[StaffActIn | None] = None) -> OrderOut:
-        """The worker confirms the money arrived."""
-        return await lifecycle.confirm_payment(order_id, request.user, (data or StaffActIn()).note)
+                              data: JSONBody[ConfirmPaymentIn | None] = None) -> OrderOut:
+        """The worker confirms the money arrived (staff for them: with the worker's consent, as when accepting)."""
+        return await lifecycle.confirm_payment(order_id, request.user, data or ConfirmPaymentIn())
 
     @post("/{order_id:int}/cancel", operation_id="CancelOrder", status_code=HTTP_200_OK)
     async def cancel(self, order_id: FromPath[int], request: AuthedRequest,

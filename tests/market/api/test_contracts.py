@@ -6,7 +6,6 @@ import pytest
 
 from market.contracts import issuing
 from market.contracts.tables import Contract
-from market.notifications.tables import OutboxMessage
 from market.orders.tables import Order
 
 
@@ -132,17 +131,14 @@ async def test_when_signing_fails_the_order_stands_and_recovery_issues_it(client
     assert order.json()["contract_status"] == "issued"
 
 
-async def test_a_walk_in_agrees_with_the_code_texted_to_their_phone(client, market):
+async def test_a_walk_in_agrees_with_the_code_texted_to_their_phone(client, market, phones):
     employer, staff, walk_in = await market.user("employer"), await market.user("staff"), await market.user("worker")
     job = await market.job(employer)
     sent = await client.post(f"/api/walk-ins/{walk_in['id']}/consent-codes", headers=staff["headers"],
                              json={"job_id": job["id"]})
     assert sent.status_code == 201, sent.text
     assert sent.json()["sent_to"] == walk_in["phone"][:3] + "****" + walk_in["phone"][-4:]
-    message = await OutboxMessage.select(OutboxMessage.payload).where(
-        (OutboxMessage.event == "consent_code") & (OutboxMessage.recipient == walk_in["id"])).output(
-        load_json=True).first()
-    code = message["payload"]["code"]
+    code = await phones.code_sent_to(walk_in["phone"])
     body = {"worker_id": walk_in["id"], "consent": "staff_sms_code"}
     wrong = await client.post(f"/api/jobs/{job['id']}/accept", headers=staff["headers"],
                               json={**body, "consent_code": "000000" if code != "000000" else "111111"})
