@@ -86,6 +86,7 @@ def _openapi() -> OpenAPIConfig:
 
 async def _close_throttle(app: Litestar) -> None:
     await app.state.throttle.close()
+    await app.state.verify_throttle.close()
 
 
 def create_app() -> Litestar:
@@ -112,7 +113,9 @@ def create_app() -> Litestar:
         openapi_config=_openapi(),
         state=State({"auth": auth, "throttle": AttemptThrottle(
             per_phone=settings.login_attempts_per_minute, per_address=settings.login_attempts_per_address_per_minute,
-            redis_url=settings.redis_url)}),
+            redis_url=settings.redis_url),
+            "verify_throttle": AttemptThrottle(per_phone=0, per_address=settings.verify_attempts_per_address_per_minute,
+                                               redis_url=settings.redis_url)}),
         request_max_body_size=MAX_BODY_BYTES,
         debug=False,
     )

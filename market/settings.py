@@ -65,6 +65,9 @@ class Settings:
     login_attempts_per_address_per_minute: int = 100
     """Login and registration attempts allowed per client address per minute: looser, because a carrier's NAT or
     a station's Wi-Fi puts many people behind one address."""
+    verify_attempts_per_address_per_minute: int = 10
+    """Anonymous contract verifications (`POST /api/contracts/verify`, about 0.4 s of CPU each) per client address
+    per minute, shared through Redis like the login limits."""
     password_hash_memory_kib: int = 65536
     """Argon2id memory cost; lowered only in tests."""
     ca_dir: Path | None = None
@@ -154,6 +157,7 @@ def _load() -> Settings:
         token_ttl_hours=_env_int("TOKEN_TTL_HOURS", 24 * 7),
         login_attempts_per_minute=_env_int("LOGIN_ATTEMPTS_PER_MINUTE", 10),
         login_attempts_per_address_per_minute=_env_int("LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE", 100),
+        verify_attempts_per_address_per_minute=_env_int("VERIFY_ATTEMPTS_PER_ADDRESS_PER_MINUTE", 10),
         password_hash_memory_kib=_env_int("PASSWORD_HASH_MEMORY_KIB", 65536),
         static_dir=Path(static) if (static := _env("STATIC_DIR")) else None,
         ca_dir=Path(ca_dir) if (ca_dir := _env("CA_DIR")) else None,
