@@ -201,3 +201,24 @@ async def test_a_refused_accept_leaves_the_code_usable(client, market, phones):
     await client.post(f"/api/orders/{taken['id']}/cancel", headers=first["headers"], json={})
     again = await _accept(client, staff, job["id"], worker["id"], consent="staff_sms_code", consent_code=code)
     assert again.status_code == 201, again.text
+
+
+async def test_codes_kept_in_plain_text_before_are_hidden_by_a_migration(market):
+    import importlib
+
+    from market.notifications.tables import Delivery
+
+    migration = importlib.import_module(
+        "market.notifications.piccolo_migrations.notifications_2026_12_01t09_33_42_584966")
+    worker = await market.user("worker")
+    message = OutboxMessage(event="consent_code", recipient=worker["id"], dedupe_key="consent_code:legacy",
+                            payload={"code": CODE, "job_id": 1, "title": "搬家"})
+    await message.save()
+    delivery = Delivery(message=message.id, channel="sms")
+    await delivery.save()
+    text = f"【零工市场】验证码{CODE}：您正在驿站确认接单"
+    await SmsLog(delivery=delivery.id, phone=worker["phone"], text=text).save()
+    for step in (await migration.forwards()).raw:
+        await step()
+    assert CODE not in await _stored_payloads()
+    assert [row["text"] for row in await SmsLog.select(SmsLog.text)] == ["【零工市场】验证码******：您正在驿站确认接单"]
