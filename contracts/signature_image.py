@@ -40,7 +40,9 @@ def signature_image_problem(png: bytes) -> str | None:
                     return "signature_size"
                 image.load()
                 extrema = image.convert("LA").getextrema()
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombWarning, Image.DecompressionBombError):
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+        return "signature_size"  # Pillow's own guard, from the header, before anything is decompressed
+    except (OSError, SyntaxError, ValueError):
         return "signature_undecodable"
     (low, high), (alpha_low, alpha_high) = extrema  # type: ignore[misc]
     if alpha_high == 0 or (low == high and alpha_low == alpha_high):
