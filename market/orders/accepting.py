@@ -29,7 +29,8 @@ LIVE_STATUSES = (OrderStatus.accepted, OrderStatus.checked_in)
 """Orders that still hold the worker's time."""
 
 
-async def _worker_for(actor: CurrentUser, data: AcceptIn, job_id: int) -> tuple[int, str, Evidence | None]:
+async def _worker_for(actor: CurrentUser, data: AcceptIn, job_id: int,
+                      key: str | None) -> tuple[int, str, Evidence | None]:
     """Who the order is for and how they agreed; a walk-in's code is checked here and used up in the accept."""
     if actor.role == Role.worker:
         if data.worker_id not in (None, actor.id):
@@ -41,6 +42,10 @@ async def _worker_for(actor: CurrentUser, data: AcceptIn, job_id: int) -> tuple[
         raise Invalid.field("worker_id", "not_a_worker")
     if data.consent == "app":
         raise Invalid.field("consent", "not_one_of", choices="staff_sms_code, staff_signature")
+    retried = key is not None and await idempotency.recall(
+        actor.id, key, idempotency.fingerprint("accept", job_id, data.worker_id)) is not None
+    if retried:  # the first request's consent stands; its code is used up already
+        return data.worker_id, data.consent, None
     evidence = await check_walk_in_consent(data.consent, data.worker_id, actor, purpose="accept", job_id=job_id,
                                            signature_png=data.signature_png, consent_code=data.consent_code)
     return data.worker_id, data.consent, evidence
@@ -125,7 +130,7 @@ async def accept_job(job_id: int, actor: CurrentUser, data: AcceptIn, key: str |
     The place, the order, its first event, the notifications and the idempotency record commit together;
     the contract is issued right after, outside the write lock.
     """
-    worker_id, consent, evidence = await _worker_for(actor, data, job_id)
+    worker_id, consent, evidence = await _worker_for(actor, data, job_id, key)
     order_id, accepted = await _accept_in_transaction(job_id, worker_id, actor, consent, evidence, key)
     contract = await issue_contract_for_order(order_id, accepted)  # a retry gets the existing one
     return AcceptResult(order=await get_order(order_id, actor, contract), contract=contract)

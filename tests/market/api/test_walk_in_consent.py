@@ -222,3 +222,16 @@ async def test_codes_kept_in_plain_text_before_are_hidden_by_a_migration(market)
         await step()
     assert CODE not in await _stored_payloads()
     assert [row["text"] for row in await SmsLog.select(SmsLog.text)] == ["【零工市场】验证码******：您正在驿站确认接单"]
+
+
+async def test_a_retried_accept_with_a_used_code_gets_the_first_answer(client, market, phones):
+    employer, staff, worker = await market.user("employer"), await market.user("staff"), await market.user("worker")
+    job = await market.job(employer)
+    await _send_code(client, staff, worker["id"], job_id=job["id"])
+    body = {"worker_id": worker["id"], "consent": "staff_sms_code",
+            "consent_code": await phones.code_sent_to(worker["phone"])}
+    headers = {**staff["headers"], "Idempotency-Key": "station-tablet-1"}
+    first = await client.post(f"/api/jobs/{job['id']}/accept", headers=headers, json=body)
+    again = await client.post(f"/api/jobs/{job['id']}/accept", headers=headers, json=body)
+    assert (first.status_code, again.status_code) == (201, 201), again.text
+    assert again.json()["order"]["id"] == first.json()["order"]["id"]
