@@ -16,7 +16,7 @@ import binascii
 import hashlib
 import hmac
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from contracts.signature_image import signature_image_problem
@@ -86,7 +86,7 @@ class Evidence:
             raise Invalid.field("consent_code", "code_used")
         consent_id = self.consent_id or await grant_consent(self.worker_id, self.staff_id, self.station_id,
                                                            "sms_code", self.proof)
-        return Evidence(**{**self.__dict__, "consent_id": consent_id})
+        return replace(self, consent_id=consent_id)
 
 
 async def _subject(worker_id: int, job_id: int | None, order_id: int | None) -> tuple[str, int | None, dict]:
@@ -117,7 +117,6 @@ async def send_consent_code(worker_id: int, staff: CurrentUser, job_id: int | No
     if worker is None:
         raise Invalid.field("worker_id", "not_a_worker")
     purpose, subject, about = await _subject(worker_id, job_id, order_id)
-    station = await station_of(staff)
     code = f"{secrets.randbelow(1_000_000):06d}"
     async with write_transaction():
         recent = await ConsentCode.count().where(
@@ -128,7 +127,7 @@ async def send_consent_code(worker_id: int, staff: CurrentUser, job_id: int | No
                             code_hash=_code_hash(code, worker_id, purpose, subject),
                             expires_at=clock.now() + CODE_TTL, created_at=clock.now())
         await entry.save()
-        payload = {**about, "station_id": station, "consent_code_id": entry.id,
+        payload = {**about, "consent_code_id": entry.id,
                    "sealed_code": encrypt(code, context=sealed_code_context(entry.id))}
         await announce(_EVENTS[purpose], [worker_id], payload, key=str(entry.id))
     return mask_mobile(worker["phone"])
