@@ -104,7 +104,7 @@ def create_app() -> Litestar:
     if static_dir is not None:
         handlers.append(create_static_files_router(path="/", directories=[static_dir], html_mode=True,
                                                    opt=PUBLIC_ROUTE, include_in_schema=False))
-    return Litestar(
+    app = Litestar(
         route_handlers=handlers,
         on_app_init=[auth.on_app_init],
         exception_handlers=exception_handlers,
@@ -113,9 +113,11 @@ def create_app() -> Litestar:
         openapi_config=_openapi(),
         state=State({"auth": auth, "throttle": AttemptThrottle(
             per_phone=settings.login_attempts_per_minute, per_address=settings.login_attempts_per_address_per_minute,
-            redis_url=settings.redis_url),
-            "verify_throttle": AttemptThrottle(per_phone=0, per_address=settings.verify_attempts_per_address_per_minute,
-                                               redis_url=settings.redis_url)}),
+            redis_url=settings.redis_url)}),
         request_max_body_size=MAX_BODY_BYTES,
         debug=False,
     )
+    # anonymous contract verification has its own per-address counts (keys apart from the logins')
+    app.state.verify_throttle = AttemptThrottle(
+        per_phone=0, per_address=settings.verify_attempts_per_address_per_minute, redis_url=settings.redis_url)
+    return app

@@ -65,15 +65,15 @@ class Settings:
     login_attempts_per_address_per_minute: int = 100
     """Login and registration attempts allowed per client address per minute: looser, because a carrier's NAT or
     a station's Wi-Fi puts many people behind one address."""
-    verify_attempts_per_address_per_minute: int = 10
-    """Anonymous contract verifications (`POST /api/contracts/verify`, about 0.4 s of CPU each) per client address
-    per minute, shared through Redis like the login limits."""
     password_hash_memory_kib: int = 65536
     """Argon2id memory cost; lowered only in tests."""
     ca_dir: Path | None = None
     """Where the platform CA and seal live (mounted secrets in production); default `<data_dir>/ca`."""
     tsa_url: str | None = None
     """An RFC 3161 time-stamping authority; contracts get a trusted timestamp when set."""
+    verify_attempts_per_address_per_minute: int = 10
+    """Anonymous contract verifications (`POST /api/contracts/verify`, about 0.4 s of CPU each) per client address
+    per minute, shared through Redis like the login limits."""
     sms_url: str | None = None
     """HTTP SMS gateway; unset means the development adapter that records texts in the database."""
     sms_template: str = '{"phone": "{phone}", "text": "{text}", "id": "{id}"}'
@@ -157,11 +157,11 @@ def _load() -> Settings:
         token_ttl_hours=_env_int("TOKEN_TTL_HOURS", 24 * 7),
         login_attempts_per_minute=_env_int("LOGIN_ATTEMPTS_PER_MINUTE", 10),
         login_attempts_per_address_per_minute=_env_int("LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE", 100),
-        verify_attempts_per_address_per_minute=_env_int("VERIFY_ATTEMPTS_PER_ADDRESS_PER_MINUTE", 10),
         password_hash_memory_kib=_env_int("PASSWORD_HASH_MEMORY_KIB", 65536),
         static_dir=Path(static) if (static := _env("STATIC_DIR")) else None,
         ca_dir=Path(ca_dir) if (ca_dir := _env("CA_DIR")) else None,
         tsa_url=_env("TSA_URL"),
+        verify_attempts_per_address_per_minute=_env_int("VERIFY_ATTEMPTS_PER_ADDRESS_PER_MINUTE", 10),
         sms_url=_env("SMS_URL"),
         sms_template=_env("SMS_TEMPLATE", '{"phone": "{phone}", "text": "{text}", "id": "{id}"}') or "",
         sms_token=_env("SMS_TOKEN"),
