@@ -235,3 +235,12 @@ async def test_a_retried_accept_with_a_used_code_gets_the_first_answer(client, m
     again = await client.post(f"/api/jobs/{job['id']}/accept", headers=headers, json=body)
     assert (first.status_code, again.status_code) == (201, 201), again.text
     assert again.json()["order"]["id"] == first.json()["order"]["id"]
+
+
+async def test_a_worker_gets_at_most_ten_codes_an_hour(client, market):
+    staff, worker = await market.user("staff"), await market.user("worker")
+    for _ in range(consent_module.CODES_PER_HOUR):
+        await _send_code(client, staff, worker["id"])
+    refused = await client.post(f"/api/walk-ins/{worker['id']}/consent-codes", headers=staff["headers"], json={})
+    assert refused.status_code == 429
+    assert "Retry-After" in refused.headers
