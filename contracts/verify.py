@@ -95,7 +95,9 @@ def _report(sig: EmbeddedPdfSignature, status: PdfSignatureStatus | None, facts:
         subject=subject.human_friendly if subject else "",
         certificate_serial=format(cert.serial_number, "x") if cert else "",
         signed_at=_signed_at(sig), timestamp_at=_iso(timestamp.timestamp if timestamp else None),
-        intact=bool(status and status.intact), valid=bool(status and status.valid),
+        # pyHanko's `valid` covers only the signed attributes: changed signed bytes leave it true, so a signature
+        # is valid to us only when it is intact as well (the same test `bad_signature` uses below)
+        intact=bool(status and status.intact), valid=bool(status and status.intact and status.valid),
         trusted=bool(status and status.trusted),
         covers_whole_file=bool(status and status.coverage == SignatureCoverageLevel.ENTIRE_FILE), facts=facts,
     )

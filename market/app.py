@@ -80,6 +80,7 @@ def _openapi() -> OpenAPIConfig:
 
 async def _close_throttle(app: Litestar) -> None:
     await app.state.throttle.close()
+    await app.state.verify_throttle.close()
 
 
 def create_app() -> Litestar:
@@ -115,5 +116,8 @@ def create_app() -> Litestar:
         request_max_body_size=MAX_BODY_BYTES,
         debug=False,
     )
+    # anonymous contract verification has its own per-address counts (keys apart from the logins')
+    app.state.verify_throttle = AttemptThrottle(
+        per_phone=0, per_address=settings.verify_attempts_per_address_per_minute, redis_url=settings.redis_url)
     install_log_masking()  # after Litestar (and uvicorn, when serving) configured their handlers
     return app

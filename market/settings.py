@@ -92,6 +92,9 @@ class Settings:
     """Where the platform CA and seal live (mounted secrets in production); default `<data_dir>/ca`."""
     tsa_url: str | None = None
     """An RFC 3161 time-stamping authority; contracts get a trusted timestamp when set."""
+    verify_attempts_per_address_per_minute: int = 10
+    """Anonymous contract verifications (`POST /api/contracts/verify`, about 0.4 s of CPU each) per client address
+    per minute, shared through Redis like the login limits."""
     sms_url: str | None = None
     """HTTP SMS gateway; unset means the development adapter that records texts in the database."""
     sms_template: str = '{"phone": "{phone}", "text": "{text}", "id": "{id}"}'
@@ -200,6 +203,7 @@ def _load() -> Settings:
         static_dir=Path(static) if (static := _env("STATIC_DIR")) else None,
         ca_dir=Path(ca_dir) if (ca_dir := _env("CA_DIR")) else None,
         tsa_url=_env("TSA_URL"),
+        verify_attempts_per_address_per_minute=_env_int("VERIFY_ATTEMPTS_PER_ADDRESS_PER_MINUTE", 10),
         sms_url=_env("SMS_URL"),
         sms_template=_env("SMS_TEMPLATE", '{"phone": "{phone}", "text": "{text}", "id": "{id}"}') or "",
         sms_token=_env("SMS_TOKEN"),

@@ -1,4 +1,13 @@
-"""A walk-in's consent at the station: a one-time code sent to their phone, or a signature drawn on the screen."""
+"""A walk-in's consent at the station: a one-time code texted to their phone, or a signature drawn on the screen.
+
+A code is kept only as a keyed hash. The text to the phone carries it sealed (encrypted with a key derived from the
+master secret), opened by the dispatcher as it sends and removed once sent; the inbox and the SMS log show
+`******`. So no row or answer staff can read holds a code they did not hear from the worker.
+
+A code is checked in two steps: `check_code` before the act's transaction (a wrong guess is counted and the count
+kept), `Evidence.use` inside it, one conditional update, so two acts cannot share a code and an act refused later
+in its transaction leaves the code usable.
+"""
 
 from __future__ import annotations
 
@@ -7,56 +16,139 @@ import binascii
 import hashlib
 import hmac
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
+from contracts.signature_image import signature_image_problem
+from market.accounts.auth import CurrentUser
 from market.accounts.tables import Role, User
+from market.contracts.behalf import grant_consent, require_standing_consent, standing_consent, station_of
 from market.contracts.tables import ConsentCode, ConsentEvidence
 from market.core import clock
 from market.core.database import write_transaction
-from market.core.errors import Invalid, NotFound
+from market.core.errors import Invalid, NotFound, TooManyRequests
 from market.core.identity import mask_mobile
 from market.core.keys import get_keyring
+from market.core.personal_data import encrypt
 from market.jobs.tables import Job
 from market.notifications.outbox import announce
+from market.notifications.templates import sealed_code_context
+from market.orders.tables import Order
 
-__all__ = ["Evidence", "check_walk_in_consent", "record_evidence", "send_consent_code"]
+__all__ = ["CODE_TTL", "Evidence", "check_walk_in_consent", "grant_consent_by_code",
+           "record_evidence", "send_consent_code"]
 
 CODE_TTL = timedelta(minutes=10)
 MAX_ATTEMPTS = 5
-_PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
-_MAX_PNG = 512 * 1024
+CODES_PER_HOUR = 10
+"""Codes texted to one worker in an hour: with five guesses each, guessing stays hopeless and the phone quiet."""
+
+_EVENTS = {"accept": "consent_code", "confirm_payment": "consent_code_payment", "station": "consent_code_station"}
+
+
+def _code_hash(code: str, worker_id: int, purpose: str, job_id: int | None) -> str:
+    message = f"{purpose}:{worker_id}:{job_id or 0}:{code}".encode()
+    return hmac.new(get_keyring().consent_code_key, message, hashlib.sha256).hexdigest()
 
 
 @dataclass(frozen=True)
 class Evidence:
-    """What shows the walk-in agreed: the drawn signature (PNG) or the phone the verified code went to."""
+    """What shows the worker agreed to one act: their drawn signature, or the code texted to their phone."""
 
+    method: str
+    worker_id: int
+    staff_id: int
+    station_id: int | None
     signature_png: bytes | None = None
+    code_id: int | None = None
+    code_hash: str = ""
     code_sent_to: str = ""
+    consent_id: int | None = None
+    """The standing consent relied on; a code used up by `use` grants one when the station had none."""
+
+    @property
+    def proof(self) -> str:
+        """The act's own proof, as the on-behalf record names it."""
+        if self.signature_png is not None:
+            return "signature:sha256:" + hashlib.sha256(self.signature_png).hexdigest()
+        return f"consent_code:{self.code_id}"
+
+    async def use(self) -> Evidence:
+        """Inside the act's transaction: use the code up (once, whoever races) and the consent it grants."""
+        if self.code_id is None:
+            return self
+        now = clock.now()
+        used = await ConsentCode.update({ConsentCode.used_at: now}).where(
+            (ConsentCode.id == self.code_id) & (ConsentCode.code_hash == self.code_hash)
+            & ConsentCode.used_at.is_null() & (ConsentCode.expires_at > now)
+            & (ConsentCode.attempts < MAX_ATTEMPTS)).returning(ConsentCode.id)
+        if not used:
+            raise Invalid.field("consent_code", "code_used")
+        consent_id = self.consent_id or await grant_consent(self.worker_id, self.staff_id, self.station_id,
+                                                           "sms_code", self.proof)
+        return replace(self, consent_id=consent_id)
 
 
-def _code_hash(code: str, worker_id: int, job_id: int) -> str:
-    message = f"{worker_id}:{job_id}:{code}".encode()
-    return hmac.new(get_keyring().personal_hash_key, message, hashlib.sha256).hexdigest()
+async def _subject(worker_id: int, job_id: int | None, order_id: int | None) -> tuple[str, int | None, dict]:
+    """What the code is for: its purpose, its job and what the text says about it."""
+    if job_id is not None and order_id is not None:
+        raise Invalid.field("order_id", "job_or_order")
+    if order_id is not None:
+        order = await Order.select(Order.job, Order.agreed_pay_fen, Order.paid_amount_fen,
+                                   Order.job.title.as_alias("title")).where(  # type: ignore[union-attr]
+            (Order.id == order_id) & (Order.worker == worker_id)).first()
+        if order is None:
+            raise NotFound("order_not_found")
+        amount = order["paid_amount_fen"] if order["paid_amount_fen"] is not None else order["agreed_pay_fen"]
+        return "confirm_payment", order["job"], {"order_id": order_id, "title": order["title"], "amount_fen": amount}
+    if job_id is not None:
+        job = await Job.select(Job.title).where(Job.id == job_id).first()
+        if job is None:
+            raise NotFound("job_not_found")
+        return "accept", job_id, {"job_id": job_id, "title": job["title"]}
+    return "station", None, {}
 
 
-async def send_consent_code(worker_id: int, job_id: int, staff_id: int) -> str:
-    """Text a six-digit code to the walk-in for this job; return the masked phone it goes to."""
+async def send_consent_code(worker_id: int, staff: CurrentUser, job_id: int | None = None,
+                            order_id: int | None = None) -> str:
+    """Text a six-digit code to the worker: to accept `job_id`, to confirm being paid for `order_id`, or (neither)
+    to let the staff member's station act for them. Return the masked phone it goes to."""
     worker = await User.select(User.phone).where((User.id == worker_id) & (User.role == Role.worker)).first()
     if worker is None:
         raise Invalid.field("worker_id", "not_a_worker")
-    job = await Job.select(Job.title).where(Job.id == job_id).first()
-    if job is None:
-        raise NotFound("job_not_found")
+    purpose, subject, about = await _subject(worker_id, job_id, order_id)
     code = f"{secrets.randbelow(1_000_000):06d}"
     async with write_transaction():
-        entry = ConsentCode(worker=worker_id, job=job_id, staff=staff_id, code_hash=_code_hash(code, worker_id, job_id),
+        recent = await ConsentCode.count().where(
+            (ConsentCode.worker == worker_id) & (ConsentCode.created_at > clock.now() - timedelta(hours=1)))
+        if recent >= CODES_PER_HOUR:
+            raise TooManyRequests(retry_after_s=600)
+        entry = ConsentCode(worker=worker_id, job=subject, purpose=purpose, staff=staff.id,
+                            code_hash=_code_hash(code, worker_id, purpose, subject),
                             expires_at=clock.now() + CODE_TTL, created_at=clock.now())
         await entry.save()
-        await announce("consent_code", [worker_id], {"code": code, "job_id": job_id, "title": job["title"]},
-                       key=str(entry.id))
+        payload = {**about, "consent_code_id": entry.id,
+                   "sealed_code": encrypt(code, context=sealed_code_context(entry.id))}
+        await announce(_EVENTS[purpose], [worker_id], payload, key=str(entry.id))
     return mask_mobile(worker["phone"])
+
+
+async def check_code(code: str | None, worker_id: int, purpose: str, job_id: int | None) -> tuple[int, str]:
+    """Before the act's transaction: the live code `code` matches (id and hash); a wrong guess is counted."""
+    if not code:
+        raise Invalid.field("consent_code", "required")
+    condition = ((ConsentCode.worker == worker_id) & (ConsentCode.purpose == purpose) & ConsentCode.used_at.is_null()
+                 & (ConsentCode.expires_at > clock.now()) & (ConsentCode.attempts < MAX_ATTEMPTS))
+    condition &= ConsentCode.job.is_null() if job_id is None else ConsentCode.job == job_id
+    entry = await ConsentCode.select(ConsentCode.id, ConsentCode.code_hash).where(condition).order_by(
+        ConsentCode.id, ascending=False).first()
+    if entry is None:
+        raise Invalid.field("consent_code", "code_expired")
+    digest = _code_hash(code.strip(), worker_id, purpose, job_id)
+    if not hmac.compare_digest(entry["code_hash"], digest):
+        await ConsentCode.update({ConsentCode.attempts: ConsentCode.attempts + 1}).where(ConsentCode.id == entry["id"])
+        raise Invalid.field("consent_code", "code_wrong")
+    return entry["id"], digest
 
 
 def _signature(png_base64: str | None) -> bytes:
@@ -65,35 +157,45 @@ def _signature(png_base64: str | None) -> bytes:
     try:
         png = base64.b64decode(png_base64, validate=True)
     except (binascii.Error, ValueError):
-        raise Invalid.field("signature_png", "bad_value") from None
-    if not png.startswith(_PNG_MAGIC) or len(png) > _MAX_PNG:
-        raise Invalid.field("signature_png", "bad_value")
+        raise Invalid.field("signature_png", "signature_not_base64") from None
+    problem = signature_image_problem(png)
+    if problem is not None:
+        raise Invalid.field("signature_png", problem)
     return png
 
 
-async def _verified_code(code: str | None, worker_id: int, job_id: int) -> str:
-    if not code:
-        raise Invalid.field("consent_code", "required")
-    entry = await ConsentCode.select().where(
-        (ConsentCode.worker == worker_id) & (ConsentCode.job == job_id) & ConsentCode.used_at.is_null()
-        & (ConsentCode.expires_at > clock.now()) & (ConsentCode.attempts < MAX_ATTEMPTS)
-    ).order_by(ConsentCode.id, ascending=False).first()
-    if entry is None:
-        raise Invalid.field("consent_code", "code_expired")
-    if not hmac.compare_digest(entry["code_hash"], _code_hash(code.strip(), worker_id, job_id)):
-        await ConsentCode.update({ConsentCode.attempts: ConsentCode.attempts + 1}).where(ConsentCode.id == entry["id"])
-        raise Invalid.field("consent_code", "code_wrong")
-    await ConsentCode.update({ConsentCode.used_at: clock.now()}).where(ConsentCode.id == entry["id"])
-    phone = await User.select(User.phone).where(User.id == worker_id).first()
-    return mask_mobile(phone["phone"]) if phone else ""
+async def check_walk_in_consent(method: str, worker_id: int, staff: CurrentUser, *, purpose: str,
+                                job_id: int | None, signature_png: str | None, consent_code: str | None) -> Evidence:
+    """Before the act's transaction: the worker's consent to this act, given to `staff` at the station.
 
-
-async def check_walk_in_consent(method: str, worker_id: int, job_id: int, signature_png: str | None,
-                                consent_code: str | None) -> Evidence:
-    """Check the walk-in's consent for this job (inside the accept transaction); the evidence to keep."""
+    A code reaches the worker's own phone, so it serves for anyone; a drawn signature only for a walk-in (a worker
+    the station registered or who gave it standing consent): 403 for a worker who registered themselves.
+    """
+    station = await station_of(staff)
     if method == "staff_signature":
-        return Evidence(signature_png=_signature(signature_png))
-    return Evidence(code_sent_to=await _verified_code(consent_code, worker_id, job_id))
+        consent_id = await require_standing_consent(worker_id, staff)
+        return Evidence(method, worker_id, staff.id, station, signature_png=_signature(signature_png),
+                        consent_id=consent_id)
+    if method != "staff_sms_code":
+        raise Invalid.field("consent", "not_one_of", choices="staff_sms_code, staff_signature")
+    code_id, digest = await check_code(consent_code, worker_id, purpose, job_id)
+    phone = await User.select(User.phone).where(User.id == worker_id).first()
+    return Evidence(method, worker_id, staff.id, station, code_id=code_id, code_hash=digest,
+                    code_sent_to=mask_mobile(phone["phone"]) if phone else "",
+                    consent_id=await standing_consent(worker_id, staff))
+
+
+async def grant_consent_by_code(worker_id: int, staff: CurrentUser, consent_code: str | None) -> int:
+    """The worker read out a standing-consent code: from now on the staff member's station may act for them (the
+    consent's id; the one already given, if any)."""
+    if not await User.exists().where((User.id == worker_id) & (User.role == Role.worker)):
+        raise NotFound("user_not_found")
+    evidence = await check_walk_in_consent("staff_sms_code", worker_id, staff, purpose="station", job_id=None,
+                                           signature_png=None, consent_code=consent_code)
+    async with write_transaction():
+        used = await evidence.use()
+    assert used.consent_id is not None
+    return used.consent_id
 
 
 async def record_evidence(order_id: int, evidence: Evidence) -> None:

@@ -9,6 +9,8 @@ from litestar.params import FromPath, QueryParameter
 from litestar.status_codes import HTTP_200_OK
 
 from market.accounts.auth import PUBLIC_ROUTE, AuthedRequest
+from market.accounts.controllers import _address as client_address  # the login throttle's rule, kept in one place
+from market.accounts.throttle import AttemptThrottle
 from market.contracts import services
 from market.contracts.authority import root_certificate_pem
 from market.contracts.schemas import AuditTrail, ContractOut, VerificationOut
@@ -58,7 +60,10 @@ class ContractController(Controller):
     @post("/verify", operation_id="VerifyContract", status_code=HTTP_200_OK, opt=PUBLIC_ROUTE,
           request_max_body_size=MAX_PDF_BYTES)
     async def verify(self, request: Request) -> VerificationOut:
-        """Send the PDF as the raw body (`Content-Type: application/pdf`); answers valid or not, with reasons."""
+        """Send the PDF as the raw body (`Content-Type: application/pdf`); answers valid or not, with reasons.
+        Limited per client address (429 with Retry-After past `LINGGONG_VERIFY_ATTEMPTS_PER_ADDRESS_PER_MINUTE`)."""
+        throttle: AttemptThrottle = request.app.state.verify_throttle
+        await throttle.check("verify:" + client_address(request))  # its own counts, apart from logins'
         pdf = await request.body()
         if not pdf.startswith(b"%PDF"):
             raise Invalid.field("body", "pdf_required")

@@ -2,4 +2,4 @@
 
 from market.core.piccolo_apps import app_config
 
-APP_CONFIG = app_config("contracts", depends_on=["orders"])
+APP_CONFIG = app_config("contracts", depends_on=["orders", "stations"])

@@ -11,11 +11,13 @@ from market.contracts.authority import root_certificate_pem
 from market.contracts.issuing import contract_ref
 from market.contracts.schemas import AuditEntry, AuditTrail, ContractOut, SignerOut, VerificationOut
 from market.contracts.schemas import VerificationProblem as ProblemOut
-from market.contracts.tables import Contract
+from market.contracts.tables import Contract, ContractVerification
 from market.contracts.trail import append_to_trail, load_trail
 from market.core import clock
+from market.core.database import write_transaction
 from market.core.errors import NotFound
 from market.core.schemas import Page
+from market.settings import get_settings
 
 __all__ = ["cancel_contract_of_order", "contract_pdf", "get_contract", "get_trail", "list_contracts",
            "load_contract_for", "verify_upload"]
@@ -83,6 +85,22 @@ async def get_trail(contract_id: int, viewer: CurrentUser) -> AuditTrail:
     return AuditTrail(contract_number=number, chain_intact=check.ok, broken_at=check.broken_at, events=entries)
 
 
+async def _count_verification(contract_id: int, valid: bool) -> None:
+    """Count an anonymous verification of the contract; only the day's first one goes on its trail, so uploads
+    cannot grow the trail without bound (the counts say how many came, valid or not)."""
+    day = clock.now().astimezone(get_settings().zone).date().isoformat()
+    key = f"{contract_id}:{day}"
+    async with write_transaction():
+        first = await ContractVerification.insert(ContractVerification(contract=contract_id, day=day, key=key)
+                                                  ).on_conflict(target=ContractVerification.key, action="DO NOTHING"
+                                                                ).returning(ContractVerification.id)
+        count = ContractVerification.valid_count if valid else ContractVerification.invalid_count
+        await ContractVerification.update({count: count + 1}).where(ContractVerification.key == key)
+        if first:
+            await append_to_trail(contract_id, EventKind.VERIFIED, "public", "upload", {"valid": valid, "day": day},
+                                  in_transaction=True)
+
+
 async def verify_upload(pdf: bytes, language: str) -> VerificationOut:
     """Check a PDF: signatures, chain of trust, unchanged since sealing, and that it is the one we stored."""
     result = await asyncio.to_thread(verify_contract, pdf, [root_certificate_pem()])
@@ -98,9 +116,11 @@ async def verify_upload(pdf: bytes, language: str) -> VerificationOut:
                                    language == "zh-CN" else "Differs from the copy the platform stored"))
     valid = result.valid and not problems
     if stored is not None:
-        await append_to_trail(stored["id"], EventKind.VERIFIED, "public", "upload", {"valid": valid})
-    signers = [SignerOut(role=s.role, name=s.name, signed_at=s.signed_at, timestamp_at=s.timestamp_at, valid=s.valid,
-                         trusted=s.trusted, certificate_serial=s.certificate_serial) for s in result.signers]
+        await _count_verification(stored["id"], valid)
+    broken = {p.signer for p in result.problems if p.code == "bad_signature"}
+    signers = [SignerOut(role=s.role, name=s.name, signed_at=s.signed_at, timestamp_at=s.timestamp_at,
+                         valid=s.valid and s.role not in broken, trusted=s.trusted,
+                         certificate_serial=s.certificate_serial) for s in result.signers]
     return VerificationOut(valid=valid, contract_number=result.contract_number, sha256=result.sha256,
                            signers=signers, problems=problems, status=stored["status"] if stored else None)
 

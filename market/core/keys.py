@@ -26,6 +26,7 @@ class Keyring:
     personal_data_key: bytes
     personal_hash_key: bytes
     signing_key_passphrase: bytes
+    consent_code_key: bytes
 
 
 def ensure_secret_file(data_dir: Path) -> Path:
@@ -60,6 +61,7 @@ def get_keyring() -> Keyring:
         personal_data_key=_derive(master, "personal-data-aes-gcm-v1"),
         personal_hash_key=_derive(master, "personal-data-hmac-v1"),
         signing_key_passphrase=_derive(master, "signing-keys-v1"),
+        consent_code_key=_derive(master, "consent-code-hmac-v1"),
     )
 
 

@@ -112,6 +112,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "contract_not_found": ("找不到该合同", "Contract not found"),
     "pdf_required": ("请上传合同PDF文件", "Send the contract PDF as the request body"),
     "amount_mismatch": ("实付金额与约定不符时须填写说明", "needs a note when it differs from the agreed pay"),
+    # staff acting for a worker (consent codes, drawn signatures, standing consent)
+    "not_a_walk_in": (
+        "该求职者是自行注册的，本驿站不能代其操作；请先向其手机发送驿站代办验证码并由本人同意，或用验证码确认本次操作",
+        "This worker registered themselves and gave this station no consent to act for them: text them a "
+        "station consent code first, or confirm this act with a code sent to their phone",
+    ),
+    "code_used": ("验证码已被使用，请重新获取", "has already been used; send a new one"),
+    "job_or_order": ("岗位和订单只能填写其中一个", "give either a job or an order, not both"),
+    "signature_not_base64": ("签名图片应为base64编码的PNG", "must be a base64-encoded PNG image"),
+    "signature_not_png": ("签名图片应为PNG格式", "must be a PNG image"),
+    "signature_too_large": ("签名图片不能超过512KB", "must be at most 512 KiB"),
+    "signature_undecodable": ("签名图片已损坏，无法识别，请重新签名", "cannot be decoded; please sign again"),
+    "signature_size": ("签名图片尺寸不合理（应在40×16到4000×4000像素之间）",
+                       "must be between 40 × 16 and 4000 × 4000 pixels"),
+    "signature_blank": ("签名是空白的，请本人签名", "is blank; the worker must sign"),
 }
 
 # Field names as people say them, for messages that name the field.
@@ -124,4 +139,7 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "credit_code": ("统一社会信用代码", "credit code"),
     "starts_at": ("开始时间", "start"),
     "ends_at": ("结束时间", "end"),
+    "signature_png": ("手写签名", "drawn signature"),
+    "consent_code": ("验证码", "consent code"),
+    "consent": ("本人同意方式", "consent"),
 }

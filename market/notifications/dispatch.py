@@ -16,9 +16,10 @@ from piccolo.engine.postgres import PostgresEngine
 
 from market.core import clock
 from market.core.database import current_engine
+from market.core.personal_data import decrypt
 from market.notifications.channels import DeliveryFailed, RecordingSms, send_webhook, sms_provider
-from market.notifications.tables import Delivery, DeliveryStatus, SmsLog
-from market.notifications.templates import sms_text
+from market.notifications.tables import Delivery, DeliveryStatus, OutboxMessage, SmsLog
+from market.notifications.templates import SEALED_CODE_EVENTS, sealed_code_context, sms_text
 from market.settings import get_settings
 
 __all__ = ["BACKOFF", "dispatch_due"]
@@ -50,7 +51,7 @@ async def _claim(limit: int) -> list[int]:
 async def _load(ids: list[int]) -> list[dict[str, Any]]:
     return await Delivery.select(
         Delivery.id, Delivery.channel, Delivery.attempts, Delivery.message.event.as_alias("event"),  # type: ignore[union-attr]
-        Delivery.message.payload.as_alias("payload"),  # type: ignore[union-attr]
+        Delivery.message.as_alias("message_id"), Delivery.message.payload.as_alias("payload"),  # type: ignore[union-attr]
         Delivery.message.created_at.as_alias("created_at"),  # type: ignore[union-attr]
         Delivery.message.recipient.as_alias("recipient"),  # type: ignore[union-attr]
         Delivery.message.recipient.phone.as_alias("phone"),  # type: ignore[union-attr]
@@ -67,9 +68,25 @@ async def _hooks(recipients: set[int]) -> dict[int, tuple[str, str]]:
     return {r["user"]: (r["webhook_url"], r["webhook_secret"]) for r in rows}
 
 
+def _open_code(row: dict[str, Any]) -> str | None:
+    """The one-time code sealed in a consent text's payload, opened only to send it (None once scrubbed)."""
+    sealed = row["payload"].get("sealed_code") if row["event"] in SEALED_CODE_EVENTS else None
+    if not sealed:
+        return None
+    return decrypt(sealed, context=sealed_code_context(int(row["payload"].get("consent_code_id", 0))))
+
+
+async def _scrub_codes(rows: list[dict[str, Any]]) -> None:
+    """Once a consent text has gone (or failed for good), its payload keeps no copy of the code, even sealed."""
+    for row in rows:
+        if row["event"] in SEALED_CODE_EVENTS and "sealed_code" in row["payload"]:
+            payload = {k: v for k, v in row["payload"].items() if k != "sealed_code"}
+            await OutboxMessage.update({OutboxMessage.payload: payload}).where(OutboxMessage.id == row["message_id"])
+
+
 async def _send(row: dict[str, Any], hooks: dict[int, tuple[str, str]], zone: str) -> None:
     if row["channel"] == "sms":
-        text = sms_text(row["event"], row["payload"], zone, row["recipient"])
+        text = sms_text(row["event"], row["payload"], zone, row["recipient"], _open_code(row))
         await sms_provider().send(row["id"], row["phone"], text)
         return
     hook = hooks.get(row["recipient"])
@@ -81,7 +98,8 @@ async def _send(row: dict[str, Any], hooks: dict[int, tuple[str, str]], zone: st
 
 
 async def _record_sms_batch(rows: list[dict[str, Any]], zone: str) -> None:
-    """The development adapter in bulk: one insert for a whole batch (a repeat of a delivery is ignored)."""
+    """The development adapter in bulk: one insert for a whole batch (a repeat of a delivery is ignored). Staff
+    read this log, so a one-time code in it shows as `******`."""
     texts = [SmsLog(delivery=r["id"], phone=r["phone"], text=sms_text(r["event"], r["payload"], zone, r["recipient"]))
              for r in rows]
     await SmsLog.insert(*texts).on_conflict(target=SmsLog.delivery, action="DO NOTHING")
@@ -96,6 +114,7 @@ async def _mark_failed(row: dict[str, Any], error: str, now: datetime) -> None:
         Delivery.status: DeliveryStatus.failed if final else DeliveryStatus.pending, Delivery.next_attempt_at: retry_at,
     }).where(Delivery.id == row["id"])
     if final:
+        await _scrub_codes([row])
         logger.warning("delivery %s (%s) failed for good after %s attempts: %s", row["id"], row["channel"],
                        attempts, error)
 
@@ -114,6 +133,7 @@ async def _deliver(rows: list[dict[str, Any]]) -> int:
     if bulk:
         await _record_sms_batch(bulk, zone)
         await _mark_delivered([r["id"] for r in bulk])
+        await _scrub_codes(bulk)
     hooks = await _hooks({r["recipient"] for r in rows if r["channel"] == "webhook"})
     gate = asyncio.Semaphore(PARALLEL_SENDS)
     sent = len(bulk)
@@ -127,6 +147,7 @@ async def _deliver(rows: list[dict[str, Any]]) -> int:
                 await _mark_failed(row, f"{type(exc).__name__}: {exc}", clock.now())
                 return
             await _mark_delivered([row["id"]])
+            await _scrub_codes([row])
             sent += 1
 
     bulk_ids = {r["id"] for r in bulk}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["SMS_EVENTS", "Rendered", "render", "sms_text"]
+__all__ = ["HIDDEN_CODE", "SEALED_CODE_EVENTS", "SMS_EVENTS", "Rendered", "render", "sealed_code_context", "sms_text"]
 
 # event -> (zh title, zh body, en title, en body); the SMS is "【零工市场】" + the zh body.
 _TEMPLATES: dict[str, tuple[str, str, str, str]] = {
@@ -50,6 +50,15 @@ _TEMPLATES: dict[str, tuple[str, str, str, str]] = {
     "consent_code": ("签约验证码", "验证码{code}：您正在驿站确认接单「{title}」，10分钟内有效。非本人操作请忽略。",
                      "Consent code", "Code {code} confirms you accept \u201c{title}\u201d at the station; valid for "
                      "10 minutes."),
+    "consent_code_payment": ("确认收款验证码",
+                             "验证码{code}：您正在驿站确认已收到「{title}」的工资{amount}，10分钟内有效。非本人操作请忽略。",
+                             "Consent code", "Code {code} confirms at the station that you were paid {amount} for "
+                             "\u201c{title}\u201d; valid for 10 minutes."),
+    "consent_code_station": ("驿站代办验证码",
+                             "验证码{code}：您正在同意驿站工作人员今后代您接单、修改资料和确认收款，10分钟内有效。"
+                             "非本人操作请忽略。",
+                             "Consent code", "Code {code} lets the station's staff accept jobs, edit your profile and "
+                             "confirm payments for you; valid for 10 minutes."),
 }
 
 # What the worker of the order reads instead, where it differs from what the employer (and staff) read.
@@ -72,9 +81,20 @@ _FOR_WORKER: dict[str, tuple[str, str, str, str]] = {
 }
 
 SMS_EVENTS = frozenset({"order_accepted", "order_cancelled", "shift_reminder", "missing_check_in",
-                        "payment_overdue_blue", "payment_overdue_yellow", "consent_code",
-                        "order_no_show", "no_show_overturned", "no_show_confirmed"})
+                        "payment_overdue_blue", "payment_overdue_yellow", "consent_code", "consent_code_payment",
+                        "consent_code_station", "order_no_show", "no_show_overturned", "no_show_confirmed"})
 """Events that also go out as a text message (the rest stay in the inbox)."""
+
+SEALED_CODE_EVENTS = frozenset({"consent_code", "consent_code_payment", "consent_code_station"})
+"""Events whose payload carries a sealed one-time code: only the text to the phone shows it, everywhere else
+`******`."""
+
+HIDDEN_CODE = "******"
+
+
+def sealed_code_context(code_id: int) -> str:
+    """The encryption context of one consent code's sealed copy in its text's payload."""
+    return f"consent.code:{code_id}"
 
 _BY = {"worker": ("工人", "worker"), "employer": ("用工方", "employer")}
 
@@ -101,7 +121,7 @@ def _params(payload: dict[str, Any], zone_name: str) -> dict[str, str]:
     by = _BY.get(str(payload.get("by", "")), ("对方", "other party"))
     params["by"], params["by_en"] = by
     params.setdefault("address", "")
-    params.setdefault("code", "")
+    params["code"] = HIDDEN_CODE  # a one-time code is filled in only for the text to the phone (`sms_text`)
     params.setdefault("worker_name", "工人")
     params.setdefault("note", "")
     due = payload.get("objection_due_at")
@@ -111,7 +131,7 @@ def _params(payload: dict[str, Any], zone_name: str) -> dict[str, str]:
 
 
 def render(event: str, payload: dict[str, Any], language: str, zone_name: str = "Asia/Shanghai",
-           recipient: int | None = None) -> Rendered:
+           recipient: int | None = None, code: str | None = None) -> Rendered:
     """The title and body of `event` for `recipient` in `language` (zh-CN or en), filled from its payload.
 
     The order's worker reads the worker's wording of an event; everyone else the employer's.
@@ -120,12 +140,15 @@ def render(event: str, payload: dict[str, Any], language: str, zone_name: str = 
     default = _TEMPLATES.get(event, (event, "", event, ""))
     zh_title, zh_body, en_title, en_body = _FOR_WORKER.get(event, default) if for_worker else default
     params = _params(payload, zone_name)
+    if code is not None:
+        params["code"] = code
     if language == "en":
         return Rendered(en_title, en_body.format(**params))
     return Rendered(zh_title, zh_body.format(**params))
 
 
 def sms_text(event: str, payload: dict[str, Any], zone_name: str = "Asia/Shanghai",
-             recipient: int | None = None) -> str:
-    """The text message for `event` to `recipient`: signed with the platform name, in Chinese."""
-    return "【零工市场】" + render(event, payload, "zh-CN", zone_name, recipient).body
+             recipient: int | None = None, code: str | None = None) -> str:
+    """The text message for `event` to `recipient`: signed with the platform name, in Chinese; a one-time code
+    shows only when `code` is given (the dispatcher opens it as it sends), else `******` (the SMS log's copy)."""
+    return "【零工市场】" + render(event, payload, "zh-CN", zone_name, recipient, code).body

@@ -6,6 +6,7 @@ from typing import Any
 
 from market.accounts.auth import CurrentUser
 from market.accounts.tables import Role, User
+from market.contracts.behalf import record_act
 from market.contracts.consent import Evidence, check_walk_in_consent, record_evidence
 from market.contracts.drafting import AcceptedRows
 from market.contracts.issuing import issue_contract_for_order
@@ -28,8 +29,9 @@ LIVE_STATUSES = (OrderStatus.accepted, OrderStatus.checked_in)
 """Orders that still hold the worker's time."""
 
 
-async def _worker_for(actor: CurrentUser, data: AcceptIn, job_id: int) -> tuple[int, str, Evidence | None]:
-    """Who the order is for and how they agreed; a walk-in's code is checked (and used up) before the accept."""
+async def _worker_for(actor: CurrentUser, data: AcceptIn, job_id: int,
+                      key: str | None) -> tuple[int, str, Evidence | None]:
+    """Who the order is for and how they agreed; a walk-in's code is checked here and used up in the accept."""
     if actor.role == Role.worker:
         if data.worker_id not in (None, actor.id):
             raise Invalid.field("worker_id", "unknown_field")
@@ -42,8 +44,12 @@ async def _worker_for(actor: CurrentUser, data: AcceptIn, job_id: int) -> tuple[
         raise Invalid.field("worker_id", "not_a_worker")
     if data.consent == "app":
         raise Invalid.field("consent", "not_one_of", choices="staff_sms_code, staff_signature")
-    evidence = await check_walk_in_consent(data.consent, data.worker_id, job_id, data.signature_png,
-                                           data.consent_code)
+    retried = key is not None and await idempotency.recall(
+        actor.id, key, idempotency.fingerprint("accept", job_id, data.worker_id)) is not None
+    if retried:  # the first request's consent stands; its code is used up already
+        return data.worker_id, data.consent, None
+    evidence = await check_walk_in_consent(data.consent, data.worker_id, actor, purpose="accept", job_id=job_id,
+                                           signature_png=data.signature_png, consent_code=data.consent_code)
     return data.worker_id, data.consent, evidence
 
 
@@ -91,6 +97,8 @@ async def _accept_in_transaction(job_id: int, worker_id: int, actor: CurrentUser
         worker = await lock_rows_for_update(User, User.id == worker_id, columns=[User.name])
         if key is not None and (stored := await idempotency.recall(actor.id, key, digest)) is not None:
             return int(stored["order_id"]), None
+        if evidence is not None:
+            evidence = await evidence.use()  # a refusal below rolls this back: the code stays usable
         job = await load_job(job_id)
         if job["status"] != JobStatus.open:
             raise Conflict("job_not_open")
@@ -105,6 +113,8 @@ async def _accept_in_transaction(job_id: int, worker_id: int, actor: CurrentUser
         await record_change("order", order_id)  # the worker's bookings and the job's filled count
         if evidence is not None:
             await record_evidence(order_id, evidence)
+            await record_act(worker_id, actor, "accept", evidence=evidence.proof, consent_id=evidence.consent_id,
+                             order_id=order_id)
         payload = {"order_id": order_id, "job_id": job_id, "title": job["title"], "worker_id": worker_id,
                    "worker_name": worker[0]["name"] if worker else "", "starts_at": job["starts_at"].isoformat(),
                    "address": job["address"]}
@@ -122,7 +132,7 @@ async def accept_job(job_id: int, actor: CurrentUser, data: AcceptIn, key: str |
     The place, the order, its first event, the notifications and the idempotency record commit together;
     the contract is issued right after, outside the write lock.
     """
-    worker_id, consent, evidence = await _worker_for(actor, data, job_id)
+    worker_id, consent, evidence = await _worker_for(actor, data, job_id, key)
     order_id, accepted = await _accept_in_transaction(job_id, worker_id, actor, consent, evidence, key)
     contract = await issue_contract_for_order(order_id, accepted)  # a retry gets the existing one
     return AcceptResult(order=await get_order(order_id, actor, contract), contract=contract)

@@ -14,6 +14,7 @@ from market.orders import lifecycle
 from market.orders.schemas import (
     CancelIn,
     CheckInIn,
+    ConfirmPaymentIn,
     NoShowDecisionIn,
     NoShowObjectionIn,
     OrderOut,
@@ -69,9 +70,9 @@ class OrderController(Controller):
 
     @post("/{order_id:int}/confirm-payment", operation_id="ConfirmPayment", status_code=HTTP_200_OK)
     async def confirm_payment(self, order_id: FromPath[int], request: AuthedRequest,
-                              data: JSONBody[StaffActIn | None] = None) -> OrderOut:
-        """The worker confirms the money arrived."""
-        return await lifecycle.confirm_payment(order_id, request.user, (data or StaffActIn()).note)
+                              data: JSONBody[ConfirmPaymentIn | None] = None) -> OrderOut:
+        """The worker confirms the money arrived (staff for them: with the worker's consent, as when accepting)."""
+        return await lifecycle.confirm_payment(order_id, request.user, data or ConfirmPaymentIn())
 
     @post("/{order_id:int}/cancel", operation_id="CancelOrder", status_code=HTTP_200_OK)
     async def cancel(self, order_id: FromPath[int], request: AuthedRequest,

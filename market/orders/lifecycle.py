@@ -7,6 +7,8 @@ from datetime import timedelta
 from typing import Any
 
 from market.accounts.auth import CurrentUser
+from market.contracts.behalf import record_act
+from market.contracts.consent import check_walk_in_consent
 from market.contracts.services import cancel_contract_of_order
 from market.core import clock
 from market.core.database import write_transaction
@@ -15,7 +17,7 @@ from market.core.geo import distance_km
 from market.jobs.tables import Job
 from market.notifications.outbox import announce
 from market.orders.rules import service_rules
-from market.orders.schemas import CancelIn, CheckInIn, OrderOut, PaidIn
+from market.orders.schemas import CancelIn, CheckInIn, ConfirmPaymentIn, OrderOut, PaidIn
 from market.orders.tables import NoShow, Order, OrderEvent, OrderStatus
 from market.orders.views import get_order, load_order_for
 from market.ranking.changes import record_change
@@ -175,12 +177,25 @@ async def mark_paid(order_id: int, viewer: CurrentUser, data: PaidIn) -> OrderOu
     return await get_order(order_id, viewer)
 
 
-async def confirm_payment(order_id: int, viewer: CurrentUser, note: str) -> OrderOut:
-    """The worker (or staff for them) confirms the money arrived: the order is closed."""
+async def confirm_payment(order_id: int, viewer: CurrentUser, data: ConfirmPaymentIn) -> OrderOut:
+    """The worker (or staff for them, with the worker's consent) confirms the money arrived: the order is closed."""
+    evidence = None
+    seen = await load_order_for(order_id, viewer)
+    if _party_of(viewer, seen) == "staff":
+        if data.consent is None:
+            raise Invalid.field("consent", "required")
+        evidence = await check_walk_in_consent(data.consent, seen["worker"], viewer, purpose="confirm_payment",
+                                               job_id=seen["job"], signature_png=data.signature_png,
+                                               consent_code=data.consent_code)
     async with write_transaction():
         act, order, party = await _prepare("confirm_payment", order_id, viewer)
+        if evidence is not None:
+            evidence = await evidence.use()  # the code is used up only if the confirmation commits
         await _apply(act, order_id, viewer, {Order.payment_confirmed_at: clock.now()},
-                     _behalf(party, order, "worker"), note=note)
+                     _behalf(party, order, "worker"), note=data.note)
+        if evidence is not None:
+            await record_act(order["worker"], viewer, "confirm_payment", evidence=evidence.proof,
+                             consent_id=evidence.consent_id, order_id=order_id)
         await announce("payment_confirmed", [order["employer_id"]], _about(order), key=str(order_id))
     return await get_order(order_id, viewer)
 

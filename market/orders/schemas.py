@@ -10,8 +10,8 @@ import msgspec
 from market.core.schemas import Latitude, Longitude, Schema, SchemaIn
 
 __all__ = [
-    "AcceptIn", "AcceptResult", "CancelIn", "CheckInIn", "ContractRef", "NoShowDecisionIn", "NoShowObjectionIn",
-    "NoShowOut", "OrderJob", "OrderOut", "OrderParty", "PaidIn", "StaffActIn",
+    "AcceptIn", "AcceptResult", "CancelIn", "CheckInIn", "ConfirmPaymentIn", "ContractRef", "NoShowDecisionIn",
+    "NoShowObjectionIn", "NoShowOut", "OrderJob", "OrderOut", "OrderParty", "PaidIn", "StaffActIn",
 ]
 
 Note = Annotated[str, msgspec.Meta(max_length=200)]
@@ -79,6 +79,16 @@ class NoShowOut(Schema):
     decided_at: datetime | None
     upheld: bool | None
     decision_note: str
+
+
+class ConfirmPaymentIn(SchemaIn):
+    """An optional note; staff confirming for a worker add the worker's consent, as when accepting: the code
+    texted to their phone (`POST /api/walk-ins/{worker_id}/consent-codes` with `order_id`) or a drawn signature."""
+
+    note: Note = ""
+    consent: Literal["staff_sms_code", "staff_signature"] | None = None
+    consent_code: Annotated[str, msgspec.Meta(max_length=10)] | None = None
+    signature_png: Annotated[str, msgspec.Meta(max_length=700_000)] | None = None
 
 
 class OrderParty(Schema):

@@ -10,13 +10,16 @@ from litestar.status_codes import HTTP_200_OK
 
 from market.accounts.auth import AuthedRequest
 from market.accounts.guards import requires_staff, requires_worker
-from market.contracts.consent import CODE_TTL, send_consent_code
+from market.contracts.behalf import list_acts
+from market.contracts.consent import CODE_TTL, grant_consent_by_code, send_consent_code
+from market.contracts.schemas import ConsentGiven, OnBehalfActOut
 from market.core.errors import Invalid
 from market.core.schemas import Page
 from market.workers import id_number_changes, services
 from market.workers.schemas import (
     ConsentCodeIn,
     ConsentCodeSent,
+    ConsentIn,
     IdentityConflict,
     WalkIn,
     WorkerOut,
@@ -61,9 +64,16 @@ class WorkerController(Controller):
     @put("/{worker_id:int}", operation_id="UpdateWorker", guards=[requires_staff])
     async def update_one(self, worker_id: FromPath[int], data: JSONBody[WorkerUpdate],
                          request: AuthedRequest) -> WorkerOut:
-        """Staff: change a walk-in's profile for them."""
+        """Staff: change a walk-in's profile for them (403 for a worker who gave the station no consent)."""
         await services.get_worker(worker_id, request.user)
         return await services.update_worker(worker_id, data, request.user)
+
+    @get("/{worker_id:int}/on-behalf-acts", operation_id="ListOnBehalfActs", guards=[requires_staff])
+    async def on_behalf_acts(self, worker_id: FromPath[int], request: AuthedRequest,
+                             limit: Annotated[int, QueryParameter(ge=1, le=100)] = 20,
+                             offset: Annotated[int, QueryParameter(ge=0)] = 0) -> Page[OnBehalfActOut]:
+        """Staff (their station's acts) and admins (all): what staff did for the worker, with the evidence."""
+        return await list_acts(worker_id, request.user, limit, offset)
 
 
 class WalkInController(Controller):
@@ -76,9 +86,16 @@ class WalkInController(Controller):
     @post("/{worker_id:int}/consent-codes", operation_id="SendConsentCode")
     async def send_consent_code(self, worker_id: FromPath[int], data: JSONBody[ConsentCodeIn],
                                 request: AuthedRequest) -> ConsentCodeSent:
-        """Text the walk-in a one-time code for this job; they read it out to staff to agree (10 minutes)."""
-        sent_to = await send_consent_code(worker_id, data.job_id, request.user.id)
+        """Text the worker a one-time code (10 minutes) for accepting a job, confirming a payment, or standing
+        consent; they read it out to staff. Nobody but the worker's phone ever sees it."""
+        sent_to = await send_consent_code(worker_id, request.user, data.job_id, data.order_id)
         return ConsentCodeSent(sent_to=sent_to, expires_in_s=int(CODE_TTL.total_seconds()))
+
+    @post("/{worker_id:int}/consent", operation_id="GiveStationConsent")
+    async def give_consent(self, worker_id: FromPath[int], data: JSONBody[ConsentIn],
+                           request: AuthedRequest) -> ConsentGiven:
+        """With the standing-consent code the worker read out, the caller's station may act for them from now on."""
+        return ConsentGiven(consent_id=await grant_consent_by_code(worker_id, request.user, data.consent_code))
 
     @post("/", operation_id="RegisterWalkIn")
     async def register(self, data: JSONBody[WalkIn], request: AuthedRequest) -> WorkerOut:

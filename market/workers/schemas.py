@@ -9,8 +9,8 @@ import msgspec
 
 from market.core.schemas import Location, LocationIn, Schema, SchemaIn
 
-__all__ = ["ConsentCodeIn", "ConsentCodeSent", "IdentityConflict", "Skill", "SkillIn", "WalkIn", "WorkerOut",
-           "WorkerSearchIn", "WorkerUpdate"]
+__all__ = ["ConsentCodeIn", "ConsentCodeSent", "ConsentIn", "IdentityConflict", "Skill", "SkillIn", "WalkIn",
+           "WorkerOut", "WorkerSearchIn", "WorkerUpdate"]
 
 SkillName = Annotated[str, msgspec.Meta(min_length=1, max_length=20, examples=["水电工"])]
 Years = Annotated[int, msgspec.Meta(ge=0, le=60)]
@@ -80,9 +80,17 @@ class WorkerOut(Schema):
 
 
 class ConsentCodeIn(SchemaIn):
-    """The job the walk-in is about to agree to."""
+    """What the code is for: accepting `job_id`, confirming payment of `order_id`, or (neither) standing consent
+    that the caller's station acts for the worker."""
 
-    job_id: int
+    job_id: int | None = None
+    order_id: int | None = None
+
+
+class ConsentIn(SchemaIn):
+    """The standing-consent code the worker read out."""
+
+    consent_code: Annotated[str, msgspec.Meta(max_length=10)]
 
 
 class ConsentCodeSent(Schema):

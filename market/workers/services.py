@@ -9,6 +9,7 @@ import msgspec
 from market.accounts.auth import CurrentUser
 from market.accounts.services import clean_phone, create_user
 from market.accounts.tables import Role, User
+from market.contracts.behalf import grant_consent, record_act, require_standing_consent, station_of
 from market.contracts.credentials import prepare_credential
 from market.core import clock
 from market.core.database import write_transaction
@@ -115,7 +116,9 @@ async def _profile_columns(data: WorkerUpdate | WalkIn, worker_id: int | None) -
 
 async def update_worker(worker_id: int, data: WorkerUpdate, viewer: CurrentUser) -> WorkerOut:
     """Apply the fields present in `data` to the worker's profile; all or nothing (but a try at a different ID
-    number is counted and recorded even when the rest is refused)."""
+    number is counted and recorded even when the rest is refused). Staff need the worker's standing consent, and
+    their edit is recorded as an on-behalf act."""
+    consent = await require_standing_consent(worker_id, viewer) if viewer.id != worker_id else None
     await ensure_profile(worker_id)
     if data.id_number not in (msgspec.UNSET, None):
         await screen_id_number(worker_id, str(data.id_number), viewer)
@@ -123,6 +126,10 @@ async def update_worker(worker_id: int, data: WorkerUpdate, viewer: CurrentUser)
         columns = await _profile_columns(data, worker_id)
         await WorkerProfile.update(columns).where(WorkerProfile.user == worker_id)
         await record_change("worker", worker_id)
+        if consent is not None:
+            fields = [name for name in WorkerUpdate.__struct_fields__ if getattr(data, name) is not msgspec.UNSET]
+            await record_act(worker_id, viewer, "edit_profile", consent_id=consent, fields=",".join(fields),
+                             evidence=f"walk_in_consent:{consent}")
     await prepare_credential(worker_id)  # reissued if the worker's real name changed
     return await get_worker(worker_id, viewer)
 
@@ -139,6 +146,7 @@ async def register_walk_in(data: WalkIn, staff: CurrentUser) -> WorkerOut:
         await WorkerProfile.insert(WorkerProfile(user=user.id, updated_at=clock.now()))
         await WorkerProfile.update(columns).where(WorkerProfile.user == user.id)
         await record_change("worker", user.id)
+        await grant_consent(user.id, staff.id, await station_of(staff), "registered", f"registered_by:{staff.id}")
     await prepare_credential(user.id)
     return await get_worker(user.id, staff)
 

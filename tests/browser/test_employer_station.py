@@ -69,6 +69,12 @@ def test_staff_register_a_walk_in_and_accept_with_a_drawn_signature(browser: Any
 
     expect(page).to_have_url(re.compile(r"#/s/worker/\d+$"))
     expect(page.locator("h1")).to_have_text("王现场")
+    consent = page.locator("form", has_text="本人同意驿站代办")
+    consent.get_by_role("button", name="发送验证码").click()
+    expect(consent).to_contain_text(f"验证码已发送到 {phone[:3]}****{phone[-4:]}")
+    consent.get_by_label("验证码").fill("000000")
+    consent.get_by_role("button", name="用验证码确认同意").click()
+    expect(consent.locator("[data-field=consent_code] .err")).to_contain_text("验证码不正确")
     page.get_by_role("link", name="代为接单").first.click()
     expect(page).to_have_url(re.compile(r"#/s/accept/\d+/\d+$"))
     pad = page.locator("canvas.sigpad")

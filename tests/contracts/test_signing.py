@@ -139,3 +139,23 @@ def test_a_long_company_name_gets_a_certificate_cut_to_the_name_field_and_still_
     result = verify_contract(issue_contract(sample_terms(), sample_consents(), keys).pdf, roots)
     assert result.valid, result.problems
     assert result.signers[1].name == common_name
+
+
+def test_a_signature_image_must_decode_and_be_of_sensible_size() -> None:
+    import io
+
+    from PIL import Image
+
+    from contracts.examples import handwriting_png
+    from contracts.signature_image import signature_image_problem
+
+    def png(image: Image.Image) -> bytes:
+        buffer = io.BytesIO()
+        image.save(buffer, format="PNG")
+        return buffer.getvalue()
+
+    assert signature_image_problem(handwriting_png()) is None
+    assert signature_image_problem(b"GIF89a") == "signature_not_png"
+    assert signature_image_problem(b"\x89PNG\r\n\x1a\n" + b"\0" * 2000) == "signature_undecodable"
+    assert signature_image_problem(png(Image.new("1", (20000, 20000)))) == "signature_size", "refused unopened"
+    assert signature_image_problem(png(Image.new("RGBA", (300, 100), (0, 0, 0, 0)))) == "signature_blank"

@@ -158,3 +158,12 @@ def test_a_foreign_root_trusts_nothing_of_ours(sealed: IssuedContract, foreign_p
     assert foreign_root
     other = create_platform_ca(FOREIGN_PASSPHRASE)
     assert _codes(sealed.pdf, [other.cert_pem]) == {"untrusted_chain"}
+
+
+def test_a_signer_with_a_broken_signature_is_not_reported_valid(sealed: IssuedContract, roots: list[bytes]) -> None:
+    middle = len(sealed.pdf) // 3  # inside the bytes every signature covers: each one's digest no longer matches
+    changed = sealed.pdf[:middle] + bytes([sealed.pdf[middle] ^ 0x01]) + sealed.pdf[middle + 1:]
+    result = verify_contract(changed, roots)
+    broken = {p.signer for p in result.problems if p.code == "bad_signature"}
+    assert broken == {"worker", "employer", "platform"}
+    assert [(s.role, s.valid) for s in result.signers] == [(role, False) for role in ("worker", "employer", "platform")]

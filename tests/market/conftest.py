@@ -37,6 +37,7 @@ os.environ.update({
     "LINGGONG_LOGIN_ATTEMPTS_PER_MINUTE": "100000",
     "LINGGONG_LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE": "100000",
     "LINGGONG_LOGIN_SLOWDOWN_PER_PHONE_PER_MINUTE": "100000",
+    "LINGGONG_VERIFY_ATTEMPTS_PER_ADDRESS_PER_MINUTE": "100000",
 })
 
 import market as _market_package  # noqa: E402,F401  (importing it sets PICCOLO_CONF)
@@ -221,6 +222,59 @@ class Market:
     async def accept(self, job_id: int, worker: dict[str, Any], **headers: str) -> Any:
         """The raw response of `worker` accepting the job."""
         return await self.client.post(f"/api/jobs/{job_id}/accept", headers={**worker["headers"], **headers})
+
+    async def station_staff(self, station_id: int | None = None, name: str = "王丽") -> dict[str, Any]:
+        """A staff user working at `station_id` (a new station when None), with `station_id` in the answer."""
+        from market.stations.tables import Station, StationStaff
+
+        if station_id is None:
+            station = Station(name=f"驿站{self.next_phone()[-4:]}", address="漳州市芗城区", lat=24.51, lon=117.65)
+            await station.save()
+            station_id = station.id
+        staff = await self.user("staff", name=name)
+        await StationStaff(station=station_id, user=staff["id"]).save()
+        return {**staff, "station_id": station_id}
+
+    async def walk_in(self, staff: dict[str, Any], name: str = "李秀英") -> dict[str, Any]:
+        """A worker `staff` registered at their station (a walk-in), through the API; no login of their own."""
+        phone = self.next_phone()
+        response = await self.client.post("/api/walk-ins", json={"phone": phone, "name": name},
+                                          headers=staff["headers"])
+        assert response.status_code == 201, response.text
+        return {"id": response.json()["id"], "phone": phone}
+
+
+class Phones:
+    """A stand-in SMS gateway: the texts that reached each phone, as the dispatcher sent them."""
+
+    def __init__(self) -> None:
+        self.texts: list[tuple[str, str]] = []
+
+    async def send(self, delivery_id: int, phone: str, text: str) -> None:
+        """Record the text as the phone received it."""
+        self.texts.append((phone, text))
+
+    async def code_sent_to(self, phone: str) -> str:
+        """Dispatch what is due and read the one-time code in the latest text to `phone`."""
+        import re
+
+        from market.notifications.dispatch import dispatch_due
+
+        await dispatch_due()
+        found = [re.search(r"验证码(\d{6})", text) for to, text in self.texts if to == phone]
+        codes = [match.group(1) for match in found if match]
+        assert codes, f"no code reached {phone}: {self.texts}"
+        return codes[-1]
+
+
+@pytest.fixture
+def phones(monkeypatch: pytest.MonkeyPatch) -> Phones:
+    """Texts go to a stand-in gateway instead of the development SMS log, so tests read what phones received."""
+    from market.notifications import dispatch
+
+    gateway = Phones()
+    monkeypatch.setattr(dispatch, "sms_provider", lambda: gateway)
+    return gateway
 
 
 @pytest.fixture

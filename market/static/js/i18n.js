@@ -240,6 +240,10 @@ const M = {
   accept_with_sign: ['签名确认，代为接单', 'Signed: accept for them'],
   accept_with_code: ['用验证码确认，代为接单', 'Accept with the code'],
   sign_required: ['请先签名', 'Please sign first'],
+  station_consent: ['本人同意驿站代办', 'Their consent to the station'],
+  station_consent_hint: ['自行注册的求职者，须本人用手机收到的验证码同意后，驿站才能代其签名接单、修改资料、确认收款。', 'A worker who registered themselves must agree with the code texted to their phone before the station may sign, edit their profile or confirm payments for them.'],
+  give_consent: ['用验证码确认同意', 'Record their consent'],
+  consent_given: ['已记录本人同意，驿站可代为办理', 'Consent recorded; the station may act for them'],
   stations_title: ['零工驿站', 'Gig stations'],
   hours: ['开放时间', 'Hours'],
   // verify

@@ -103,6 +103,21 @@ export async function walkIn({ params }) {
     } catch (err) { list.replaceChildren(failed(err, search)); }
   };
   skill.addEventListener('change', search);
+  const consentSent = h('p', { class: 'hint', 'aria-live': 'polite' });
+  const consentSend = h('button', { type: 'button' }, t('send_code'));
+  consentSend.addEventListener('click', act(consentSend, async () => {
+    const answer = await api(`/api/walk-ins/${worker.id}/consent-codes`, { method: 'POST', body: {} });
+    consentSent.textContent = t('code_sent', { p: answer.sent_to });
+  }));
+  const consentForm = form({ class: 'panel', 'aria-label': t('station_consent') }, [
+    h('h2', {}, t('station_consent')), h('p', { class: 'hint' }, t('station_consent_hint')), consentSend, consentSent,
+    field(t('code'), 'consent_code', { inputmode: 'numeric', maxlength: 6, autocomplete: 'one-time-code' }),
+    h('button', { type: 'submit' }, t('give_consent')),
+  ], async (_, data) => {
+    await api(`/api/walk-ins/${worker.id}/consent`, { method: 'POST', body: { consent_code: data.consent_code.trim() } });
+    toast(t('consent_given'));
+    consentSent.textContent = t('consent_given');
+  });
   show(worker.name,
     h('p', {}, h('a', { href: '#/s', class: 'back' }, `← ${t('back')}`)),
     h('div', { class: 'cols' },
@@ -111,7 +126,8 @@ export async function walkIn({ params }) {
           h('dt', {}, t('phone')), h('dd', {}, worker.phone),
           h('dt', {}, t('id_number')), h('dd', {}, worker.id_number || '—'),
           h('dt', {}, t('trades')), h('dd', {}, worker.skills.map((s) => `${s.name} ${s.years}${t('years') === 'Years' ? 'y' : '年'}${s.certified ? ' ✓' : ''}`).join('、') || t('none')),
-          h('dt', {}, t('address')), h('dd', {}, worker.location ? worker.location.address : t('no_position')))),
+          h('dt', {}, t('address')), h('dd', {}, worker.location ? worker.location.address : t('no_position'))),
+        consentForm),
       h('section', {}, h('h2', {}, t('find_work')),
         h('div', { class: 'field' }, h('label', { for: 'skill' }, t('skill_filter')), skill), list)));
   await search();

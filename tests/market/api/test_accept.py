@@ -139,8 +139,8 @@ async def test_an_idempotency_key_reused_for_another_job_is_refused(market):
 
 
 async def test_staff_accept_for_a_walk_in_and_the_act_records_the_staff_member(client, market):
-    employer, staff = await market.user("employer"), await market.user("staff")
-    walk_in = await market.user("worker")
+    employer, staff = await market.user("employer"), await market.station_staff()
+    walk_in = await market.walk_in(staff)
     job = await market.job(employer)
     response = await client.post(f"/api/jobs/{job['id']}/accept", headers=staff["headers"],
                                  json={"worker_id": walk_in["id"], "consent": "staff_signature",

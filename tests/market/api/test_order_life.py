@@ -144,14 +144,17 @@ async def test_negative_pay_is_refused(client, deal):
     assert response.json()["fields"][0]["field"] == "amount_fen"
 
 
-async def test_staff_act_for_a_walk_in_and_the_trail_names_them(client, market, deal):
+async def test_staff_act_for_a_walk_in_and_the_trail_names_them(client, market, deal, phones):
     staff = await market.user("staff")
     deal["staff"] = staff
     _at_start()
     assert (await _act(client, deal, "staff", "check-in", SITE)).status_code == 200
     await _act(client, deal, "employer", "complete")
     await _act(client, deal, "employer", "paid", {"amount_fen": 25000})
-    assert (await _act(client, deal, "staff", "confirm-payment")).status_code == 200
+    await client.post(f"/api/walk-ins/{deal['worker']['id']}/consent-codes", headers=staff["headers"],
+                      json={"order_id": deal["order"]["id"]})
+    consent = {"consent": "staff_sms_code", "consent_code": await phones.code_sent_to(deal["worker"]["phone"])}
+    assert (await _act(client, deal, "staff", "confirm-payment", consent)).status_code == 200
     staff_events = await OrderEvent.select(OrderEvent.action, OrderEvent.on_behalf_of).where(
         OrderEvent.actor == staff["id"]).order_by(OrderEvent.id)
     assert staff_events == [{"action": "check_in", "on_behalf_of": deal["worker"]["id"]},
