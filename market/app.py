@@ -22,6 +22,7 @@ from market.background.runner import background_lifespan
 from market.contracts.controllers import ContractController, VerifyPageController
 from market.core.database import close_pool, current_engine, open_pool
 from market.core.error_responses import exception_handlers
+from market.core.http import MarketRequest, RefuseControlCharacters, StaticFileSystem
 from market.core.schemas import Schema
 from market.employers.controllers import EmployerController
 from market.jobs.controllers import JobController
@@ -102,11 +103,14 @@ def create_app() -> Litestar:
     static_dir = _static_dir()
     if static_dir is not None:
         handlers.append(create_static_files_router(path="/", directories=[static_dir], html_mode=True,
-                                                   opt=PUBLIC_ROUTE, include_in_schema=False))
+                                                   file_system=StaticFileSystem(), opt=PUBLIC_ROUTE,
+                                                   include_in_schema=False))
     return Litestar(
         route_handlers=handlers,
         on_app_init=[auth.on_app_init],
         exception_handlers=exception_handlers,
+        middleware=[RefuseControlCharacters()],
+        request_class=MarketRequest,
         lifespan=[database_pool, matching_lifespan, background_lifespan],
         on_shutdown=[_close_throttle],
         openapi_config=_openapi(),

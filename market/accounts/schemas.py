@@ -7,13 +7,13 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from market.core.schemas import Schema, SchemaIn
+from market.core.schemas import Name, Schema, SchemaIn
+from market.core.text import LINE_PATTERN
 
 __all__ = ["LoggedOut", "Login", "LoginResult", "Registration", "UserOut"]
 
-PhoneText = Annotated[str, msgspec.Meta(max_length=20, examples=["13800000001"])]
+PhoneText = Annotated[str, msgspec.Meta(max_length=20, pattern=LINE_PATTERN, examples=["13800000001"])]
 Password = Annotated[str, msgspec.Meta(min_length=8, max_length=128)]
-PersonName = Annotated[str, msgspec.Meta(min_length=1, max_length=50)]
 
 
 class Registration(SchemaIn):
@@ -21,7 +21,7 @@ class Registration(SchemaIn):
 
     phone: PhoneText
     password: Password
-    name: PersonName
+    name: Name
     role: Literal["worker", "employer"]
 
 

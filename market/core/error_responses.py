@@ -130,6 +130,9 @@ def _http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Response
     code = next((c for kind, c in _HTTP_CODES.items() if isinstance(exc, kind)), None)
     if code is None:
         code = {413: "payload_too_large", 400: "bad_request"}.get(exc.status_code, "bad_request")
+        if exc.status_code >= 500:
+            logger.error("%s %s failed: %s", request.method, request.url.path, exc.detail)
+            code = "internal_error"
     response = _shape(exc.status_code, code, _language(request), [])
     if exc.headers:
         response.headers.update(exc.headers)

@@ -86,6 +86,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "contract_not_found": ("找不到该合同", "Contract not found"),
     "pdf_required": ("请上传合同PDF文件", "Send the contract PDF as the request body"),
     "amount_mismatch": ("实付金额与约定不符时须填写说明", "needs a note when it differs from the agreed pay"),
+    # issue 10: text and request shape
+    "nested_too_deeply": ("嵌套层数过多", "is nested too deeply"),
+    "control_characters": ("含有控制字符（如NUL）", "contains control characters (such as NUL)"),
+    "bad_characters": ("含有不可见的控制、格式或方向字符", "contains invisible control, format or direction marks"),
+    "no_visible_text": ("须含有可见的文字", "must contain visible text"),
 }
 
 # Field names as people say them, for messages that name the field.

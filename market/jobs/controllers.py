@@ -6,12 +6,12 @@ from typing import Annotated
 
 from litestar import Controller, get, post
 from litestar.di import NamedDependency, Provide
-from litestar.params import FromPath, FromQuery, HeaderParameter, JSONBody, QueryParameter
+from litestar.params import FromQuery, HeaderParameter, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from market.accounts.auth import AuthedRequest
 from market.accounts.guards import requires_role
-from market.core.schemas import Page
+from market.core.schemas import Limit, Offset, Page, PathId
 from market.jobs import services
 from market.jobs.listing import JobFilter
 from market.jobs.schemas import JobCreate, JobOut
@@ -49,39 +49,39 @@ class JobController(Controller):
         skill: Annotated[str | None, QueryParameter(max_length=20)] = None,
         q: Annotated[str | None, QueryParameter(max_length=50)] = None,
         mine: FromQuery[bool] = False,
-        limit: Annotated[int, QueryParameter(ge=1, le=100)] = 20,
-        offset: Annotated[int, QueryParameter(ge=0)] = 0,
+        limit: Limit = 20,
+        offset: Offset = 0,
     ) -> Page[JobOut]:
         """Open jobs: for a worker ranked by fit to them (the radar), else nearest first; `mine=true`: one's own."""
         wanted = JobFilter(lat=lat, lon=lon, radius_km=radius_km, skill=skill, q=q, mine=mine)
         return await browse_jobs(matching, request.user, wanted, limit, offset)
 
     @get("/{job_id:int}", operation_id="GetJob")
-    async def get_one(self, job_id: FromPath[int]) -> JobOut:
+    async def get_one(self, job_id: PathId) -> JobOut:
         """One job, with `filled` and `headcount`."""
         return await services.get_job(job_id)
 
     @get("/{job_id:int}/candidates", operation_id="ListCandidates", guards=[requires_role("employer", "staff")])
     async def candidates(
         self,
-        job_id: FromPath[int],
+        job_id: PathId,
         request: AuthedRequest,
         matching: NamedDependency[LiveMatching],
-        limit: Annotated[int, QueryParameter(ge=1, le=100)] = 20,
-        offset: Annotated[int, QueryParameter(ge=0)] = 0,
+        limit: Limit = 20,
+        offset: Offset = 0,
     ) -> Page[CandidateOut]:
         """The best available workers for the job, explained; for its employer and staff."""
         return await list_candidates(matching, job_id, request.user, limit, offset)
 
     @post("/{job_id:int}/cancel", operation_id="CancelJob", status_code=HTTP_200_OK,
           guards=[requires_role("employer", "staff")])
-    async def cancel(self, job_id: FromPath[int], request: AuthedRequest) -> JobOut:
+    async def cancel(self, job_id: PathId, request: AuthedRequest) -> JobOut:
         """Stop hiring; orders not yet started are cancelled and their workers told."""
         return await services.cancel_job(job_id, request.user)
 
     @post("/{job_id:int}/accept", operation_id="AcceptJob", status_code=HTTP_201_CREATED,
           guards=[requires_role("worker", "staff")])
-    async def accept(self, job_id: FromPath[int], request: AuthedRequest, idempotency_key: IdempotencyKey = None,
+    async def accept(self, job_id: PathId, request: AuthedRequest, idempotency_key: IdempotencyKey = None,
                      data: JSONBody[AcceptIn | None] = None) -> AcceptResult:
         """Take a place on the job; 409 when full, already accepted, or clashing with another order."""
         return await accept_job(job_id, request.user, data or AcceptIn(), idempotency_key)

@@ -5,20 +5,20 @@ from __future__ import annotations
 from typing import Annotated
 
 from litestar import Controller, get, post
-from litestar.params import FromPath, FromQuery, QueryParameter
+from litestar.params import FromQuery, QueryParameter
 from litestar.status_codes import HTTP_200_OK
 
 from market.accounts.auth import AuthedRequest
 from market.accounts.guards import requires_staff
 from market.core.i18n import pick_language
-from market.core.schemas import Page
+from market.core.schemas import Limit, Offset, Page, PathId
 from market.notifications import inbox
 from market.notifications.schemas import DeliveryOut, InboxPage, ReadResult, SmsOut
 
 __all__ = ["DeliveryController", "InboxController"]
 
-Limit = Annotated[int, QueryParameter(ge=1, le=100)]
-Offset = Annotated[int, QueryParameter(ge=0)]
+Limit = Limit
+Offset = Offset
 
 
 class InboxController(Controller):
@@ -35,7 +35,7 @@ class InboxController(Controller):
         return await inbox.list_inbox(request.user.id, language, unread, limit, offset)
 
     @post("/{notification_id:int}/read", operation_id="MarkNotificationRead", status_code=HTTP_200_OK)
-    async def read_one(self, notification_id: FromPath[int], request: AuthedRequest) -> ReadResult:
+    async def read_one(self, notification_id: PathId, request: AuthedRequest) -> ReadResult:
         """Mark one message read."""
         return await inbox.mark_read(request.user.id, notification_id)
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Literal
 
 from litestar import Controller, get, post
-from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
+from litestar.params import FromQuery, JSONBody
 from litestar.status_codes import HTTP_200_OK
 
 from market.accounts.auth import AuthedRequest
-from market.core.schemas import Page
+from market.core.schemas import Limit, Offset, Page, PathId, QueryId
 from market.orders import lifecycle
 from market.orders.schemas import CancelIn, CheckInIn, OrderOut, PaidIn, StaffActIn
 from market.orders.views import get_order, list_orders
@@ -30,43 +30,43 @@ class OrderController(Controller):
         self,
         request: AuthedRequest,
         status: FromQuery[Status | None] = None,
-        job_id: FromQuery[int | None] = None,
-        worker_id: FromQuery[int | None] = None,
-        limit: Annotated[int, QueryParameter(ge=1, le=100)] = 20,
-        offset: Annotated[int, QueryParameter(ge=0)] = 0,
+        job_id: QueryId = None,
+        worker_id: QueryId = None,
+        limit: Limit = 20,
+        offset: Offset = 0,
     ) -> Page[OrderOut]:
         """A worker's orders, an employer's jobs' orders, or (staff) any."""
         return await list_orders(request.user, status, job_id, worker_id, limit, offset)
 
     @get("/{order_id:int}", operation_id="GetOrder")
-    async def get_one(self, order_id: FromPath[int], request: AuthedRequest) -> OrderOut:
+    async def get_one(self, order_id: PathId, request: AuthedRequest) -> OrderOut:
         """One order."""
         return await get_order(order_id, request.user)
 
     @post("/{order_id:int}/check-in", operation_id="CheckIn", status_code=HTTP_200_OK)
-    async def check_in(self, order_id: FromPath[int], data: JSONBody[CheckInIn], request: AuthedRequest) -> OrderOut:
+    async def check_in(self, order_id: PathId, data: JSONBody[CheckInIn], request: AuthedRequest) -> OrderOut:
         """The worker arrives: position recorded, refused outside the fence."""
         return await lifecycle.check_in(order_id, request.user, data)
 
     @post("/{order_id:int}/complete", operation_id="CompleteOrder", status_code=HTTP_200_OK)
-    async def complete(self, order_id: FromPath[int], request: AuthedRequest,
+    async def complete(self, order_id: PathId, request: AuthedRequest,
                        data: JSONBody[StaffActIn | None] = None) -> OrderOut:
         """The employer confirms the work was done."""
         return await lifecycle.complete(order_id, request.user, (data or StaffActIn()).note)
 
     @post("/{order_id:int}/paid", operation_id="MarkOrderPaid", status_code=HTTP_200_OK)
-    async def paid(self, order_id: FromPath[int], data: JSONBody[PaidIn], request: AuthedRequest) -> OrderOut:
+    async def paid(self, order_id: PathId, data: JSONBody[PaidIn], request: AuthedRequest) -> OrderOut:
         """The employer records the payment, in fen."""
         return await lifecycle.mark_paid(order_id, request.user, data)
 
     @post("/{order_id:int}/confirm-payment", operation_id="ConfirmPayment", status_code=HTTP_200_OK)
-    async def confirm_payment(self, order_id: FromPath[int], request: AuthedRequest,
+    async def confirm_payment(self, order_id: PathId, request: AuthedRequest,
                               data: JSONBody[StaffActIn | None] = None) -> OrderOut:
         """The worker confirms the money arrived."""
         return await lifecycle.confirm_payment(order_id, request.user, (data or StaffActIn()).note)
 
     @post("/{order_id:int}/cancel", operation_id="CancelOrder", status_code=HTTP_200_OK)
-    async def cancel(self, order_id: FromPath[int], request: AuthedRequest,
+    async def cancel(self, order_id: PathId, request: AuthedRequest,
                      data: JSONBody[CancelIn | None] = None) -> OrderOut:
         """Cancel before the start; a late cancel is recorded against whoever cancels."""
         return await lifecycle.cancel_order(order_id, request.user, data or CancelIn())

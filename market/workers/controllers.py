@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Annotated
 
 from litestar import Controller, get, post, put
-from litestar.params import FromPath, JSONBody, QueryParameter
+from litestar.params import JSONBody, QueryParameter
 
 from market.accounts.auth import AuthedRequest
 from market.accounts.guards import requires_staff, requires_worker
 from market.contracts.consent import CODE_TTL, send_consent_code
+from market.core.schemas import PathId
 from market.workers import services
 from market.workers.schemas import ConsentCodeIn, ConsentCodeSent, WalkIn, WorkerOut, WorkerUpdate
 
@@ -39,12 +40,12 @@ class WorkerController(Controller):
         return await services.find_worker_by_phone(phone, request.user)
 
     @get("/{worker_id:int}", operation_id="GetWorker", guards=[requires_staff])
-    async def get_one(self, worker_id: FromPath[int], request: AuthedRequest) -> WorkerOut:
+    async def get_one(self, worker_id: PathId, request: AuthedRequest) -> WorkerOut:
         """Staff: one worker's profile."""
         return await services.get_worker(worker_id, request.user)
 
     @put("/{worker_id:int}", operation_id="UpdateWorker", guards=[requires_staff])
-    async def update_one(self, worker_id: FromPath[int], data: JSONBody[WorkerUpdate],
+    async def update_one(self, worker_id: PathId, data: JSONBody[WorkerUpdate],
                          request: AuthedRequest) -> WorkerOut:
         """Staff: change a walk-in's profile for them."""
         await services.get_worker(worker_id, request.user)
@@ -59,7 +60,7 @@ class WalkInController(Controller):
     guards = [requires_staff]
 
     @post("/{worker_id:int}/consent-codes", operation_id="SendConsentCode")
-    async def send_consent_code(self, worker_id: FromPath[int], data: JSONBody[ConsentCodeIn],
+    async def send_consent_code(self, worker_id: PathId, data: JSONBody[ConsentCodeIn],
                                 request: AuthedRequest) -> ConsentCodeSent:
         """Text the walk-in a one-time code for this job; they read it out to staff to agree (10 minutes)."""
         sent_to = await send_consent_code(worker_id, data.job_id, request.user.id)

@@ -7,16 +7,17 @@ from typing import Annotated
 
 import msgspec
 
-from market.core.schemas import Location, LocationIn, Schema, SchemaIn
+from market.core.schemas import Id, Location, LocationIn, Name, Schema, SchemaIn
+from market.core.text import LINE_PATTERN, NAME_PATTERN
 
 __all__ = ["ConsentCodeIn", "ConsentCodeSent", "Skill", "SkillIn", "WalkIn", "WorkerOut", "WorkerUpdate"]
 
-SkillName = Annotated[str, msgspec.Meta(min_length=1, max_length=20, examples=["水电工"])]
+SkillName = Annotated[str, msgspec.Meta(min_length=1, max_length=20, pattern=NAME_PATTERN, examples=["水电工"])]
 Years = Annotated[int, msgspec.Meta(ge=0, le=60)]
 DistanceKm = Annotated[int, msgspec.Meta(ge=1, le=100)]
 DailyWageFen = Annotated[int, msgspec.Meta(ge=0, le=10_000_000, description="fen (分) per day")]
-RealName = Annotated[str, msgspec.Meta(min_length=1, max_length=50)]
-IdNumberText = Annotated[str, msgspec.Meta(max_length=30)]
+RealName = Name
+IdNumberText = Annotated[str, msgspec.Meta(max_length=30, pattern=LINE_PATTERN)]
 
 
 class SkillIn(SchemaIn):
@@ -49,7 +50,7 @@ class WorkerUpdate(SchemaIn):
 class WalkIn(SchemaIn):
     """A worker registered at a station by staff: no password until they set one themselves."""
 
-    phone: Annotated[str, msgspec.Meta(max_length=20)]
+    phone: Annotated[str, msgspec.Meta(max_length=20, pattern=LINE_PATTERN)]
     name: RealName
     id_number: IdNumberText | None = None
     skills: Annotated[list[SkillIn], msgspec.Meta(max_length=20)] = []
@@ -75,7 +76,7 @@ class WorkerOut(Schema):
 class ConsentCodeIn(SchemaIn):
     """The job the walk-in is about to agree to."""
 
-    job_id: int
+    job_id: Id
 
 
 class ConsentCodeSent(Schema):
