@@ -12,7 +12,6 @@ from litestar import Litestar, get
 from litestar.datastructures import State
 from litestar.openapi.config import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin, ScalarRenderPlugin, SwaggerRenderPlugin
-from litestar.openapi.spec import Components, SecurityScheme
 from litestar.static_files import create_static_files_router
 
 from market.accounts.auth import PUBLIC_ROUTE, make_auth
@@ -22,11 +21,12 @@ from market.background.runner import background_lifespan
 from market.contracts.controllers import ContractController, VerifyPageController
 from market.core.database import close_pool, current_engine, open_pool
 from market.core.error_responses import exception_handlers
-from market.core.http import MarketRequest, RefuseControlCharacters, StaticFileSystem
+from market.core.http import MarketRequest, RefuseControlCharacters, StaticFileSystem, repair_options_answers
 from market.core.schemas import Schema
 from market.employers.controllers import EmployerController
 from market.jobs.controllers import JobController
 from market.notifications.controllers import DeliveryController, InboxController
+from market.openapi import SECURITY_SCHEMES, ClosedRequestBodies, describe_answers
 from market.orders.controllers import OrderController
 from market.ranking.state import matching_lifespan
 from market.ranking.trades import TradeController
@@ -79,9 +79,7 @@ def _openapi() -> OpenAPIConfig:
         description="City gig-labour market: accounts, jobs, orders, contracts. Errors share one shape.",
         path="/api/docs",
         render_plugins=[SwaggerRenderPlugin(path="/"), ScalarRenderPlugin(path="/scalar"), JsonRenderPlugin()],
-        components=Components(security_schemes={
-            "BearerToken": SecurityScheme(type="http", scheme="bearer", bearer_format="JWT")}),
-        security=[{"BearerToken": []}],
+        components=SECURITY_SCHEMES,
     )
 
 
@@ -105,13 +103,14 @@ def create_app() -> Litestar:
         handlers.append(create_static_files_router(path="/", directories=[static_dir], html_mode=True,
                                                    file_system=StaticFileSystem(), opt=PUBLIC_ROUTE,
                                                    include_in_schema=False))
-    return Litestar(
+    app = Litestar(
         route_handlers=handlers,
         on_app_init=[auth.on_app_init],
         exception_handlers=exception_handlers,
         middleware=[RefuseControlCharacters()],
         request_class=MarketRequest,
         lifespan=[database_pool, matching_lifespan, background_lifespan],
+        plugins=[ClosedRequestBodies()],
         on_shutdown=[_close_throttle],
         openapi_config=_openapi(),
         state=State({"auth": auth, "throttle": AttemptThrottle(
@@ -120,3 +119,6 @@ def create_app() -> Litestar:
         request_max_body_size=MAX_BODY_BYTES,
         debug=False,
     )
+    describe_answers(app)
+    repair_options_answers(app)
+    return app

@@ -7,19 +7,16 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from market.core.schemas import Name, Schema, SchemaIn
-from market.core.text import LINE_PATTERN
+from market.core.schemas import Name, Password, Phone, Schema, SchemaIn
 
 __all__ = ["LoggedOut", "Login", "LoginResult", "Registration", "UserOut"]
 
-PhoneText = Annotated[str, msgspec.Meta(max_length=20, pattern=LINE_PATTERN, examples=["13800000001"])]
-Password = Annotated[str, msgspec.Meta(min_length=8, max_length=128)]
 
 
 class Registration(SchemaIn):
     """A new account: workers and employers sign themselves up; staff accounts come from the CLI."""
 
-    phone: PhoneText
+    phone: Phone
     password: Password
     name: Name
     role: Literal["worker", "employer"]
@@ -28,7 +25,7 @@ class Registration(SchemaIn):
 class Login(SchemaIn):
     """Phone number and password."""
 
-    phone: PhoneText
+    phone: Phone
     password: Annotated[str, msgspec.Meta(max_length=128)]
 
 

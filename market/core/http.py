@@ -5,15 +5,16 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import parse_qsl
 
-from litestar import Request
+from litestar import Litestar, Request
 from litestar.file_system import BaseLocalFileSystem
 from litestar.middleware import ASGIMiddleware
+from litestar.routes import HTTPRoute
 from litestar.types import ASGIApp, Empty, Receive, Scope, Send
 
 from market.core.errors import Invalid
 from market.core.text import has_control_characters
 
-__all__ = ["MarketRequest", "RefuseControlCharacters", "StaticFileSystem"]
+__all__ = ["MarketRequest", "RefuseControlCharacters", "StaticFileSystem", "repair_options_answers"]
 
 
 class MarketRequest(Request[Any, Any, Any]):
@@ -61,3 +62,19 @@ class StaticFileSystem(BaseLocalFileSystem):
             raise
         except (OSError, ValueError) as exc:
             raise FileNotFoundError(str(path)) from exc
+
+
+def repair_options_answers(app: Litestar) -> None:
+    """Make each path's automatic OPTIONS answer list every method of the path.
+
+    Litestar 2.25 registers a controller's handlers one at a time; when a second method joins a path, the OPTIONS
+    handler made for the first keeps pointing at the route it was made for, and its Allow header misses the rest.
+    """
+    for route in app.routes:
+        if not isinstance(route, HTTPRoute):
+            continue
+        for handler in route.route_handlers:
+            for cell in getattr(handler.fn, "__closure__", None) or ():
+                stale = cell.cell_contents
+                if isinstance(stale, HTTPRoute) and stale is not route and stale.path == route.path:
+                    stale.methods = route.methods

@@ -7,7 +7,15 @@ from typing import Annotated, Any, ClassVar, Generic, TypeVar, get_args, get_ori
 import msgspec
 from litestar.params import Parameter
 
-from market.core.text import LINE_PATTERN, LINES_PATTERN, NAME_PATTERN, normalise
+from market.core.text import (
+    LINE_PATTERN,
+    LINES_PATTERN,
+    NAME_PATTERN,
+    PASSWORD_PATTERN,
+    PHONE_PATTERN,
+    hidden_beyond_bmp,
+    normalise,
+)
 
 __all__ = [
     "MAX_ID",
@@ -21,7 +29,9 @@ __all__ = [
     "Name",
     "Offset",
     "Page",
+    "Password",
     "PathId",
+    "Phone",
     "Position",
     "QueryId",
     "Schema",
@@ -41,11 +51,17 @@ Longitude = Annotated[float, msgspec.Meta(ge=-180.0, le=180.0, description="WGS-
 ShortText = Annotated[str, msgspec.Meta(max_length=200, pattern=LINE_PATTERN)]
 Name = Annotated[str, msgspec.Meta(min_length=1, max_length=50, pattern=NAME_PATTERN,
                                    description="a name: one line with something visible")]
+Phone = Annotated[str, msgspec.Meta(
+    max_length=20, pattern=LINE_PATTERN, examples=["13800000001"],
+    description="a mainland mobile number: 11 digits (spaces, hyphens and +86 are understood too)",
+    extra_json_schema={"extra": {"pattern": PHONE_PATTERN}})]
+Password = Annotated[str, msgspec.Meta(min_length=8, max_length=128, pattern=PASSWORD_PATTERN,
+                                       description="at least 8 characters, with letters and digits")]
 Id = Annotated[int, msgspec.Meta(ge=1, le=MAX_ID)]
 PathId = Annotated[int, Parameter(ge=1, le=MAX_ID)]
 QueryId = Annotated[int | None, Parameter(ge=1, le=MAX_ID)]
 Limit = Annotated[int, Parameter(ge=1, le=100)]
-Offset = Annotated[int, Parameter(ge=0, le=MAX_OFFSET)]
+Offset = Annotated[int, Parameter(ge=0, le=MAX_OFFSET, schema_extra={"minimum": 0})]  # Litestar drops a bound of 0
 
 _TEXT_PATTERNS = {LINE_PATTERN, LINES_PATTERN, NAME_PATTERN}
 
@@ -70,9 +86,13 @@ class SchemaIn(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     _text_fields: ClassVar[dict[type, tuple[str, ...]]] = {}
 
     def __post_init__(self) -> None:
-        """Normalise every text field (see `market.core.text`); their patterns have already refused bad characters."""
+        """Normalise every text field (see `market.core.text`); their patterns have already refused bad characters
+        in the BMP, the few beyond it are refused here."""
         for name in self._text_field_names():
             value = getattr(self, name)
+            texts = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+            if any(isinstance(text, str) and hidden_beyond_bmp(text) for text in texts):
+                raise ValueError(f"Hidden characters in `{name}`")
             if isinstance(value, str):
                 setattr(self, name, normalise(value))
             elif isinstance(value, list) and all(isinstance(item, str) for item in value):

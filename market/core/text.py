@@ -9,7 +9,15 @@ from __future__ import annotations
 import sys
 import unicodedata
 
-__all__ = ["LINES_PATTERN", "LINE_PATTERN", "NAME_PATTERN", "has_control_characters", "normalise"]
+__all__ = [
+    "LINES_PATTERN", "LINE_PATTERN", "NAME_PATTERN", "PASSWORD_PATTERN", "PHONE_PATTERN", "has_control_characters",
+    "hidden_beyond_bmp", "normalise",
+]
+
+PHONE_PATTERN = r"^1[3-9][0-9]{9}$"
+"""A mainland mobile number as the schema shows it; the server also understands spaces, hyphens and +86."""
+PASSWORD_PATTERN = r"[A-Za-z][\s\S]*[0-9]|[0-9][\s\S]*[A-Za-z]"  # noqa: S105 - a rule, not a password
+"""A password has letters and digits (with its length of at least 8, `market.accounts.services`)."""
 
 _REFUSED_CATEGORIES = {"Cc", "Cf", "Cs", "Zl", "Zp"}
 """Controls (NUL…), format characters (zero-width, bidi overrides such as U+202E), surrogates, line separators."""
@@ -30,10 +38,14 @@ def _ranges(codepoints: list[int]) -> str:
 
 
 def _escape(point: int) -> str:
-    return f"\\u{point:04x}" if point <= 0xFFFF else f"\\U{point:08x}"
+    return f"\\u{point:04x}"
 
 
-_REFUSED = sorted(p for p in range(sys.maxunicode + 1) if unicodedata.category(chr(p)) in _REFUSED_CATEGORIES)
+_ALL_REFUSED = [p for p in range(sys.maxunicode + 1) if unicodedata.category(chr(p)) in _REFUSED_CATEGORIES]
+# The patterns must read the same in ECMA-262 (the schema's regex dialect), which has no escape for a character
+# beyond the BMP; those few (tag characters, Egyptian and musical format controls) are refused by `hidden_beyond_bmp`.
+_REFUSED = [p for p in _ALL_REFUSED if p <= 0xFFFF]
+_REFUSED_BEYOND_BMP = frozenset(chr(p) for p in _ALL_REFUSED if p > 0xFFFF)
 _REFUSED_CLASS = _ranges(_REFUSED)
 _REFUSED_IN_LINES = _ranges([p for p in _REFUSED if chr(p) not in _LAYOUT])
 
@@ -52,6 +64,11 @@ def normalise(value: str) -> str:
     Stripping also drops a final line break, which a pattern's `$` would let through.
     """
     return unicodedata.normalize("NFC", value).strip()
+
+
+def hidden_beyond_bmp(value: str) -> bool:
+    """True when `value` holds a format character beyond the BMP (such as the invisible tag characters)."""
+    return any(c in _REFUSED_BEYOND_BMP for c in value)
 
 
 def has_control_characters(value: str) -> bool:

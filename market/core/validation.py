@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 import msgspec
 
 from market.core.errors import FieldProblem
-from market.core.text import LINE_PATTERN, NAME_PATTERN
+from market.core.text import LINE_PATTERN, NAME_PATTERN, PASSWORD_PATTERN
 
 __all__ = ["body_problems", "problem_from_message"]
 
@@ -35,11 +35,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"Expected `(int|float)` <= (?P<max>-?[\d.e+]+)"), "too_large"),
     (re.compile(r"Expected `(int|float)` > (?P<min>-?[\d.e+]+)"), "not_above"),
     (re.compile(r"Expected `(int|float)` < (?P<max>-?[\d.e+]+)"), "not_below"),
-    (re.compile(r"Expected `str` matching regex"), "bad_characters"),
+    (re.compile(r"Expected `str` matching regex '(?P<pattern>.*)'$", re.S), "pattern"),
+    (re.compile(r"Hidden characters in `(?P<name>[^`]+)`"), "hidden"),
     (re.compile(r"Invalid enum value"), "bad_value"),
     (re.compile(r"(Invalid RFC3339 encoded datetime|Expected `datetime` with a timezone)"), "bad_datetime"),
     (re.compile(r"Expected `(?P<expected>\w+)`(?:.*?), got"), "wrong_type"),
 ]
+_PATTERN_CODES = {PASSWORD_PATTERN: "password_weak"}
+"""Patterns that are a rule of their own; the text patterns (`market.core.text`) mean bad characters."""
 _AT = re.compile(r" - at `\$(?P<rest>[^`]*)`$")
 
 
@@ -68,6 +71,8 @@ def problem_from_message(path: str, message: str, value: Any = None) -> FieldPro
         if not match:
             continue
         params: dict[str, Any] = match.groupdict()
+        if code == "hidden":
+            code, path = "bad_characters", _join(path, params.pop("name"))
         if code in ("required", "unknown_field"):
             path = _join(path, params.pop("name"))
         if code in ("min_len", "max_len"):
@@ -78,8 +83,11 @@ def problem_from_message(path: str, message: str, value: Any = None) -> FieldPro
             code, params = "blank", {}
         if code in ("too_small", "too_large", "not_above", "not_below"):
             params = {k: _number(v) for k, v in params.items()}
-        if code == "bad_characters" and isinstance(value, str) and _lacks_only_visible_text(value):
-            code = "no_visible_text"
+        if code == "pattern":
+            code = _PATTERN_CODES.get(params.pop("pattern"), "bad_characters")
+            params = {}
+            if code == "bad_characters" and isinstance(value, str) and _lacks_only_visible_text(value):
+                code = "no_visible_text"
         if code == "wrong_type":
             zh, en = _TYPE_NAMES.get(params["expected"], (params["expected"], params["expected"]))
             params = {"expected": zh, "expected_en": en}

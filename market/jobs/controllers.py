@@ -12,6 +12,7 @@ from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 from market.accounts.auth import AuthedRequest
 from market.accounts.guards import requires_role
 from market.core.schemas import Limit, Offset, Page, PathId
+from market.core.text import LINE_PATTERN
 from market.jobs import services
 from market.jobs.listing import JobFilter
 from market.jobs.schemas import JobCreate, JobOut
@@ -45,9 +46,9 @@ class JobController(Controller):
         matching: NamedDependency[LiveMatching],
         lat: Annotated[float | None, QueryParameter(ge=-90, le=90)] = None,
         lon: Annotated[float | None, QueryParameter(ge=-180, le=180)] = None,
-        radius_km: Annotated[float | None, QueryParameter(gt=0, le=200)] = None,
-        skill: Annotated[str | None, QueryParameter(max_length=20)] = None,
-        q: Annotated[str | None, QueryParameter(max_length=50)] = None,
+        radius_km: Annotated[float | None, QueryParameter(gt=0, le=200, schema_extra={"exclusive_minimum": 0})] = None,
+        skill: Annotated[str | None, QueryParameter(max_length=20, pattern=LINE_PATTERN)] = None,
+        q: Annotated[str | None, QueryParameter(max_length=50, pattern=LINE_PATTERN)] = None,
         mine: FromQuery[bool] = False,
         limit: Limit = 20,
         offset: Offset = 0,

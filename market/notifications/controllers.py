@@ -12,6 +12,7 @@ from market.accounts.auth import AuthedRequest
 from market.accounts.guards import requires_staff
 from market.core.i18n import pick_language
 from market.core.schemas import Limit, Offset, Page, PathId
+from market.core.text import LINE_PATTERN
 from market.notifications import inbox
 from market.notifications.schemas import DeliveryOut, InboxPage, ReadResult, SmsOut
 
@@ -59,8 +60,8 @@ class DeliveryController(Controller):
         return Page(items=items, total=total, limit=limit, offset=offset)
 
     @get("/sms", operation_id="ListSmsLog")
-    async def sms(self, phone: Annotated[str | None, QueryParameter(max_length=20)] = None, limit: Limit = 20,
-                  offset: Offset = 0) -> Page[SmsOut]:
+    async def sms(self, phone: Annotated[str | None, QueryParameter(max_length=20, pattern=LINE_PATTERN)] = None,
+                  limit: Limit = 20, offset: Offset = 0) -> Page[SmsOut]:
         """Texts recorded by the development SMS adapter (empty when a real gateway is configured)."""
         items, total = await inbox.sms_log(phone, limit, offset)
         return Page(items=items, total=total, limit=limit, offset=offset)

@@ -11,6 +11,7 @@ from market.accounts.auth import AuthedRequest
 from market.accounts.guards import requires_staff, requires_worker
 from market.contracts.consent import CODE_TTL, send_consent_code
 from market.core.schemas import PathId
+from market.core.text import LINE_PATTERN
 from market.workers import services
 from market.workers.schemas import ConsentCodeIn, ConsentCodeSent, WalkIn, WorkerOut, WorkerUpdate
 
@@ -35,7 +36,7 @@ class WorkerController(Controller):
 
     @get("/", operation_id="FindWorker", guards=[requires_staff])
     async def find(self, request: AuthedRequest,
-                   phone: Annotated[str, QueryParameter(max_length=20)]) -> WorkerOut:
+                   phone: Annotated[str, QueryParameter(max_length=20, pattern=LINE_PATTERN)]) -> WorkerOut:
         """Staff: the worker with this phone number."""
         return await services.find_worker_by_phone(phone, request.user)
 

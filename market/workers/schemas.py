@@ -7,7 +7,7 @@ from typing import Annotated
 
 import msgspec
 
-from market.core.schemas import Id, Location, LocationIn, Name, Schema, SchemaIn
+from market.core.schemas import Id, Location, LocationIn, Name, Phone, Schema, SchemaIn
 from market.core.text import LINE_PATTERN, NAME_PATTERN
 
 __all__ = ["ConsentCodeIn", "ConsentCodeSent", "Skill", "SkillIn", "WalkIn", "WorkerOut", "WorkerUpdate"]
@@ -50,7 +50,7 @@ class WorkerUpdate(SchemaIn):
 class WalkIn(SchemaIn):
     """A worker registered at a station by staff: no password until they set one themselves."""
 
-    phone: Annotated[str, msgspec.Meta(max_length=20, pattern=LINE_PATTERN)]
+    phone: Phone
     name: RealName
     id_number: IdNumberText | None = None
     skills: Annotated[list[SkillIn], msgspec.Meta(max_length=20)] = []

@@ -168,3 +168,10 @@ def test_every_input_field_of_the_api_has_a_label(client):
                 paths = _paths(parameter.annotation, "") if name == "data" else [name]
                 unlabelled |= {p for p in paths if field_label(p, "en").startswith("Field `")}
     assert not unlabelled
+
+
+async def test_invisible_tag_characters_beyond_the_bmp_are_refused_too(client, market):
+    worker = await market.user("worker")
+    response = await client.put("/api/workers/me", json={"real_name": "张三\U000e0041"}, headers=worker["headers"])
+    assert response.status_code == 400
+    assert [(f["field"], f["code"]) for f in response.json()["fields"]] == [("real_name", "bad_characters")]
