@@ -19,8 +19,10 @@ PHONE_PATTERN = r"^1[3-9][0-9]{9}$"
 PASSWORD_PATTERN = r"[A-Za-z][\s\S]*[0-9]|[0-9][\s\S]*[A-Za-z]"  # noqa: S105 - a rule, not a password
 """A password has letters and digits (with its length of at least 8, `market.accounts.services`)."""
 
-_REFUSED_CATEGORIES = {"Cc", "Cf", "Cs", "Zl", "Zp"}
-"""Controls (NUL…), format characters (zero-width, bidi overrides such as U+202E), surrogates, line separators."""
+_REFUSED_CATEGORIES = {"Cc", "Cf", "Zl", "Zp"}
+"""Controls (NUL…), format characters (zero-width, bidi overrides such as U+202E), line and paragraph separators.
+Lone surrogates never get this far (the JSON decoder refuses them), and a surrogate range would make the pattern
+unreadable to ECMA regex engines such as the schema validator's."""
 _INVISIBLE_LETTERS = "\u115f\u1160\u3164\uffa0\u2800"
 """Hangul fillers and the blank braille pattern: letters by category, but nothing shows."""
 _LAYOUT = "\t\n\r"

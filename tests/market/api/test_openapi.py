@@ -109,3 +109,17 @@ async def test_the_schema_states_the_constraints_the_server_enforces(spec):
 async def test_options_lists_every_method_of_the_path(client):
     response = await client.options("/api/workers/me")
     assert set(response.headers["allow"].split(", ")) == {"GET", "PUT", "OPTIONS"}
+
+
+async def test_every_pattern_reads_the_same_to_an_ecma_regex_engine(spec):
+    import jsonschema_rs
+
+    def rebased(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: v.replace("#/components/schemas/", "#/$defs/") if k == "$ref" else rebased(v)
+                    for k, v in value.items()}
+        return [rebased(v) for v in value] if isinstance(value, list) else value
+
+    definitions = rebased(spec["components"]["schemas"])
+    for name in definitions:
+        jsonschema_rs.validator_for({"$defs": definitions, "$ref": f"#/$defs/{name}"})  # raises on a bad pattern

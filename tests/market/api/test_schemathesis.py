@@ -51,43 +51,7 @@ async def _people() -> dict[str, int]:
     return {"worker": worker.id, "employer": employer.id, "staff": staff}
 
 
-def _validator(spec: dict[str, Any], schema: dict[str, Any]) -> Any:
-    from jsonschema import Draft202012Validator
-    from referencing import Registry, Resource
-    from referencing.jsonschema import DRAFT202012
-
-    registry = Registry().with_resource("urn:spec", Resource(contents=spec, specification=DRAFT202012))
-    schema = _rebase(schema)
-    return Draft202012Validator(schema, registry=registry)
-
-
-def _rebase(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: (f"urn:spec{v}" if k == "$ref" and isinstance(v, str) else _rebase(v)) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_rebase(v) for v in value]
-    return value
-
-
-def _really_valid(spec: dict[str, Any], case: Any) -> bool:
-    """Whether the request schemathesis called valid passes the schema when checked on its own.
-
-    schemathesis 4.32 sometimes draws a "positive" string that breaks the field's `pattern` (seen with long
-    negated character classes); only requests that truly match the schema count as wrongly rejected.
-    """
-    operation = spec["paths"][case.operation.path][case.method.lower()]
-    for parameter in operation.get("parameters", []):
-        if parameter["in"] == "query" and parameter["name"] in (case.query or {}):
-            value = case.query[parameter["name"]]
-            if isinstance(value, str) and not _validator(spec, parameter["schema"]).is_valid(value):
-                return False
-    body = operation.get("requestBody", {}).get("content", {}).get("application/json")
-    if body is not None and isinstance(case.body, (dict, list)):
-        return _validator(spec, body["schema"]).is_valid(case.body)
-    return True
-
-
-def _run(app: Any, token: str, spec: dict[str, Any]) -> tuple[int, set[str], collections.Counter[str]]:
+def _run(app: Any, token: str) -> tuple[int, set[str], collections.Counter[str]]:
     import schemathesis
     from schemathesis.config import SchemathesisConfig
     from schemathesis.engine import events, from_schema
@@ -114,12 +78,9 @@ def _run(app: Any, token: str, spec: dict[str, Any]) -> tuple[int, set[str], col
         cases += len(recorder.cases)
         if recorder.label.split(" ", 1)[0] in ("GET", "POST", "PUT", "PATCH", "DELETE"):
             operations.add(recorder.label)
-        for case_id, checks in recorder.checks.items():
+        for checks in recorder.checks.values():
             for check in checks:
                 if check.status.name != "FAILURE":
-                    continue
-                case = recorder.cases[case_id].value
-                if check.name == "positive_data_acceptance" and not _really_valid(spec, case):
                     continue
                 failures[f"{recorder.label}: {check.name}: {getattr(check.failure_info.failure, 'title', '')}"] += 1
     return cases, operations, failures
@@ -131,12 +92,11 @@ def test_schemathesis_finds_no_server_errors_and_no_schema_violations(fresh_data
     ids = asyncio.run(_people())
     app = create_app()
     logging.getLogger("market.errors").setLevel(logging.CRITICAL)  # thousands of refusals, by design
-    spec = app.openapi_schema.to_schema()
     total_cases, all_failures, operations = 0, collections.Counter(), set()
     try:
         for role in ROLES:
             token = app.state.auth.create_token(identifier=str(ids[role]), token_extras={"ver": 0})
-            cases, seen, failures = _run(app, token, spec)
+            cases, seen, failures = _run(app, token)
             total_cases += cases
             operations |= seen
             all_failures.update({f"{role} {k}": v for k, v in failures.items()})
