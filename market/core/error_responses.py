@@ -27,6 +27,7 @@ __all__ = ["exception_handlers", "field_problems_from_validation"]
 
 logger = logging.getLogger("market.errors")
 
+
 def _field_path(item: dict[str, Any]) -> str:
     """The dotted path of the bad value; Litestar names the body's root by its parameter, `data`: that is ""."""
     key = str(item.get("key", ""))
@@ -36,7 +37,7 @@ def _field_path(item: dict[str, Any]) -> str:
 def _body_annotation(request: Request[Any, Any, Any]) -> Any:
     try:
         parameter = request.route_handler.parsed_fn_signature.parameters.get("data")
-    except Exception:
+    except Exception:  # no handler was matched (the router's own 404/405): there is no body type to check against
         return None
     return parameter.annotation if parameter is not None else None
 

@@ -41,7 +41,7 @@ class MarketError(Exception):
         self.params = params
 
     def __str__(self) -> str:
-        """In English, naming the fields: what a log line or the command line shows (`phone must be …`)."""
+        """In English, naming the fields in words: what a log line or the command line shows ("Phone number must …")."""
         if self.fields:
             return "; ".join(field_message(p.field, p.code, "en", **p.params) for p in self.fields)
         return translate(self.code, "en", **self.params)
