@@ -43,8 +43,9 @@ def render_plugins() -> list[OpenAPIRenderPlugin]:
     return [swagger, redoc, JsonRenderPlugin()]
 
 
-def docs_assets_router(opt: dict[str, Any]) -> Router:
+def docs_assets_router(opt: dict[str, Any], file_system: Any = None) -> Router:
     """The docs pages' scripts, styles and icon, cached for a year (the URL changes with the package's version)."""
     return create_static_files_router(
-        path=ASSETS_PATH, directories=[_ASSETS_DIR], opt=opt, include_in_schema=False, name="docs-assets",
+        path=ASSETS_PATH, directories=[_ASSETS_DIR], file_system=file_system, opt=opt, include_in_schema=False,
+        name="docs-assets",
         cache_control=CacheControlHeader(public=True, max_age=31536000, immutable=True))

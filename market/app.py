@@ -11,7 +11,6 @@ from litestar import Litestar, get
 from litestar.config.compression import CompressionConfig
 from litestar.datastructures import State
 from litestar.openapi.config import OpenAPIConfig
-from litestar.openapi.spec import Components, SecurityScheme
 
 from market.accounts.auth import PUBLIC_ROUTE, make_auth
 from market.accounts.controllers import AuthController
@@ -22,12 +21,14 @@ from market.caching import RevalidateMiddleware
 from market.contracts.controllers import ContractController, VerifyPageController
 from market.core.database import close_pool, current_engine, open_pool
 from market.core.error_responses import exception_handlers
+from market.core.http import MarketRequest, RefuseControlCharacters, StaticFileSystem, repair_options_answers
 from market.core.log_masking import install_log_masking
 from market.core.schemas import Schema
 from market.employers.controllers import EmployerController
 from market.frontend import SKIP_COMPRESSION, FrontEnd, find_static_dir, frontend_handlers
 from market.jobs.controllers import JobController
 from market.notifications.controllers import DeliveryController, InboxController
+from market.openapi import SECURITY_SCHEMES, ClosedRequestBodies, describe_answers
 from market.orders.controllers import OrderController
 from market.ranking.state import matching_lifespan
 from market.ranking.trades import TradeController
@@ -72,9 +73,7 @@ def _openapi() -> OpenAPIConfig:
         description="City gig-labour market: accounts, jobs, orders, contracts. Errors share one shape.",
         path="/api/docs",
         render_plugins=render_plugins(),
-        components=Components(security_schemes={
-            "BearerToken": SecurityScheme(type="http", scheme="bearer", bearer_format="JWT")}),
-        security=[{"BearerToken": []}],
+        components=SECURITY_SCHEMES,
     )
 
 
@@ -95,7 +94,7 @@ def create_app() -> Litestar:
                            StationController, JobController, OrderController, ContractController,
                            VerifyPageController, InboxController, DeliveryController, TradeController,
                            IdentityConflictController]
-    handlers.append(docs_assets_router(opt=PUBLIC_ROUTE))
+    handlers.append(docs_assets_router(opt=PUBLIC_ROUTE, file_system=StaticFileSystem()))
     static_dir = find_static_dir(settings.static_dir)
     if static_dir is not None:
         handlers.extend(frontend_handlers(FrontEnd(static_dir), opt=PUBLIC_ROUTE))
@@ -103,13 +102,15 @@ def create_app() -> Litestar:
         route_handlers=handlers,
         on_app_init=[auth.on_app_init],
         exception_handlers=exception_handlers,
+        middleware=[RefuseControlCharacters(), RevalidateMiddleware],
+        request_class=MarketRequest,
         lifespan=[database_pool, matching_lifespan, background_lifespan],
+        plugins=[ClosedRequestBodies()],
         on_shutdown=[_close_throttle],
         openapi_config=_openapi(),
         # Brotli for browsers that take it, gzip for the rest; the front end's files come precompressed.
         compression_config=CompressionConfig(backend="brotli", brotli_gzip_fallback=True, minimum_size=500,
                                              exclude_opt_key=SKIP_COMPRESSION),
-        middleware=[RevalidateMiddleware],
         state=State({"auth": auth, "throttle": AttemptThrottle(
             per_phone=settings.login_attempts_per_minute, per_address=settings.login_attempts_per_address_per_minute,
             redis_url=settings.redis_url, slowdown_per_phone=settings.login_slowdown_per_phone_per_minute)}),
@@ -120,4 +121,6 @@ def create_app() -> Litestar:
     app.state.verify_throttle = AttemptThrottle(
         per_phone=0, per_address=settings.verify_attempts_per_address_per_minute, redis_url=settings.redis_url)
     install_log_masking()  # after Litestar (and uvicorn, when serving) configured their handlers
+    describe_answers(app)
+    repair_options_answers(app)
     return app

@@ -8,7 +8,7 @@ from typing import Any
 from litestar.connection import ASGIConnection
 from litestar.handlers.base import BaseRouteHandler
 
-from market.core.errors import Forbidden
+from market.core.errors import Forbidden, NotAuthenticated
 
 __all__ = ["requires_employer", "requires_role", "requires_staff", "requires_worker"]
 
@@ -23,7 +23,14 @@ def requires_role(*roles: str) -> Guard:
     allowed = set(roles) | ({"admin"} if "staff" in roles else set())
 
     def guard(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
-        if connection.user.role not in allowed:
+        user = connection.scope.get("user")
+        if user is None:
+            # Only requests the auth middleware lets through unauthenticated get here: OPTIONS (a preflight
+            # carries no credentials and only learns the allowed methods) passes, anything else must log in.
+            if connection.scope.get("method") == "OPTIONS":
+                return
+            raise NotAuthenticated("not_authenticated")
+        if user.role not in allowed:
             raise Forbidden(
                 "role_required",
                 roles="、".join(_ROLE_NAMES[r][0] for r in roles),

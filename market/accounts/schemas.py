@@ -7,28 +7,25 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from market.core.schemas import Schema, SchemaIn
+from market.core.schemas import Name, Password, Phone, Schema, SchemaIn
 
 __all__ = ["LoggedOut", "Login", "LoginResult", "Registration", "UserOut"]
 
-PhoneText = Annotated[str, msgspec.Meta(max_length=20, examples=["13800000001"])]
-Password = Annotated[str, msgspec.Meta(min_length=8, max_length=128)]
-PersonName = Annotated[str, msgspec.Meta(min_length=1, max_length=50)]
 
 
 class Registration(SchemaIn):
     """A new account: workers and employers sign themselves up; staff accounts come from the CLI."""
 
-    phone: PhoneText
+    phone: Phone
     password: Password
-    name: PersonName
+    name: Name
     role: Literal["worker", "employer"]
 
 
 class Login(SchemaIn):
     """Phone number and password."""
 
-    phone: PhoneText
+    phone: Phone
     password: Annotated[str, msgspec.Meta(max_length=128)]
 
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 from litestar import Controller, Request, Response, get, post
-from litestar.params import FromPath, QueryParameter
+from litestar.params import FromPath
 from litestar.status_codes import HTTP_200_OK
 
 from market.accounts.auth import PUBLIC_ROUTE, AuthedRequest
@@ -17,7 +15,7 @@ from market.contracts.schemas import AuditTrail, ContractOut, VerificationOut
 from market.contracts.verify_page import verify_page_html
 from market.core.errors import Invalid
 from market.core.i18n import pick_language
-from market.core.schemas import Page
+from market.core.schemas import Limit, Offset, Page, PathId
 
 __all__ = ["ContractController", "VerifyPageController"]
 
@@ -35,25 +33,25 @@ class ContractController(Controller):
     tags = ["contracts"]
 
     @get("/", operation_id="ListContracts")
-    async def list_all(self, request: AuthedRequest, limit: Annotated[int, QueryParameter(ge=1, le=100)] = 20,
-                       offset: Annotated[int, QueryParameter(ge=0)] = 0) -> Page[ContractOut]:
+    async def list_all(self, request: AuthedRequest, limit: Limit = 20,
+                       offset: Offset = 0) -> Page[ContractOut]:
         """The caller's contracts: a worker's own, an employer's jobs', all for staff."""
         return await services.list_contracts(request.user, limit, offset)
 
     @get("/{contract_id:int}", operation_id="GetContract")
-    async def get_one(self, contract_id: FromPath[int], request: AuthedRequest) -> ContractOut:
+    async def get_one(self, contract_id: PathId, request: AuthedRequest) -> ContractOut:
         """Metadata of a contract (recorded as viewed)."""
         return await services.get_contract(contract_id, request.user, _channel(request))
 
     @get("/{contract_id:int}/pdf", operation_id="GetContractPdf", media_type="application/pdf")
-    async def pdf(self, contract_id: FromPath[int], request: AuthedRequest) -> Response[bytes]:
+    async def pdf(self, contract_id: PathId, request: AuthedRequest) -> Response[bytes]:
         """The signed PDF (recorded as downloaded)."""
         name, pdf = await services.contract_pdf(contract_id, request.user, _channel(request))
         return Response(pdf, media_type="application/pdf",
                         headers={"Content-Disposition": f'inline; filename="{name}"', "Cache-Control": "private"})
 
     @get("/{contract_id:int}/audit", operation_id="GetContractAudit")
-    async def audit(self, contract_id: FromPath[int], request: AuthedRequest) -> AuditTrail:
+    async def audit(self, contract_id: PathId, request: AuthedRequest) -> AuditTrail:
         """The audit trail, its hash chain checked as it is read."""
         return await services.get_trail(contract_id, request.user)
 

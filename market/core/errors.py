@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Any, ClassVar
 
-from market.core.i18n import translate
+from market.core.i18n import field_message, translate
 
 __all__ = [
     "Conflict",
@@ -41,9 +41,9 @@ class MarketError(Exception):
         self.params = params
 
     def __str__(self) -> str:
-        """In English, naming the fields: what a log line or the command line shows (`phone must be …`)."""
+        """In English, naming the fields in words: what a log line or the command line shows ("Phone number must …")."""
         if self.fields:
-            return "; ".join(f"{p.field} {translate(p.code, 'en', **p.params)}" for p in self.fields)
+            return "; ".join(field_message(p.field, p.code, "en", **p.params) for p in self.fields)
         return translate(self.code, "en", **self.params)
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from litestar import Controller, get, put
-from litestar.params import FromPath, JSONBody
+from litestar.params import JSONBody
 
 from market.accounts.auth import AuthedRequest
 from market.accounts.guards import requires_employer, requires_staff
+from market.core.schemas import PathId
 from market.employers import services
 from market.employers.schemas import EmployerOut, EmployerUpdate, WebhookIn, WebhookOut
 from market.employers.webhooks import set_webhook
@@ -37,6 +38,6 @@ class EmployerController(Controller):
         return WebhookOut(url=url, secret=secret)
 
     @get("/{employer_id:int}", operation_id="GetEmployer", guards=[requires_staff])
-    async def get_one(self, employer_id: FromPath[int], request: AuthedRequest) -> EmployerOut:
+    async def get_one(self, employer_id: PathId, request: AuthedRequest) -> EmployerOut:
         """Staff: one employer's details."""
         return await services.get_employer(employer_id, request.user)

@@ -7,18 +7,24 @@ from typing import Annotated
 
 import msgspec
 
-from market.core.schemas import Location, LocationIn, Schema, SchemaIn
+from market.core.schemas import Location, LocationIn, Name, Schema, SchemaIn
+from market.core.text import LINE_PATTERN, NAME_PATTERN
 
 __all__ = ["EmployerOut", "EmployerUpdate", "WebhookIn", "WebhookOut"]
+
+
+EmployerName = Annotated[str, msgspec.Meta(min_length=1, max_length=100, pattern=NAME_PATTERN)]
+CreditCodeText = Annotated[str, msgspec.Meta(max_length=30, pattern=LINE_PATTERN)]
+Address = Annotated[str, msgspec.Meta(min_length=2, max_length=200, pattern=NAME_PATTERN)]
 
 
 class EmployerUpdate(SchemaIn):
     """Changes to the employer's details; fields left out stay as they are."""
 
-    name: Annotated[str, msgspec.Meta(min_length=1, max_length=100)] | msgspec.UnsetType = msgspec.UNSET
-    credit_code: Annotated[str, msgspec.Meta(max_length=30)] | msgspec.UnsetType | None = msgspec.UNSET
-    contact_name: Annotated[str, msgspec.Meta(min_length=1, max_length=50)] | msgspec.UnsetType = msgspec.UNSET
-    address: Annotated[str, msgspec.Meta(min_length=2, max_length=200)] | msgspec.UnsetType = msgspec.UNSET
+    name: EmployerName | msgspec.UnsetType = msgspec.UNSET
+    credit_code: CreditCodeText | msgspec.UnsetType | None = msgspec.UNSET
+    contact_name: Name | msgspec.UnsetType = msgspec.UNSET
+    address: Address | msgspec.UnsetType = msgspec.UNSET
     location: LocationIn | msgspec.UnsetType | None = msgspec.UNSET
 
 
@@ -40,7 +46,7 @@ class EmployerOut(Schema):
 class WebhookIn(SchemaIn):
     """Where to POST the employer's events (https; null to stop)."""
 
-    url: Annotated[str, msgspec.Meta(max_length=300)] | None
+    url: Annotated[str, msgspec.Meta(max_length=300, pattern=LINE_PATTERN)] | None
 
 
 class WebhookOut(Schema):

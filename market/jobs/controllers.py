@@ -6,12 +6,13 @@ from typing import Annotated
 
 from litestar import Controller, get, post
 from litestar.di import NamedDependency, Provide
-from litestar.params import FromPath, FromQuery, HeaderParameter, JSONBody, QueryParameter
+from litestar.params import FromQuery, HeaderParameter, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from market.accounts.auth import AuthedRequest
 from market.accounts.guards import requires_role
-from market.core.schemas import Page
+from market.core.schemas import Limit, Offset, Page, PathId
+from market.core.text import LINE_PATTERN
 from market.jobs import services
 from market.jobs.listing import JobFilter
 from market.jobs.schemas import JobCreate, JobOut
@@ -45,43 +46,43 @@ class JobController(Controller):
         matching: NamedDependency[LiveMatching],
         lat: Annotated[float | None, QueryParameter(ge=-90, le=90)] = None,
         lon: Annotated[float | None, QueryParameter(ge=-180, le=180)] = None,
-        radius_km: Annotated[float | None, QueryParameter(gt=0, le=200)] = None,
-        skill: Annotated[str | None, QueryParameter(max_length=20)] = None,
-        q: Annotated[str | None, QueryParameter(max_length=50)] = None,
+        radius_km: Annotated[float | None, QueryParameter(gt=0, le=200, schema_extra={"exclusive_minimum": 0})] = None,
+        skill: Annotated[str | None, QueryParameter(max_length=20, pattern=LINE_PATTERN)] = None,
+        q: Annotated[str | None, QueryParameter(max_length=50, pattern=LINE_PATTERN)] = None,
         mine: FromQuery[bool] = False,
-        limit: Annotated[int, QueryParameter(ge=1, le=100)] = 20,
-        offset: Annotated[int, QueryParameter(ge=0)] = 0,
+        limit: Limit = 20,
+        offset: Offset = 0,
     ) -> Page[JobOut]:
         """Open jobs: for a worker ranked by fit to them (the radar), else nearest first; `mine=true`: one's own."""
         wanted = JobFilter(lat=lat, lon=lon, radius_km=radius_km, skill=skill, q=q, mine=mine)
         return await browse_jobs(matching, request.user, wanted, limit, offset)
 
     @get("/{job_id:int}", operation_id="GetJob")
-    async def get_one(self, job_id: FromPath[int]) -> JobOut:
+    async def get_one(self, job_id: PathId) -> JobOut:
         """One job, with `filled` and `headcount`."""
         return await services.get_job(job_id)
 
     @get("/{job_id:int}/candidates", operation_id="ListCandidates", guards=[requires_role("employer", "staff")])
     async def candidates(
         self,
-        job_id: FromPath[int],
+        job_id: PathId,
         request: AuthedRequest,
         matching: NamedDependency[LiveMatching],
-        limit: Annotated[int, QueryParameter(ge=1, le=100)] = 20,
-        offset: Annotated[int, QueryParameter(ge=0)] = 0,
+        limit: Limit = 20,
+        offset: Offset = 0,
     ) -> Page[CandidateOut]:
         """The best available workers for the job, explained; for its employer and staff."""
         return await list_candidates(matching, job_id, request.user, limit, offset)
 
     @post("/{job_id:int}/cancel", operation_id="CancelJob", status_code=HTTP_200_OK,
           guards=[requires_role("employer", "staff")])
-    async def cancel(self, job_id: FromPath[int], request: AuthedRequest) -> JobOut:
+    async def cancel(self, job_id: PathId, request: AuthedRequest) -> JobOut:
         """Stop hiring; orders not yet started are cancelled and their workers told."""
         return await services.cancel_job(job_id, request.user)
 
     @post("/{job_id:int}/accept", operation_id="AcceptJob", status_code=HTTP_201_CREATED,
           guards=[requires_role("worker", "staff")])
-    async def accept(self, job_id: FromPath[int], request: AuthedRequest, idempotency_key: IdempotencyKey = None,
+    async def accept(self, job_id: PathId, request: AuthedRequest, idempotency_key: IdempotencyKey = None,
                      data: JSONBody[AcceptIn | None] = None) -> AcceptResult:
         """Take a place on the job; 409 when full, already accepted, or clashing with another order."""
         return await accept_job(job_id, request.user, data or AcceptIn(), idempotency_key)

@@ -7,7 +7,8 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from market.core.schemas import Location, LocationIn, Schema, SchemaIn
+from market.core.schemas import Id, Location, LocationIn, Schema, SchemaIn
+from market.core.text import LINES_PATTERN, NAME_PATTERN
 
 __all__ = ["EmployerBrief", "JobCreate", "JobOut", "Pay", "PayIn"]
 
@@ -15,7 +16,7 @@ MAX_PAY_FEN = 100_000_000
 """¥1,000,000: no single gig pays more; anything above is a typo."""
 
 AwareDateTime = Annotated[datetime, msgspec.Meta(tz=True, description="ISO 8601 with a zone")]
-SkillName = Annotated[str, msgspec.Meta(min_length=1, max_length=20)]
+SkillName = Annotated[str, msgspec.Meta(min_length=1, max_length=20, pattern=NAME_PATTERN)]
 
 
 class PayIn(SchemaIn):
@@ -35,16 +36,16 @@ class Pay(Schema):
 class JobCreate(SchemaIn):
     """A new job posting. Staff posting for an employer who phoned in name them in `employer_id`."""
 
-    title: Annotated[str, msgspec.Meta(min_length=2, max_length=60)]
+    title: Annotated[str, msgspec.Meta(min_length=2, max_length=60, pattern=NAME_PATTERN)]
     skills: Annotated[list[SkillName], msgspec.Meta(min_length=1, max_length=10)]
     location: LocationIn
     starts_at: AwareDateTime
     ends_at: AwareDateTime
     headcount: Annotated[int, msgspec.Meta(ge=1, le=500)]
     pay: PayIn
-    description: Annotated[str, msgspec.Meta(max_length=2000)] = ""
+    description: Annotated[str, msgspec.Meta(max_length=2000, pattern=LINES_PATTERN)] = ""
     pay_due_hours: Annotated[int, msgspec.Meta(ge=0, le=720)] = 24
-    employer_id: int | None = None
+    employer_id: Id | None = None
 
 
 class EmployerBrief(Schema):

@@ -5,20 +5,21 @@ from __future__ import annotations
 from typing import Annotated
 
 from litestar import Controller, get, post
-from litestar.params import FromPath, FromQuery, QueryParameter
+from litestar.params import FromQuery, QueryParameter
 from litestar.status_codes import HTTP_200_OK
 
 from market.accounts.auth import AuthedRequest
 from market.accounts.guards import requires_staff
 from market.core.i18n import pick_language
-from market.core.schemas import Page
+from market.core.schemas import Limit, Offset, Page, PathId
+from market.core.text import LINE_PATTERN
 from market.notifications import inbox
 from market.notifications.schemas import DeliveryOut, InboxPage, ReadResult, SmsOut
 
 __all__ = ["DeliveryController", "InboxController"]
 
-Limit = Annotated[int, QueryParameter(ge=1, le=100)]
-Offset = Annotated[int, QueryParameter(ge=0)]
+Limit = Limit
+Offset = Offset
 
 
 class InboxController(Controller):
@@ -35,7 +36,7 @@ class InboxController(Controller):
         return await inbox.list_inbox(request.user.id, language, unread, limit, offset)
 
     @post("/{notification_id:int}/read", operation_id="MarkNotificationRead", status_code=HTTP_200_OK)
-    async def read_one(self, notification_id: FromPath[int], request: AuthedRequest) -> ReadResult:
+    async def read_one(self, notification_id: PathId, request: AuthedRequest) -> ReadResult:
         """Mark one message read."""
         return await inbox.mark_read(request.user.id, notification_id)
 
@@ -59,8 +60,8 @@ class DeliveryController(Controller):
         return Page(items=items, total=total, limit=limit, offset=offset)
 
     @get("/sms", operation_id="ListSmsLog")
-    async def sms(self, phone: Annotated[str | None, QueryParameter(max_length=20)] = None, limit: Limit = 20,
-                  offset: Offset = 0) -> Page[SmsOut]:
+    async def sms(self, phone: Annotated[str | None, QueryParameter(max_length=20, pattern=LINE_PATTERN)] = None,
+                  limit: Limit = 20, offset: Offset = 0) -> Page[SmsOut]:
         """Texts recorded by the development SMS adapter (empty when a real gateway is configured)."""
         items, total = await inbox.sms_log(phone, limit, offset)
         return Page(items=items, total=total, limit=limit, offset=offset)

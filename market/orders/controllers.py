@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Literal
 
 from litestar import Controller, get, post
-from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
+from litestar.params import FromQuery, JSONBody
 from litestar.status_codes import HTTP_200_OK
 
 from market.accounts.auth import AuthedRequest
-from market.core.schemas import Page
+from market.core.schemas import Limit, Offset, Page, PathId, QueryId
 from market.orders import lifecycle
 from market.orders.schemas import (
     CancelIn,
@@ -39,62 +39,62 @@ class OrderController(Controller):
         self,
         request: AuthedRequest,
         status: FromQuery[Status | None] = None,
-        job_id: FromQuery[int | None] = None,
-        worker_id: FromQuery[int | None] = None,
-        limit: Annotated[int, QueryParameter(ge=1, le=100)] = 20,
-        offset: Annotated[int, QueryParameter(ge=0)] = 0,
+        job_id: QueryId = None,
+        worker_id: QueryId = None,
+        limit: Limit = 20,
+        offset: Offset = 0,
     ) -> Page[OrderOut]:
         """A worker's orders, an employer's jobs' orders, or (staff) any."""
         return await list_orders(request.user, status, job_id, worker_id, limit, offset)
 
     @get("/{order_id:int}", operation_id="GetOrder")
-    async def get_one(self, order_id: FromPath[int], request: AuthedRequest) -> OrderOut:
+    async def get_one(self, order_id: PathId, request: AuthedRequest) -> OrderOut:
         """One order."""
         return await get_order(order_id, request.user)
 
     @post("/{order_id:int}/check-in", operation_id="CheckIn", status_code=HTTP_200_OK)
-    async def check_in(self, order_id: FromPath[int], data: JSONBody[CheckInIn], request: AuthedRequest) -> OrderOut:
+    async def check_in(self, order_id: PathId, data: JSONBody[CheckInIn], request: AuthedRequest) -> OrderOut:
         """The worker arrives: position recorded, refused outside the fence."""
         return await lifecycle.check_in(order_id, request.user, data)
 
     @post("/{order_id:int}/complete", operation_id="CompleteOrder", status_code=HTTP_200_OK)
-    async def complete(self, order_id: FromPath[int], request: AuthedRequest,
+    async def complete(self, order_id: PathId, request: AuthedRequest,
                        data: JSONBody[StaffActIn | None] = None) -> OrderOut:
         """The employer confirms the work was done."""
         return await lifecycle.complete(order_id, request.user, (data or StaffActIn()).note)
 
     @post("/{order_id:int}/paid", operation_id="MarkOrderPaid", status_code=HTTP_200_OK)
-    async def paid(self, order_id: FromPath[int], data: JSONBody[PaidIn], request: AuthedRequest) -> OrderOut:
+    async def paid(self, order_id: PathId, data: JSONBody[PaidIn], request: AuthedRequest) -> OrderOut:
         """The employer records the payment, in fen."""
         return await lifecycle.mark_paid(order_id, request.user, data)
 
     @post("/{order_id:int}/confirm-payment", operation_id="ConfirmPayment", status_code=HTTP_200_OK)
-    async def confirm_payment(self, order_id: FromPath[int], request: AuthedRequest,
+    async def confirm_payment(self, order_id: PathId, request: AuthedRequest,
                               data: JSONBody[ConfirmPaymentIn | None] = None) -> OrderOut:
         """The worker confirms the money arrived (staff for them: with the worker's consent, as when accepting)."""
         return await lifecycle.confirm_payment(order_id, request.user, data or ConfirmPaymentIn())
 
     @post("/{order_id:int}/cancel", operation_id="CancelOrder", status_code=HTTP_200_OK)
-    async def cancel(self, order_id: FromPath[int], request: AuthedRequest,
+    async def cancel(self, order_id: PathId, request: AuthedRequest,
                      data: JSONBody[CancelIn | None] = None) -> OrderOut:
         """Cancel before the start; a late cancel is recorded against whoever cancels."""
         return await lifecycle.cancel_order(order_id, request.user, data or CancelIn())
 
     @post("/{order_id:int}/no-show", operation_id="RecordNoShow", status_code=HTTP_200_OK)
-    async def no_show(self, order_id: FromPath[int], request: AuthedRequest,
+    async def no_show(self, order_id: PathId, request: AuthedRequest,
                       data: JSONBody[StaffActIn | None] = None) -> OrderOut:
         """The employer (or staff) records that the worker never came: after the start and the grace period."""
         return await lifecycle.record_no_show(order_id, request.user, (data or StaffActIn()).note)
 
     @post("/{order_id:int}/no-show/objection", operation_id="ObjectToNoShow", status_code=HTTP_200_OK)
-    async def no_show_objection(self, order_id: FromPath[int], data: JSONBody[NoShowObjectionIn],
+    async def no_show_objection(self, order_id: PathId, data: JSONBody[NoShowObjectionIn],
                                 request: AuthedRequest) -> OrderOut:
         """The worker objects to a recorded no-show, once, within the objection window."""
         return await lifecycle.object_to_no_show(order_id, request.user, data.note)
 
     @post("/{order_id:int}/no-show/objection/decision", operation_id="DecideNoShowObjection",
           status_code=HTTP_200_OK)
-    async def no_show_decision(self, order_id: FromPath[int], data: JSONBody[NoShowDecisionIn],
+    async def no_show_decision(self, order_id: PathId, data: JSONBody[NoShowDecisionIn],
                                request: AuthedRequest) -> OrderOut:
         """Staff decide the objection: upheld removes the no-show and the order is accepted again."""
         return await lifecycle.decide_no_show(order_id, request.user, data.upheld, data.note)

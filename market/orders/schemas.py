@@ -7,23 +7,24 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from market.core.schemas import Latitude, Longitude, Schema, SchemaIn
+from market.core.schemas import Id, Latitude, Longitude, Schema, SchemaIn
+from market.core.text import LINE_PATTERN, LINES_PATTERN
 
 __all__ = [
     "AcceptIn", "AcceptResult", "CancelIn", "CheckInIn", "ConfirmPaymentIn", "ContractRef", "NoShowDecisionIn",
     "NoShowObjectionIn", "NoShowOut", "OrderJob", "OrderOut", "OrderParty", "PaidIn", "StaffActIn",
 ]
 
-Note = Annotated[str, msgspec.Meta(max_length=200)]
+Note = Annotated[str, msgspec.Meta(max_length=200, pattern=LINES_PATTERN)]
 
 
 class AcceptIn(SchemaIn):
     """Staff accepting for a walk-in name the worker and how the worker agreed: the code texted to their phone
     (`POST /api/walk-ins/{worker_id}/consent-codes`) or their signature drawn on the station screen (PNG, base64)."""
 
-    worker_id: int | None = None
+    worker_id: Id | None = None
     consent: Literal["app", "staff_sms_code", "staff_signature"] = "app"
-    consent_code: Annotated[str, msgspec.Meta(max_length=10)] | None = None
+    consent_code: Annotated[str, msgspec.Meta(max_length=10, pattern=LINE_PATTERN)] | None = None
     signature_png: Annotated[str, msgspec.Meta(max_length=700_000)] | None = None
 
 

@@ -9,6 +9,7 @@ from litestar.params import QueryParameter
 
 from market.accounts.auth import PUBLIC_ROUTE
 from market.core.schemas import Page, Schema
+from market.core.text import LINE_PATTERN
 from matching import suggest
 
 __all__ = ["TradeController", "TradeSuggestion"]
@@ -31,7 +32,7 @@ class TradeController(Controller):
     opt = PUBLIC_ROUTE
 
     @get("/suggest", operation_id="SuggestTrades")
-    async def suggest_trades(self, q: Annotated[str, QueryParameter(min_length=1, max_length=20)],
+    async def suggest_trades(self, q: Annotated[str, QueryParameter(min_length=1, max_length=20, pattern=LINE_PATTERN)],
                              limit: Annotated[int, QueryParameter(ge=1, le=20)] = 8) -> Page[TradeSuggestion]:
         """Trades whose name, synonym, pinyin or English matches `q`, best first."""
         found = [TradeSuggestion(**s.as_dict()) for s in suggest(q, limit)]

@@ -8,7 +8,7 @@ from litestar import Controller, get
 from litestar.params import QueryParameter
 
 from market.accounts.auth import PUBLIC_ROUTE
-from market.core.schemas import Page
+from market.core.schemas import Limit, Offset, Page
 from market.stations import services
 from market.stations.schemas import StationOut
 
@@ -27,8 +27,8 @@ class StationController(Controller):
         self,
         lat: Annotated[float | None, QueryParameter(ge=-90, le=90)] = None,
         lon: Annotated[float | None, QueryParameter(ge=-180, le=180)] = None,
-        limit: Annotated[int, QueryParameter(ge=1, le=100)] = 20,
-        offset: Annotated[int, QueryParameter(ge=0)] = 0,
+        limit: Limit = 20,
+        offset: Offset = 0,
     ) -> Page[StationOut]:
         """Stations, nearest first when `lat` and `lon` are given."""
         return await services.list_stations(lat, lon, limit, offset)

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 from litestar import Controller, get, post, put
-from litestar.params import FromPath, JSONBody, QueryParameter
+from litestar.params import JSONBody
 from litestar.status_codes import HTTP_200_OK
 
 from market.accounts.auth import AuthedRequest
@@ -14,7 +12,7 @@ from market.contracts.behalf import list_acts
 from market.contracts.consent import CODE_TTL, grant_consent_by_code, send_consent_code
 from market.contracts.schemas import ConsentGiven, OnBehalfActOut
 from market.core.errors import Invalid
-from market.core.schemas import Page
+from market.core.schemas import Limit, Offset, Page, PathId
 from market.workers import id_number_changes, services
 from market.workers.schemas import (
     ConsentCodeIn,
@@ -57,21 +55,21 @@ class WorkerController(Controller):
         raise Invalid("worker_search_moved")
 
     @get("/{worker_id:int}", operation_id="GetWorker", guards=[requires_staff])
-    async def get_one(self, worker_id: FromPath[int], request: AuthedRequest) -> WorkerOut:
+    async def get_one(self, worker_id: PathId, request: AuthedRequest) -> WorkerOut:
         """Staff: one worker's profile."""
         return await services.get_worker(worker_id, request.user)
 
     @put("/{worker_id:int}", operation_id="UpdateWorker", guards=[requires_staff])
-    async def update_one(self, worker_id: FromPath[int], data: JSONBody[WorkerUpdate],
+    async def update_one(self, worker_id: PathId, data: JSONBody[WorkerUpdate],
                          request: AuthedRequest) -> WorkerOut:
         """Staff: change a walk-in's profile for them (403 for a worker who gave the station no consent)."""
         await services.get_worker(worker_id, request.user)
         return await services.update_worker(worker_id, data, request.user)
 
     @get("/{worker_id:int}/on-behalf-acts", operation_id="ListOnBehalfActs", guards=[requires_staff])
-    async def on_behalf_acts(self, worker_id: FromPath[int], request: AuthedRequest,
-                             limit: Annotated[int, QueryParameter(ge=1, le=100)] = 20,
-                             offset: Annotated[int, QueryParameter(ge=0)] = 0) -> Page[OnBehalfActOut]:
+    async def on_behalf_acts(self, worker_id: PathId, request: AuthedRequest,
+                             limit: Limit = 20,
+                             offset: Offset = 0) -> Page[OnBehalfActOut]:
         """Staff (their station's acts) and admins (all): what staff did for the worker, with the evidence."""
         return await list_acts(worker_id, request.user, limit, offset)
 
@@ -84,7 +82,7 @@ class WalkInController(Controller):
     guards = [requires_staff]
 
     @post("/{worker_id:int}/consent-codes", operation_id="SendConsentCode")
-    async def send_consent_code(self, worker_id: FromPath[int], data: JSONBody[ConsentCodeIn],
+    async def send_consent_code(self, worker_id: PathId, data: JSONBody[ConsentCodeIn],
                                 request: AuthedRequest) -> ConsentCodeSent:
         """Text the worker a one-time code (10 minutes) for accepting a job, confirming a payment, or standing
         consent; they read it out to staff. Nobody but the worker's phone ever sees it."""
@@ -92,7 +90,7 @@ class WalkInController(Controller):
         return ConsentCodeSent(sent_to=sent_to, expires_in_s=int(CODE_TTL.total_seconds()))
 
     @post("/{worker_id:int}/consent", operation_id="GiveStationConsent")
-    async def give_consent(self, worker_id: FromPath[int], data: JSONBody[ConsentIn],
+    async def give_consent(self, worker_id: PathId, data: JSONBody[ConsentIn],
                            request: AuthedRequest) -> ConsentGiven:
         """With the standing-consent code the worker read out, the caller's station may act for them from now on."""
         return ConsentGiven(consent_id=await grant_consent_by_code(worker_id, request.user, data.consent_code))
@@ -111,7 +109,7 @@ class IdentityConflictController(Controller):
     guards = [requires_staff]
 
     @get("/", operation_id="ListIdentityConflicts")
-    async def list_conflicts(self, limit: Annotated[int, QueryParameter(ge=1, le=100)] = 20,
-                             offset: Annotated[int, QueryParameter(ge=0, le=10**9)] = 0) -> Page[IdentityConflict]:
+    async def list_conflicts(self, limit: Limit = 20,
+                             offset: Offset = 0) -> Page[IdentityConflict]:
         """Newest first, ID numbers masked: who tried, for which profile, who holds the number, from which station."""
         return await id_number_changes.list_conflicts(limit, offset)

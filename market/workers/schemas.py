@@ -7,17 +7,18 @@ from typing import Annotated
 
 import msgspec
 
-from market.core.schemas import Location, LocationIn, Schema, SchemaIn
+from market.core.schemas import Id, Location, LocationIn, Name, Phone, Schema, SchemaIn
+from market.core.text import LINE_PATTERN, NAME_PATTERN
 
 __all__ = ["ConsentCodeIn", "ConsentCodeSent", "ConsentIn", "IdentityConflict", "Skill", "SkillIn", "WalkIn",
            "WorkerOut", "WorkerSearchIn", "WorkerUpdate"]
 
-SkillName = Annotated[str, msgspec.Meta(min_length=1, max_length=20, examples=["水电工"])]
+SkillName = Annotated[str, msgspec.Meta(min_length=1, max_length=20, pattern=NAME_PATTERN, examples=["水电工"])]
 Years = Annotated[int, msgspec.Meta(ge=0, le=60)]
 DistanceKm = Annotated[int, msgspec.Meta(ge=1, le=100)]
 DailyWageFen = Annotated[int, msgspec.Meta(ge=0, le=10_000_000, description="fen (分) per day")]
-RealName = Annotated[str, msgspec.Meta(min_length=1, max_length=50)]
-IdNumberText = Annotated[str, msgspec.Meta(max_length=30)]
+RealName = Name
+IdNumberText = Annotated[str, msgspec.Meta(max_length=30, pattern=LINE_PATTERN)]
 
 
 class SkillIn(SchemaIn):
@@ -50,7 +51,7 @@ class WorkerUpdate(SchemaIn):
 class WalkIn(SchemaIn):
     """A worker registered at a station by staff: no password until they set one themselves."""
 
-    phone: Annotated[str, msgspec.Meta(max_length=20)]
+    phone: Phone
     name: RealName
     id_number: IdNumberText | None = None
     skills: Annotated[list[SkillIn], msgspec.Meta(max_length=20)] = []
@@ -83,14 +84,14 @@ class ConsentCodeIn(SchemaIn):
     """What the code is for: accepting `job_id`, confirming payment of `order_id`, or (neither) standing consent
     that the caller's station acts for the worker."""
 
-    job_id: int | None = None
-    order_id: int | None = None
+    job_id: Id | None = None
+    order_id: Id | None = None
 
 
 class ConsentIn(SchemaIn):
     """The standing-consent code the worker read out."""
 
-    consent_code: Annotated[str, msgspec.Meta(max_length=10)]
+    consent_code: Annotated[str, msgspec.Meta(max_length=10, pattern=LINE_PATTERN)]
 
 
 class ConsentCodeSent(Schema):

@@ -107,7 +107,7 @@ def test_create_staff_refuses_a_bad_phone_in_one_line(env):
                       stdin="staff-passw0rd\n")
     assert result.returncode != 0
     assert result.stderr.strip().splitlines() == [
-        "linggong create-staff: Invalid: phone must be an 11-digit mainland mobile number"]
+        "linggong create-staff: Invalid: Phone number must be an 11-digit mainland mobile number"]
 
 
 def test_worker_without_redis_refuses_in_one_line(env):

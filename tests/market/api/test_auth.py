@@ -76,7 +76,7 @@ async def test_a_registered_phone_cannot_register_again(client, market):
 async def test_a_bad_phone_is_refused_in_chinese_by_default(client):
     response = await client.post("/api/auth/register", json=registration("12345"))
     assert response.status_code == 400
-    assert response.json()["fields"][0] == {"field": "phone", "message": "请输入正确的11位手机号",
+    assert response.json()["fields"][0] == {"field": "phone", "message": "手机号应为正确的11位手机号",
                                             "code": "phone_format"}
     assert response.json()["detail"] == "提交的内容有误，请按提示修改"
 
@@ -85,7 +85,8 @@ async def test_a_bad_phone_is_refused_in_english_when_asked(client):
     response = await client.post("/api/auth/register", json=registration("12345"), headers={"Accept-Language": "en"})
     assert response.status_code == 400
     problem = response.json()["fields"][0]
-    assert (problem["field"], problem["message"]) == ("phone", "must be an 11-digit mainland mobile number")
+    assert problem["field"] == "phone"
+    assert problem["message"] == "Phone number must be an 11-digit mainland mobile number"
     assert response.json()["detail"] == "Some fields are not valid; see the fields list"
 
 

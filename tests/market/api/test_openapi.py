@@ -68,3 +68,58 @@ async def test_the_interactive_docs_are_a_web_page(client):
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/html")
     assert "Linggong" in response.text
+
+
+PUBLIC = {"Register", "Login", "Health", "ListStations", "VerifyContract", "GetRootCertificate", "SuggestTrades"}
+
+
+async def test_only_guarded_operations_ask_for_a_token(spec):
+    assert "security" not in spec
+    for operation_id, operation in operations(spec).items():
+        if operation_id in PUBLIC:
+            assert "security" not in operation, operation_id
+        else:
+            assert operation["security"] == [{"BearerToken": []}], operation_id
+
+
+async def test_each_operation_lists_its_error_answers_in_the_one_error_shape(spec):
+    listed = operations(spec)
+    assert {"400", "401", "403", "404", "409"} <= set(listed["AcceptJob"]["responses"])
+    assert {"400", "401", "429"} <= set(listed["Login"]["responses"])
+    assert "401" not in listed["ListStations"]["responses"]
+    for operation_id, operation in listed.items():
+        for status, answer in operation["responses"].items():
+            if status.startswith("4"):
+                schema = answer["content"]["application/json"]["schema"]
+                assert schema == {"$ref": "#/components/schemas/ErrorOut"}, (operation_id, status)
+
+
+async def test_the_schema_states_the_constraints_the_server_enforces(spec):
+    jobs = {p["name"]: p["schema"] for p in operations(spec)["ListJobs"]["parameters"]}
+    assert jobs["radius_km"]["exclusiveMinimum"] == 0
+    assert jobs["offset"]["minimum"] == 0
+    assert jobs["offset"]["maximum"] >= 1000
+    job_path = {p["name"]: p["schema"] for p in operations(spec)["GetJob"]["parameters"]}
+    assert (job_path["job_id"]["minimum"], job_path["job_id"]["maximum"]) == (1, 2**31 - 1)
+    registration = spec["components"]["schemas"]["Registration"]
+    assert registration["additionalProperties"] is False
+    assert "pattern" in registration["properties"]["name"]
+
+
+async def test_options_lists_every_method_of_the_path(client):
+    response = await client.options("/api/workers/me")
+    assert set(response.headers["allow"].split(", ")) == {"GET", "PUT", "OPTIONS"}
+
+
+async def test_every_pattern_reads_the_same_to_an_ecma_regex_engine(spec):
+    import jsonschema_rs
+
+    def rebased(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: v.replace("#/components/schemas/", "#/$defs/") if k == "$ref" else rebased(v)
+                    for k, v in value.items()}
+        return [rebased(v) for v in value] if isinstance(value, list) else value
+
+    definitions = rebased(spec["components"]["schemas"])
+    for name in definitions:
+        jsonschema_rs.validator_for({"$defs": definitions, "$ref": f"#/$defs/{name}"})  # raises on a bad pattern

@@ -66,7 +66,7 @@ async def test_a_wrong_check_digit_is_refused_in_chinese_and_changes_nothing(cli
                                              "max_distance_km": 50})
     assert response.status_code == 400
     assert response.json()["fields"] == [
-        {"field": "id_number", "code": "id_check_digit", "message": "身份证号校验位不正确，请核对"}]
+        {"field": "id_number", "code": "id_check_digit", "message": "身份证号的校验位不正确，请核对"}]
     after = (await client.get("/api/workers/me", headers=worker["headers"])).json()
     assert after == before
 
@@ -75,7 +75,7 @@ async def test_a_wrong_check_digit_is_explained_in_english(client, market):
     worker = await market.user("worker")
     response = await put_me(client, worker, {"id_number": with_check_digit_broken(ID_NUMBER)}, **{
         "Accept-Language": "en"})
-    assert response.json()["fields"][0]["message"] == "has a wrong check digit"
+    assert response.json()["fields"][0]["message"] == "ID number has a wrong check digit"
 
 
 async def test_an_unknown_field_is_refused(client, market):
@@ -90,7 +90,7 @@ async def test_a_skill_listed_twice_is_refused(client, market):
     response = await put_me(client, worker, {"skills": [{"name": "电工"}, {"name": "电工", "years": 2}]})
     assert response.status_code == 400
     assert fields(response) == [("skills[1].name", "duplicate_skill")]
-    assert response.json()["fields"][0]["message"] == "技能「电工」重复了"
+    assert response.json()["fields"][0]["message"] == "技能名称（第2项）「电工」重复了"
     assert (await client.get("/api/workers/me", headers=worker["headers"])).json()["skills"] == []
 
 

@@ -77,7 +77,7 @@ async def test_a_drawn_signature_that_does_not_decode_is_refused_naming_the_fiel
     walk_in = await market.walk_in(staff)
     job = await market.job(employer)
     junk = base64.b64encode(b"\x89PNG\r\n\x1a\n" + b"\0" * 2000).decode()
-    for language, words in (("zh-CN", "签名图片"), ("en", "decoded")):
+    for language, words in (("zh-CN", "手写签名已损坏"), ("en", "Drawn signature cannot be decoded")):
         response = await client.post(f"/api/jobs/{job['id']}/accept", json={
             "worker_id": walk_in["id"], "consent": "staff_signature", "signature_png": junk},
             headers={**staff["headers"], "Accept-Language": language})
