@@ -68,9 +68,9 @@ _MEANING = {
 EXTRA_ANSWERS: dict[str, tuple[int, ...]] = {
     "Register": (409, 429),
     "Login": (401, 429),
-    "UpdateMyWorkerProfile": (409,),
+    "UpdateMyWorkerProfile": (409, 429),
     "UpdateWorker": (409,),
-    "FindWorker": (404,),
+    "SearchWorker": (404,),
     "RegisterWalkIn": (409,),
     "UpdateMyEmployer": (409,),
     "CreateJob": (404, 409),
@@ -82,6 +82,9 @@ EXTRA_ANSWERS: dict[str, tuple[int, ...]] = {
     "ConfirmPayment": (409,),
     "CancelOrder": (409,),
     "SendConsentCode": (409, 429),
+    "RecordNoShow": (409,),
+    "ObjectToNoShow": (409,),
+    "DecideNoShowObjection": (409,),
     "VerifyContract": (429,),
 }
 """Answers beyond what a route's shape implies, by operation: the conflicts and limits its service can raise."""
