@@ -7,13 +7,16 @@ import { act, badge, empty, failed, field, form, h, loading, show, toast } from 
 const started = (order) => new Date(order.starts_at) <= new Date();
 const pending = (ns) => ns && ns.objected_at && !ns.decided_at;
 
-/** What happened to the order's no-show so far, or null when it has none. */
+/** What happened to the order's no-show so far, or null when it has none; worded for the worker or the others. */
 export function noShowInfo(order) {
   const ns = order.no_show;
   if (!ns) return null;
+  const worker = storedUser()?.role === 'worker';
   const lines = [];
-  if (order.status === 'no_show' && !ns.objected_at) lines.push(t('no_show_objection_due', { t: when(ns.objection_due_at) }));
-  if (ns.objected_at) lines.push(t('no_show_objected', { note: ns.objection_note }));
+  if (order.status === 'no_show' && !ns.objected_at) {
+    lines.push(t(worker ? 'no_show_objection_due' : 'no_show_objection_due_other', { t: when(ns.objection_due_at) }));
+  }
+  if (ns.objected_at) lines.push(t(worker ? 'no_show_objected_mine' : 'no_show_objected', { note: ns.objection_note }));
   if (ns.decided_at) lines.push(ns.upheld ? t('no_show_upheld') : t('no_show_dismissed', { note: ns.decision_note || '—' }));
   return h('div', { class: 'notice' }, ...lines.map((line) => h('p', {}, line)));
 }

@@ -157,8 +157,8 @@ async function stationPhone(order, box) {
   try {
     const page = await api(`/api/stations${qs({ lat: order.job.lat, lon: order.job.lon, limit: 1 })}`);
     const s = page.items[0];
-    box.replaceChildren(h('p', {}, t('not_paid_help')),
-      s ? h('p', {}, `${s.name} (${s.hours}) `, h('a', { class: 'button', href: `tel:${s.phone}` }, `${t('call')} ${s.phone}`)) : null);
+    box.replaceChildren(h('div', {}, h('p', {}, t('not_paid_help')),
+      s ? h('p', {}, `${s.name} (${s.hours}) `, h('a', { class: 'button', href: `tel:${s.phone}` }, `${t('call')} ${s.phone}`)) : null));
   } catch (err) {
     box.replaceChildren(failed(err));
   }
@@ -183,7 +183,9 @@ export function orderCard(order, refresh) {
       toast(t('cancelled'));
       refresh();
     }));
-    actions.append(checkIn, cancel);
+    actions.append(checkIn);
+    // After the start the server refuses a cancel (a no-show is recorded instead): no button that cannot work.
+    if (new Date(order.starts_at) > new Date()) actions.append(cancel);
   }
   if (order.status === 'paid') {
     const confirm = h('button', { type: 'button', class: 'primary' }, t('confirm_payment'));
