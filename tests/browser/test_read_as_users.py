@@ -116,3 +116,31 @@ def test_the_contract_screen_keeps_its_number_on_one_line(browser: Any, live_ser
     expect(page.locator("dl.terms")).to_contain_text(NUMBER)
     assert _one_line(page, NUMBER)
     assert page.errors == []
+
+
+@pytest.mark.parametrize(("lang", "taken", "take"), [("zh-CN", "您已接过这个活", "我要接单"),
+                                                     ("en", "You have taken this job", "Take this job")])
+def test_a_job_the_worker_took_says_so_instead_of_offering_it_again(browser: Any, live_server: str, lang: str,
+                                                                    taken: str, take: str) -> None:
+    page = open_page(browser, live_server, phone=WORKER, lang=lang)
+    job, other = page.request.get(f"{live_server}/api/jobs?limit=2").json()["items"]
+    _serve(page, r"/api/orders\?job_id=.*$", _page_of())
+    _serve(page, rf"/api/orders\?job_id={job['id']}&.*$", _page_of(_order("accepted")))
+    page.goto(f"{live_server}/#/job/{job['id']}")
+    expect(page.locator(".notice")).to_contain_text(taken)
+    expect(page.get_by_role("button", name=take)).to_have_count(0)
+    page.goto(f"{live_server}/#/job/{other['id']}")  # a job not taken: offered as before
+    expect(page.get_by_role("button", name=take)).to_be_visible()
+    assert page.errors == []
+
+
+@pytest.mark.parametrize(("lang", "retry", "home"), [("zh-CN", "重试", "回到首页"),
+                                                     ("en", "Try again", "Go to the start")])
+def test_a_job_that_does_not_exist_offers_the_way_back_not_a_retry(browser: Any, live_server: str, lang: str,
+                                                                   retry: str, home: str) -> None:
+    page = open_page(browser, live_server, phone=WORKER, lang=lang)
+    page.goto(f"{live_server}/#/job/99999999")
+    expect(page.locator(".state[role=alert]")).to_contain_text("找不到该岗位" if lang == "zh-CN" else "not found")
+    expect(page.get_by_role("button", name=retry)).to_have_count(0)
+    page.get_by_role("link", name=home).click()
+    page.wait_for_function("() => location.hash === '#/radar'")

@@ -14,6 +14,7 @@ const M = {
   server_error: ['服务器出错了，请稍后再试', 'Something went wrong on the server; please try again later'],
   retry: ['重试', 'Try again'],
   back: ['返回', 'Back'],
+  go_home: ['回到首页', 'Go to the start'],
   save: ['保存', 'Save'],
   saved: ['已保存', 'Saved'],
   cancel: ['取消', 'Cancel'],
@@ -115,6 +116,7 @@ const M = {
   accept_sign: ['确认接单，签合同', 'Confirm and sign'],
   accept_note: ['开工前 12 小时以内取消会记为违约。', 'Cancelling less than 12 hours before the start is recorded as late.'],
   accepted: ['接单成功，合同已签好', 'Job taken; the contract is signed'],
+  job_taken_by_you: ['您已接过这个活（{s}）', 'You have taken this job ({s})'],
   contract_pending: ['合同正在生成，稍后在订单里查看', 'The contract is being prepared; see it in your orders shortly'],
   map: ['地图', 'Map'],
   // orders

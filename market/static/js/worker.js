@@ -96,8 +96,11 @@ export function jobTerms(job) {
 export async function job({ params }) {
   show(t('job_title'), loading());
   let item;
+  let mine;
   try {
-    item = await api(`/api/jobs/${params[0]}`);
+    // The worker's own order for this job, if any: a job is taken once, so the page says so instead of offering it.
+    [item, mine] = await Promise.all([api(`/api/jobs/${params[0]}`),
+      api(`/api/orders${qs({ job_id: params[0], limit: 1 })}`).then((page) => page.items[0], () => undefined)]);
   } catch (err) {
     show(t('job_title'), failed(err, () => job({ params })));
     return;
@@ -146,7 +149,9 @@ export async function job({ params }) {
     why.length ? h('p', { class: 'why' }, ...why.map((r) => h('span', { class: 'reason' }, r))) : null,
     jobTerms(item),
     item.description ? h('section', {}, h('h2', {}, t('description')), h('p', {}, item.description)) : null,
-    full ? h('p', { class: 'notice' }, t('full')) : acceptBtn,
+    mine ? h('div', { class: 'notice' }, h('p', {}, t('job_taken_by_you', { s: t(`status_${mine.status}`) })),
+      contractLink(mine), h('a', { class: 'button', href: '#/orders' }, t('orders_title')))
+      : full ? h('p', { class: 'notice' }, t('full')) : acceptBtn,
     confirmBox);
 }
 
