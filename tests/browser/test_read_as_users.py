@@ -144,3 +144,17 @@ def test_a_job_that_does_not_exist_offers_the_way_back_not_a_retry(browser: Any,
     expect(page.get_by_role("button", name=retry)).to_have_count(0)
     page.get_by_role("link", name=home).click()
     page.wait_for_function("() => location.hash === '#/radar'")
+
+
+def test_a_trade_typed_but_not_added_is_kept_when_staff_register_a_walk_in(browser: Any, live_server: str) -> None:
+    page = open_page(browser, live_server, phone=STAFF)
+    register = page.locator("form[aria-label='登记现场求职人员']")
+    register.get_by_label("姓名").fill("王小明")
+    register.get_by_label("手机号").fill(f"139{NOW.strftime('%H%M%S')}{NOW.microsecond % 100:02d}")
+    register.locator("fieldset[data-field=skills] input").first.fill("搬运工")
+    with page.expect_request(lambda r: r.url.endswith("/api/walk-ins") and r.method == "POST") as sent:
+        register.get_by_role("button", name="登记现场求职人员").click()
+    assert sent.value.post_data_json["skills"] == [{"name": "搬运工", "years": 1, "certified": False}]
+    page.wait_for_function("() => location.hash.startsWith('#/s/worker/')")
+    expect(page.locator("dl.terms")).to_contain_text("搬运工")
+    assert page.errors == []
