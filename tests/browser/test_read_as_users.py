@@ -158,3 +158,15 @@ def test_a_trade_typed_but_not_added_is_kept_when_staff_register_a_walk_in(brows
     page.wait_for_function("() => location.hash.startsWith('#/s/worker/')")
     expect(page.locator("dl.terms")).to_contain_text("搬运工")
     assert page.errors == []
+
+
+def test_staff_deciding_an_objection_can_call_both_sides(browser: Any, live_server: str) -> None:
+    page = open_page(browser, live_server, phone=STAFF)
+    pending = _order("no_show", _no_show(objected_at=NOW.isoformat(), objection_note="我到了"),
+                     employer={"id": 2, "name": "鑫盛劳务", "phone": "13900000002"})
+    _serve(page, r"/api/orders\?status=no_show.*$", _page_of(pending))
+    page.goto(f"{live_server}/#/s/no-shows")
+    card = page.locator("ul.cards > li").first
+    expect(card.locator(f"a[href='tel:{pending['worker']['phone']}']")).to_contain_text("拨打零工")
+    expect(card.locator(f"a[href='tel:{pending['employer']['phone']}']")).to_contain_text("拨打用工方")
+    assert page.errors == []

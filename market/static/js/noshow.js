@@ -77,6 +77,10 @@ export async function objections() {
         return h('li', { class: 'card' },
           h('div', { class: 'row' }, h('h2', {}, `${order.worker.name} · ${order.job.title}`), badge(t('status_no_show'), order.status)),
           h('p', { class: 'meta' }, h('span', {}, when(order.starts_at)), h('span', {}, order.employer.name)),
+          // Deciding usually takes a call to each side: both numbers, one tap away.
+          h('p', { class: 'links' },
+            h('a', { href: `tel:${order.worker.phone}` }, `${t('call')}${t('worker')} ${order.worker.phone}`), ' · ',
+            h('a', { href: `tel:${order.employer.phone}` }, `${t('call')}${t('employer')} ${order.employer.phone}`)),
           noShowInfo(order), decisionForm(order, post, load));
       }) : [empty(t('no_shows_empty'))]));
     } catch (err) {
