@@ -217,9 +217,10 @@ def cmd_create_staff(args: argparse.Namespace) -> None:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="linggong", description="Linggong 零工: a city-wide gig-labour market")
     commands = parser.add_subparsers(dest="command", required=True)
-    up = commands.add_parser("up", help="data dir, migrations, keys, demo city when empty, serve on 127.0.0.1:8000")
-    up.add_argument("--host", default="127.0.0.1")
-    up.add_argument("--port", type=int, default=8000)
+    up_does = "data dir, migrations, keys, demo city when empty, serve on 127.0.0.1:8000"
+    up = commands.add_parser("up", help=up_does, description=f"{up_does}; prints the demo logins")
+    up.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this machine only)")
+    up.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     up.add_argument("--workers", type=int, default=300, help="demo workers to seed into an empty database")
     up.add_argument("--jobs", type=int, default=120, help="demo jobs to seed into an empty database")
     up.set_defaults(handler=cmd_up)

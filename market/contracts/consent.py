@@ -115,7 +115,7 @@ async def send_consent_code(worker_id: int, staff: CurrentUser, job_id: int | No
     to let the staff member's station act for them. Return the masked phone it goes to."""
     worker = await User.select(User.phone).where((User.id == worker_id) & (User.role == Role.worker)).first()
     if worker is None:
-        raise Invalid.field("worker_id", "not_a_worker")
+        raise NotFound("worker_not_found")  # the worker is the path's subject, not a field of the body
     purpose, subject, about = await _subject(worker_id, job_id, order_id)
     code = f"{secrets.randbelow(1_000_000):06d}"
     async with write_transaction():
@@ -189,7 +189,7 @@ async def grant_consent_by_code(worker_id: int, staff: CurrentUser, consent_code
     """The worker read out a standing-consent code: from now on the staff member's station may act for them (the
     consent's id; the one already given, if any)."""
     if not await User.exists().where((User.id == worker_id) & (User.role == Role.worker)):
-        raise NotFound("user_not_found")
+        raise NotFound("worker_not_found")
     evidence = await check_walk_in_consent("staff_sms_code", worker_id, staff, purpose="station", job_id=None,
                                            signature_png=None, consent_code=consent_code)
     async with write_transaction():

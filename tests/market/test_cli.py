@@ -199,3 +199,11 @@ def test_serve_on_a_busy_port_refuses_in_one_line(env):
         busy.listen()
         result = linggong(env, "serve", "--port", str(busy.getsockname()[1]))
     assert_one_line_refusal(result, "in use")
+
+
+def test_up_help_says_what_it_does_and_what_each_option_is(env):
+    result = linggong(env, "up", "--help")
+    assert result.returncode == 0, result.stderr
+    assert "demo city" in result.stdout
+    assert "port to listen on (default 8000)" in result.stdout
+    assert "address to listen on" in result.stdout

@@ -35,7 +35,7 @@ export async function contract({ params }) {
   show(t('contract_title'),
     h('p', { class: 'noprint' }, h('button', { type: 'button', class: 'link back', onclick: () => history.back() }, `← ${t('back')}`)),
     h('h1', {}, t('contract_title')),
-    h('dl', { class: 'terms' },
+    h('dl', { class: 'terms stack' },
       h('dt', {}, t('contract_number')), h('dd', {}, h('strong', {}, c.number)),
       h('dt', {}, t('contract_status')), h('dd', {}, badge(status, c.status)),
       h('dt', {}, t('contract_issued')), h('dd', {}, when(c.issued_at)),

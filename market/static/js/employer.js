@@ -94,7 +94,7 @@ function candidateCard(c) {
   return h('li', { class: 'card' },
     h('div', { class: 'row' }, h('h3', {}, c.display_name), badge(t('fit', { n: Math.round(c.score * 100) }), 'fit')),
     h('p', { class: 'meta' }, h('span', {}, t('km', { n: c.distance_km.toFixed(1) })),
-      ...c.matched_skills.filter(([, held]) => held).map(([req, held]) => h('span', {}, req === held ? t('why_skill_same', { held }) : t('why_skill', { held, req })))),
+      ...c.matched_skills.filter(([, held]) => held).map(([req, held]) => h('span', {}, req === held ? t('cand_skill_same', { held }) : t('cand_skill', { held, req })))),
     h('div', { class: 'bars' }, ...parts.map((k) => h('span', { class: 'bar' }, h('span', {}, t(`part_${k}`)),
       h('meter', { min: 0, max: 1, value: c.breakdown[k], 'aria-label': `${t(`part_${k}`)} ${Math.round(c.breakdown[k] * 100)}%` })))));
 }

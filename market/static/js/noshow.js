@@ -7,13 +7,16 @@ import { act, badge, empty, failed, field, form, h, loading, show, toast } from 
 const started = (order) => new Date(order.starts_at) <= new Date();
 const pending = (ns) => ns && ns.objected_at && !ns.decided_at;
 
-/** What happened to the order's no-show so far, or null when it has none. */
+/** What happened to the order's no-show so far, or null when it has none; worded for the worker or the others. */
 export function noShowInfo(order) {
   const ns = order.no_show;
   if (!ns) return null;
+  const worker = storedUser()?.role === 'worker';
   const lines = [];
-  if (order.status === 'no_show' && !ns.objected_at) lines.push(t('no_show_objection_due', { t: when(ns.objection_due_at) }));
-  if (ns.objected_at) lines.push(t('no_show_objected', { note: ns.objection_note }));
+  if (order.status === 'no_show' && !ns.objected_at) {
+    lines.push(t(worker ? 'no_show_objection_due' : 'no_show_objection_due_other', { t: when(ns.objection_due_at) }));
+  }
+  if (ns.objected_at) lines.push(t(worker ? 'no_show_objected_mine' : 'no_show_objected', { note: ns.objection_note }));
   if (ns.decided_at) lines.push(ns.upheld ? t('no_show_upheld') : t('no_show_dismissed', { note: ns.decision_note || '—' }));
   return h('div', { class: 'notice' }, ...lines.map((line) => h('p', {}, line)));
 }
@@ -74,6 +77,10 @@ export async function objections() {
         return h('li', { class: 'card' },
           h('div', { class: 'row' }, h('h2', {}, `${order.worker.name} · ${order.job.title}`), badge(t('status_no_show'), order.status)),
           h('p', { class: 'meta' }, h('span', {}, when(order.starts_at)), h('span', {}, order.employer.name)),
+          // Deciding usually takes a call to each side: both numbers, one tap away.
+          h('p', { class: 'links' },
+            h('a', { href: `tel:${order.worker.phone}` }, `${t('call')}${t('worker')} ${order.worker.phone}`), ' · ',
+            h('a', { href: `tel:${order.employer.phone}` }, `${t('call')}${t('employer')} ${order.employer.phone}`)),
           noShowInfo(order), decisionForm(order, post, load));
       }) : [empty(t('no_shows_empty'))]));
     } catch (err) {

@@ -30,11 +30,16 @@ export function skillsEditor(skills) {
   sync();
   const picker = tradeInput(t('trade_name'), add);
   const el = h('fieldset', { class: 'group', dataset: { field: 'skills' } }, h('legend', {}, t('trades')), list, none, picker, h('p', { class: 'err', role: 'alert' }));
-  el.value = () => [...list.children].map((li) => ({
-    name: li.dataset.name,
-    years: Number(li.querySelector('.years').value) || 0,
-    certified: li.querySelector('.cert').checked,
-  }));
+  el.value = () => {
+    const rows = [...list.children].map((li) => ({
+      name: li.dataset.name,
+      years: Number(li.querySelector('.years').value) || 0,
+      certified: li.querySelector('.cert').checked,
+    }));
+    // A trade typed but not yet added still counts: people press save without pressing "add" first.
+    const typed = picker.querySelector('input').value.trim();
+    return typed && !rows.some((row) => row.name === typed) ? [...rows, { name: typed, years: 1, certified: false }] : rows;
+  };
   return el;
 }
 

@@ -113,10 +113,13 @@ export function showErrors(el, err) {
 }
 
 /** A whole-screen state for a failed load, with a retry. */
+/** An error in words; "try again" only where trying again can help (not for a job that does not exist). */
 export function failed(err, retry) {
+  const lasting = err.status >= 400 && err.status < 500 && ![408, 429].includes(err.status);
   return h('div', { class: 'state', role: 'alert' },
     h('p', {}, err.detail || t('server_error')),
-    retry ? h('button', { type: 'button', onclick: retry }, t('retry')) : null);
+    retry && !lasting ? h('button', { type: 'button', onclick: retry }, t('retry')) : null,
+    lasting ? h('a', { class: 'button', href: '#/' }, t('go_home')) : null);
 }
 
 export function empty(text, ...extra) {

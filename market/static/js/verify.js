@@ -25,9 +25,10 @@ export function verify() {
       if (!chosen) throw { detail: t('choose_file'), fields: [{ field: 'pdf', message: t('choose_file') }] };
       result.replaceChildren();
       const r = await api('/api/contracts/verify', { method: 'POST', raw: chosen, type: 'application/pdf' });
-      result.replaceChildren(
+      // replaceChildren writes a null child as the text "null": the optional parts are wrapped in h(), which skips it.
+      result.replaceChildren(h('div', {},
         h('p', { class: `verdict ${r.valid ? 'ok' : 'bad'}` }, r.valid ? t('verify_valid') : t('verify_invalid')),
-        h('dl', { class: 'terms' },
+        h('dl', { class: 'terms stack' },
           h('dt', {}, t('contract_number')), h('dd', {}, r.contract_number || '—'),
           h('dt', {}, t('fingerprint')), h('dd', { class: 'hash' }, r.sha256)),
         r.signers.length ? h('h2', {}, t('signers')) : null,
@@ -35,7 +36,7 @@ export function verify() {
           badge(s.valid && s.trusted ? '✓' : '✗', s.valid && s.trusted ? 'confirmed' : 'cancelled'), ' ',
           `${s.name} · ${signedWhen(s.signed_at)}`))),
         r.problems.length ? h('h2', {}, t('problems')) : null,
-        h('ul', { class: 'plainlist' }, ...r.problems.map((p) => h('li', {}, p.message))));
+        h('ul', { class: 'plainlist' }, ...r.problems.map((p) => h('li', {}, p.message)))));
     }),
     result);
 }

@@ -96,8 +96,11 @@ export function jobTerms(job) {
 export async function job({ params }) {
   show(t('job_title'), loading());
   let item;
+  let mine;
   try {
-    item = await api(`/api/jobs/${params[0]}`);
+    // The worker's own order for this job, if any: a job is taken once, so the page says so instead of offering it.
+    [item, mine] = await Promise.all([api(`/api/jobs/${params[0]}`),
+      api(`/api/orders${qs({ job_id: params[0], limit: 1 })}`).then((page) => page.items[0], () => undefined)]);
   } catch (err) {
     show(t('job_title'), failed(err, () => job({ params })));
     return;
@@ -146,7 +149,9 @@ export async function job({ params }) {
     why.length ? h('p', { class: 'why' }, ...why.map((r) => h('span', { class: 'reason' }, r))) : null,
     jobTerms(item),
     item.description ? h('section', {}, h('h2', {}, t('description')), h('p', {}, item.description)) : null,
-    full ? h('p', { class: 'notice' }, t('full')) : acceptBtn,
+    mine ? h('div', { class: 'notice' }, h('p', {}, t('job_taken_by_you', { s: t(`status_${mine.status}`) })),
+      contractLink(mine), h('a', { class: 'button', href: '#/orders' }, t('orders_title')))
+      : full ? h('p', { class: 'notice' }, t('full')) : acceptBtn,
     confirmBox);
 }
 
@@ -157,8 +162,8 @@ async function stationPhone(order, box) {
   try {
     const page = await api(`/api/stations${qs({ lat: order.job.lat, lon: order.job.lon, limit: 1 })}`);
     const s = page.items[0];
-    box.replaceChildren(h('p', {}, t('not_paid_help')),
-      s ? h('p', {}, `${s.name} (${s.hours}) `, h('a', { class: 'button', href: `tel:${s.phone}` }, `${t('call')} ${s.phone}`)) : null);
+    box.replaceChildren(h('div', {}, h('p', {}, t('not_paid_help')),
+      s ? h('p', {}, `${s.name} (${s.hours}) `, h('a', { class: 'button', href: `tel:${s.phone}` }, `${t('call')} ${s.phone}`)) : null));
   } catch (err) {
     box.replaceChildren(failed(err));
   }
@@ -183,7 +188,9 @@ export function orderCard(order, refresh) {
       toast(t('cancelled'));
       refresh();
     }));
-    actions.append(checkIn, cancel);
+    actions.append(checkIn);
+    // After the start the server refuses a cancel (a no-show is recorded instead): no button that cannot work.
+    if (new Date(order.starts_at) > new Date()) actions.append(cancel);
   }
   if (order.status === 'paid') {
     const confirm = h('button', { type: 'button', class: 'primary' }, t('confirm_payment'));

@@ -244,3 +244,13 @@ async def test_a_worker_gets_at_most_ten_codes_an_hour(client, market):
     refused = await client.post(f"/api/walk-ins/{worker['id']}/consent-codes", headers=staff["headers"], json={})
     assert refused.status_code == 429
     assert "Retry-After" in refused.headers
+
+
+@pytest.mark.parametrize("route", ["consent-codes", "consent"])
+async def test_a_path_id_that_is_not_a_worker_is_404_worker_not_found(client, market, route):
+    employer, staff = await market.user("employer"), await market.user("staff")
+    body = {"consent_code": CODE} if route == "consent" else {}
+    for nobody in (employer["id"], staff["id"], 999_999):
+        response = await client.post(f"/api/walk-ins/{nobody}/{route}", headers=staff["headers"], json=body)
+        assert response.status_code == 404, response.text
+        assert response.json()["code"] == "worker_not_found"
