@@ -7,7 +7,7 @@ __all__ = ["FIELD_NAMES", "FIELD_UNITS", "MESSAGES", "VALUE_NAMES"]
 # code -> (zh-CN, en)
 MESSAGES: dict[str, tuple[str, str]] = {
     # request-level
-    "validation_failed": ("提交的内容有误，请按提示修改", "Some fields are not valid; see the fields list"),
+    "validation_failed": ("提交的内容有误，请按提示修改", "Some entries need correcting: see the note by each one"),
     "bad_request": ("请求格式不正确", "The request is malformed"),
     "not_authenticated": ("请先登录", "Please log in first"),
     "token_invalid": ("登录已失效，请重新登录", "Your login has expired; please log in again"),

@@ -87,7 +87,7 @@ async def test_a_bad_phone_is_refused_in_english_when_asked(client):
     problem = response.json()["fields"][0]
     assert problem["field"] == "phone"
     assert problem["message"] == "Phone number must be an 11-digit mainland mobile number"
-    assert response.json()["detail"] == "Some fields are not valid; see the fields list"
+    assert response.json()["detail"] == "Some entries need correcting: see the note by each one"
 
 
 @pytest.mark.parametrize("password", ["short1", "onlyletters", "1234567890"])
