@@ -112,6 +112,8 @@ def test_staff_decide_a_pending_objection(browser: Any, live_server: str) -> Non
     posted: list[Any] = []
     _serve(page, r"/api/orders\?status=no_show.*$", _page_of(pending))
     _serve(page, r"/api/orders/77/no-show/objection/decision$", "{}", posted, json.dumps(decided))
+    # signing in lands on the console through a redirect: click only once it is there, or the redirect wins
+    expect(page.get_by_role("heading", name="驿站工作台")).to_be_visible()
     page.get_by_role("link", name="未到岗异议").click()
     card = page.locator("ul.cards > li").first
     expect(card).to_contain_text("工人异议：我到了，手机没电")
