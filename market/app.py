@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any, Literal
 
-from litestar import Litestar, get
+from litestar import Litestar, Router, get
 from litestar.config.compression import CompressionConfig
 from litestar.datastructures import State
 from litestar.openapi.config import OpenAPIConfig
@@ -17,6 +17,7 @@ from market.accounts.controllers import AuthController
 from market.accounts.throttle import AttemptThrottle
 from market.api_docs import docs_assets_router, render_plugins
 from market.background.runner import background_lifespan
+from market.background.wiring import install as install_subscriptions
 from market.caching import RevalidateMiddleware
 from market.contracts.controllers import ContractController, VerifyPageController
 from market.core.database import close_pool, current_engine, open_pool
@@ -29,7 +30,9 @@ from market.frontend import SKIP_COMPRESSION, FrontEnd, find_static_dir, fronten
 from market.jobs.controllers import JobController
 from market.notifications.controllers import DeliveryController, InboxController
 from market.openapi import SECURITY_SCHEMES, ClosedRequestBodies, describe_answers
-from market.orders.controllers import OrderController
+from market.orders.controllers import AcceptController, OrderController
+from market.orders.walk_in_codes import ConsentCodeController
+from market.ranking.controllers import RankedJobController
 from market.ranking.state import matching_lifespan
 from market.ranking.trades import TradeController
 from market.settings import get_settings
@@ -86,14 +89,19 @@ def create_app() -> Litestar:
     """The market's web application; refuses to build in production with unsafe settings."""
     settings = get_settings()
     settings.check_for_production()
+    install_subscriptions()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     # pyHanko logs a traceback for every malformed upload; verification answers those as problems instead.
     logging.getLogger("pyhanko").setLevel(logging.CRITICAL)
     auth = make_auth()
-    handlers: list[Any] = [health, AuthController, WorkerController, WalkInController, EmployerController,
-                           StationController, JobController, OrderController, ContractController,
-                           VerifyPageController, InboxController, DeliveryController, TradeController,
-                           IdentityConflictController]
+    # One router for the API: Litestar builds a path's handler map once, so controllers of different packages
+    # that share a path (/api/jobs: posting in jobs, the radar in ranking) must be registered together.
+    api = Router(path="/", route_handlers=[
+        AuthController, WorkerController, WalkInController, ConsentCodeController, IdentityConflictController,
+        EmployerController, StationController, JobController, RankedJobController, AcceptController,
+        OrderController, ContractController, VerifyPageController, InboxController, DeliveryController,
+        TradeController])
+    handlers: list[Any] = [health, api]
     handlers.append(docs_assets_router(opt=PUBLIC_ROUTE, file_system=StaticFileSystem()))
     static_dir = find_static_dir(settings.static_dir)
     if static_dir is not None:

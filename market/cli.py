@@ -1,4 +1,8 @@
-"""The `linggong` command: up, serve, migrate, worker, demo, create-staff."""
+"""The `linggong` command: up, serve, migrate, worker, demo, create-staff.
+
+Commands import what they need inside their function: `linggong --help` and a mistyped command answer at once
+instead of loading Litestar, Piccolo and the signing stack first (start-up time, not import cycles).
+"""
 
 from __future__ import annotations
 
@@ -30,8 +34,10 @@ def _run(coroutine_factory: Callable[[], Coroutine[Any, Any, Any]]) -> Any:
 
 
 async def _with_pool(coroutine_factory: Callable[[], Coroutine[Any, Any, Any]]) -> Any:
+    from market.background.wiring import install
     from market.core.database import close_pool, open_pool
 
+    install()  # the command's writes go through the same unit of work, subscribers and all, as the app's
     await open_pool(max_size=4)
     try:
         return await coroutine_factory()

@@ -16,7 +16,6 @@ from market.accounts.auth import PUBLIC_ROUTE, AuthedRequest
 from market.accounts.schemas import LoggedOut, Login, LoginResult, Registration, UserOut
 from market.accounts.tables import Role, User
 from market.accounts.throttle import AttemptThrottle
-from market.contracts.credentials import prepare_credential
 from market.core.errors import NotAuthenticated, TooManyRequests
 from market.core.identity import is_valid_mobile, mask_mobile
 
@@ -52,7 +51,6 @@ class AuthController(Controller):
         await _throttle(request).check(_address(request))
         user = await services.create_user(phone=data.phone, name=data.name, role=Role(data.role),
                                           password=data.password)
-        await prepare_credential(user.id)
         return services.user_out(user.to_dict())
 
     @post("/login", operation_id="Login", opt=PUBLIC_ROUTE, status_code=HTTP_200_OK, summary="Log in")

@@ -6,10 +6,13 @@ import re
 import secrets
 from typing import Any
 
+from market.accounts.events import UserRegistered
 from market.accounts.schemas import UserOut
 from market.accounts.tables import Role, User
 from market.core import clock
+from market.core.database import write_transaction
 from market.core.errors import Conflict, Invalid, NotAuthenticated
+from market.core.events import record
 from market.core.identity import mobile_problem, normalise_mobile
 from market.core.passwords import hash_password_off_loop, needs_rehash, verify_password_off_loop
 
@@ -47,7 +50,9 @@ async def create_user(
     password_hash = await hash_password_off_loop(password if password is not None else secrets.token_urlsafe(32))
     user = User(phone=phone, name=name, role=role, password_hash=password_hash, registered_by=registered_by,
                 created_at=clock.now())
-    await user.save()
+    async with write_transaction():
+        await user.save()
+        record(UserRegistered(user_id=user.id, role=str(role), by_staff_id=registered_by))
     return user
 
 

@@ -9,34 +9,31 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from market.contracts.issuing import recover_contracts as recover
+from market.notifications.dispatch import dispatch_due
+from market.notifications.reminders import scan_due_notices
+from market.ranking.changes import prune_changes
+
 __all__ = ["JOBS", "dispatch_outbox", "prune_matching_changes", "recover_contracts", "scan_notices"]
 
 
 async def dispatch_outbox(ctx: dict[str, Any]) -> int:
     """Deliver every due SMS and webhook delivery."""
-    from market.notifications.dispatch import dispatch_due
-
     return await dispatch_due()
 
 
 async def scan_notices(ctx: dict[str, Any]) -> int:
     """Announce the shift reminders, missing check-ins and wage warnings that are due."""
-    from market.notifications.reminders import scan_due_notices
-
     return await scan_due_notices()
 
 
 async def recover_contracts(ctx: dict[str, Any]) -> int:
     """Issue contracts left pending or failed (signing runs in a worker thread)."""
-    from market.contracts.issuing import recover_contracts as recover
-
     return await recover()
 
 
 async def prune_matching_changes(ctx: dict[str, Any]) -> int:
     """Delete matching change rows every process has long read (older than an hour)."""
-    from market.ranking.changes import prune_changes
-
     return await prune_changes()
 
 

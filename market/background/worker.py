@@ -17,6 +17,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 import market  # noqa: F401  (sets PICCOLO_CONF before Piccolo is imported)
 from market.background.jobs import dispatch_outbox, prune_matching_changes, recover_contracts, scan_notices
 from market.background.queue import redis_settings
+from market.background.wiring import install as install_subscriptions
 from market.core.database import close_pool, open_pool
 
 __all__ = ["REDIS_RETRY_FIRST_S", "REDIS_RETRY_MAX_S", "SteadyWorker", "WorkerSettings", "run_worker"]
@@ -33,7 +34,8 @@ REDIS_DOWN = (RedisConnectionError, RedisTimeoutError, OSError, asyncio.TimeoutE
 
 
 async def startup(ctx: dict[str, Any]) -> None:
-    """Open the database pool for the worker's life."""
+    """Install the domain subscriptions and open the database pool for the worker's life."""
+    install_subscriptions()
     await open_pool(max_size=4)
 
 

@@ -9,18 +9,20 @@ from typing import Any
 from contracts import Consent, ConsentMethod, ContractTerms, Party, PartyRole, Pay, PayMethod, PayUnit, Station
 from market.accounts.tables import User
 from market.contracts.credentials import name_on_contracts
-from market.contracts.tables import ConsentEvidence, StandingAuthorisation
+from market.contracts.tables import StandingAuthorisation
 from market.core.geo import distance_km
 from market.core.identity import mask_mobile
 from market.employers.tables import Employer
 from market.jobs.tables import Job
+from market.orders.events import AcceptedRows
 from market.orders.rules import service_rules
 from market.orders.tables import Order
 from market.settings import get_settings
 from market.stations.tables import Station as StationRow
+from market.stations.walk_in_tables import ConsentEvidence
 from market.workers.tables import WorkerProfile
 
-__all__ = ["AcceptedRows", "Draft", "contract_number", "draft_for_order"]
+__all__ = ["Draft", "contract_number", "draft_for_order"]
 
 _FALLBACK_STATION = Station(name="当地人社部门劳动保障监察机构", address="劳动保障监察投诉", phone="12333")
 _CONSENTS = {"app": ConsentMethod.APP_ACCEPT, "staff_sms_code": ConsentMethod.STAFF_SMS_CODE,
@@ -97,14 +99,6 @@ async def _employer_consent(job: dict[str, Any]) -> Consent:
     return Consent(role=PartyRole.EMPLOYER, method=ConsentMethod.STANDING_AUTHORISATION, at=at,
                    channel=authorisation["channel"] if authorisation else "app",
                    actor=f"user:{actor}" if actor == job["employer"] else f"staff:{actor} for user:{job['employer']}")
-
-
-@dataclass(frozen=True)
-class AcceptedRows:
-    """The order row just written and its job's row as the accepting transaction read it (saves reading both)."""
-
-    order: dict[str, Any]
-    job: dict[str, Any]
 
 
 async def _order_and_job(order_id: int) -> AcceptedRows:

@@ -6,6 +6,7 @@ import asyncio
 import logging
 import secrets
 import time
+from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -14,15 +15,16 @@ from piccolo.query import OrderByRaw
 from contracts import ContractTerms, IssuedContract, PartyRole, issue_contract
 from market.contracts.authority import platform_seal
 from market.contracts.credentials import signer_keys_for, stored_credentials
-from market.contracts.drafting import AcceptedRows, Draft, draft_for_order
+from market.contracts.drafting import Draft, draft_for_order
 from market.contracts.tables import Contract, ContractEvent
 from market.core import clock
 from market.core.database import batched_reads, write_transaction
+from market.orders.events import AcceptedRows
 from market.orders.schemas import ContractRef
 from market.orders.tables import Order
 from market.settings import get_settings
 
-__all__ = ["MAX_RETRY_DELAY_S", "contract_for_order", "contract_ref", "issue_contract_for_order", "recover_contracts",
+__all__ = ["MAX_RETRY_DELAY_S", "contract_for_order", "contract_ref", "contracts_of_orders", "issue_contract_for_order", "recover_contracts",
            "retry_delay"]
 
 logger = logging.getLogger("market.contracts")
@@ -37,6 +39,13 @@ def contract_ref(row: dict[str, Any]) -> ContractRef:
     base = get_settings().public_url
     return ContractRef(id=row["id"], number=row["number"], sha256=row["sha256"],
                        pdf_url=f"/api/contracts/{row['id']}/pdf", verify_url=f"{base}/verify/{row['verify_token']}")
+
+
+async def contracts_of_orders(order_ids: Sequence[int]) -> dict[int, ContractRef]:
+    """The issued contract of each of these orders that has one (the orders package's contract lookup)."""
+    rows = await Contract.select(Contract.id, Contract.order, Contract.number, Contract.sha256,
+                                 Contract.verify_token).where(Contract.order.is_in(list(order_ids)))
+    return {row["order"]: contract_ref(row) for row in rows}
 
 
 async def contract_for_order(order_id: int) -> ContractRef | None:

@@ -1,4 +1,4 @@
-"""Contract bodies: metadata, the audit trail, verification results, and what staff did for a worker."""
+"""Contract bodies: metadata, the audit trail and verification results."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 from market.core.schemas import Schema
 
-__all__ = ["AuditEntry", "AuditTrail", "ConsentGiven", "ContractOut", "OnBehalfActOut", "SignerOut", "VerificationOut",
+__all__ = ["AuditEntry", "AuditTrail", "ContractOut", "SignerOut", "VerificationOut",
            "VerificationProblem"]
 
 
@@ -78,26 +78,3 @@ class VerificationOut(Schema):
     signers: list[SignerOut]
     problems: list[VerificationProblem]
     status: str | None
-
-
-class OnBehalfActOut(Schema):
-    """One act staff did for a worker: `evidence` is the act's proof (`consent_code:<id>`, `signature:sha256:<hex>`),
-    `consent_how` how the worker let the station act for them (`registered`, `sms_code`)."""
-
-    id: int
-    act: str
-    staff_id: int
-    staff_name: str
-    station_id: int | None
-    order_id: int | None
-    fields: list[str]
-    evidence: str
-    consent_id: int | None
-    consent_how: str | None
-    at: datetime
-
-
-class ConsentGiven(Schema):
-    """The worker's standing consent that the station acts for them."""
-
-    consent_id: int

@@ -8,7 +8,6 @@ from piccolo.table import Table
 from market.accounts.tables import User
 from market.jobs.tables import Job
 from market.orders.tables import Order
-from market.stations.tables import Station
 
 
 class Contract(Table, tablename="contracts"):
@@ -56,69 +55,6 @@ class StandingAuthorisation(Table, tablename="standing_authorisations"):
     employer = ForeignKey(User, on_delete=OnDelete.restrict)
     actor = ForeignKey(User, on_delete=OnDelete.restrict)
     channel = Varchar(length=20)
-    at = Timestamptz(default=TimestamptzNow())
-
-
-class ConsentEvidence(Table, tablename="consent_evidence"):
-    """How a walk-in agreed when staff accepted for them: the handwritten signature image or the verified code."""
-
-    id: Serial
-    order = ForeignKey(Order, unique=True, on_delete=OnDelete.restrict)
-    signature_png = Bytea(null=True, default=None)
-    code_sent_to = Varchar(length=20, default="")
-    verified_at = Timestamptz(default=TimestamptzNow())
-
-
-class ConsentCode(Table, tablename="consent_codes"):
-    """A one-time code sent to a walk-in's phone so they agree to one act at the station; stored as a keyed hash.
-
-    `purpose` is `accept` (a job), `confirm_payment` (the order of that job) or `station` (standing consent, no job).
-    """
-
-    id: Serial
-    worker = ForeignKey(User, index=True, on_delete=OnDelete.restrict)
-    job = ForeignKey(Job, null=True, default=None, on_delete=OnDelete.restrict)
-    purpose = Varchar(length=20, default="accept")
-    staff = ForeignKey(User, on_delete=OnDelete.restrict)
-    code_hash = Varchar(length=64)
-    expires_at = Timestamptz()
-    attempts = Integer(default=0)
-    used_at = Timestamptz(null=True, default=None)
-    created_at = Timestamptz(default=TimestamptzNow())
-
-
-class WalkInConsent(Table, tablename="walk_in_consents"):
-    """A worker's standing consent that one station's staff act for them: given when the station registered them
-    (`how` = registered) or by a code texted to their phone and read out there (`how` = sms_code).
-
-    `station` is null for staff who belong to no station; such a consent holds for that staff member alone.
-    """
-
-    id: Serial
-    worker = ForeignKey(User, index=True, on_delete=OnDelete.restrict)
-    station = ForeignKey(Station, null=True, default=None, on_delete=OnDelete.restrict)
-    staff = ForeignKey(User, on_delete=OnDelete.restrict)
-    how = Varchar(length=20)
-    evidence = Varchar(length=120, default="")
-    at = Timestamptz(default=TimestamptzNow())
-
-
-class OnBehalfAct(Table, tablename="on_behalf_acts"):
-    """Append-only: one act staff did for a worker (accept, profile edit, payment confirmed) and what showed consent.
-
-    `evidence` names the act's own proof (`consent_code:<id>`, `signature:sha256:<hex>`); `consent` the standing
-    consent the station relied on.
-    """
-
-    id: Serial
-    worker = ForeignKey(User, index=True, on_delete=OnDelete.restrict)
-    staff = ForeignKey(User, on_delete=OnDelete.restrict)
-    station = ForeignKey(Station, null=True, default=None, on_delete=OnDelete.restrict)
-    act = Varchar(length=24)
-    order = ForeignKey(Order, null=True, default=None, on_delete=OnDelete.restrict)
-    fields = Varchar(length=200, default="")
-    evidence = Varchar(length=120, default="")
-    consent = ForeignKey(WalkInConsent, null=True, default=None, on_delete=OnDelete.restrict)
     at = Timestamptz(default=TimestamptzNow())
 
 

@@ -14,6 +14,7 @@ from piccolo.engine.postgres import PostgresEngine
 from piccolo.engine.sqlite import SQLiteEngine, TransactionType, dict_factory
 from piccolo.table import Table
 
+from market.core import events
 from market.settings import Settings
 
 __all__ = ["after_commit", "batched_reads", "close_pool", "current_engine", "lock_rows_for_update", "make_engine",
@@ -81,24 +82,32 @@ async def batched_reads() -> AsyncIterator[None]:
 
 @asynccontextmanager
 async def write_transaction() -> AsyncIterator[None]:
-    """A transaction for read-then-write work: IMMEDIATE on SQLite (one writer at a time), plain on PostgreSQL.
+    """A unit of work: IMMEDIATE transaction on SQLite (one writer at a time), plain on PostgreSQL.
 
-    On PostgreSQL, rows read to decide a write must be locked with `lock_rows_for_update`. Callbacks registered
-    with `after_commit` inside it run once the outermost transaction has committed (never after a rollback).
+    On PostgreSQL, rows read to decide a write must be locked with `lock_rows_for_update`. Domain events recorded
+    inside (`market.core.events.record`) reach their in-transaction subscribers just before the commit, and their
+    after-commit subscribers once the outermost transaction has committed (never after a rollback), as do the
+    callbacks registered with `after_commit`.
     """
-    if _after_commit.get() is not None:  # nested: the outermost one commits and runs the callbacks
+    if _after_commit.get() is not None:  # nested: the outermost one flushes, commits and runs the callbacks
         async with _transaction():
             yield
         return
     token = _after_commit.set([])
+    unit_token = events.begin_unit()
     try:
         async with _transaction():
             yield
+            unit = events.current_unit()
+            assert unit is not None
+            await unit.flush()
         callbacks = _after_commit.get() or []
     finally:
         _after_commit.reset(token)
+        events.end_unit(unit_token)
     for callback in callbacks:
         callback()
+    await unit.run_after_commit()
 
 
 def after_commit(callback: Callable[[], None]) -> None:

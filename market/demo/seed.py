@@ -8,14 +8,17 @@ from typing import Any
 
 from piccolo.table import Table
 
+from market.accounts.events import ProfilesImported
 from market.accounts.tables import Role, User
-from market.core import clock
+from market.core import clock, events
 from market.core.database import write_transaction
+from market.core.events import DomainEvent
 from market.core.identity import mask_credit_code, mask_resident_id
 from market.core.passwords import hash_password
 from market.core.personal_data import encrypt, keyed_hash
 from market.demo.city import DEMO_PASSWORD, DemoCity, generate_city
 from market.employers.tables import Employer
+from market.jobs.events import JobsImported
 from market.jobs.tables import Job, JobStatus
 from market.stations.tables import Station, StationStaff
 from market.workers.tables import WorkerProfile
@@ -31,11 +34,17 @@ async def database_is_empty() -> bool:
     return not await User.exists()
 
 
-async def _insert(rows: Sequence[Table], progress: Progress, label: str) -> None:
+async def _insert(rows: Sequence[Table], progress: Progress, label: str,
+                  written: Callable[[Sequence[Any], tuple[int, ...]], DomainEvent] | None = None) -> None:
+    """Insert in batches, each its own unit of work; `written(rows, new ids)` is the event a batch makes true."""
+    table = type(rows[0]) if rows else None
     for start in range(0, len(rows), BATCH):
         chunk = rows[start:start + BATCH]
         async with write_transaction():
-            await type(chunk[0]).insert(*chunk)
+            assert table is not None
+            inserted = await table.insert(*chunk).returning(table._meta.primary_key)
+            if written is not None:
+                events.record(written(chunk, tuple(row[table._meta.primary_key._meta.name] for row in inserted)))
         progress(label, len(chunk))
 
 
@@ -100,8 +109,10 @@ async def seed_city(workers: int, jobs: int, *, seed: int = 20261124, progress: 
     staff = [StationStaff(station=station_ids[s.station_name], user=ids[s.phone]) for s in city.staff]
     if staff:
         await _insert(staff, report, "staff")
-    await _insert([_worker_profile(ids[w.phone], w) for w in city.workers], report, "workers")
+    await _insert([_worker_profile(ids[w.phone], w) for w in city.workers], report, "workers",
+                  written=lambda rows, _: ProfilesImported(role="worker", user_ids=tuple(r.user for r in rows)))
     await _insert([_employer_row(ids[e.phone], e) for e in city.employers], report, "employers")
     if city.jobs:
-        await _insert([_job_row(j, ids[j.employer.phone]) for j in city.jobs], report, "jobs")
+        await _insert([_job_row(j, ids[j.employer.phone]) for j in city.jobs], report, "jobs",
+                      written=lambda _, job_ids: JobsImported(job_ids=job_ids))
     return city

@@ -7,11 +7,12 @@ from typing import Any
 import msgspec
 
 from market.accounts.auth import CurrentUser
+from market.accounts.events import ProfileChanged
 from market.accounts.tables import Role, User
-from market.contracts.credentials import prepare_credential
 from market.core import clock
 from market.core.database import write_transaction
 from market.core.errors import Conflict, Invalid, NotFound
+from market.core.events import record
 from market.core.identity import credit_code_problem, mask_credit_code, normalise_credit_code
 from market.core.personal_data import decrypt, encrypt, keyed_hash
 from market.core.schemas import Location
@@ -83,5 +84,6 @@ async def update_employer(employer_id: int, data: EmployerUpdate, viewer: Curren
         if data.credit_code is not msgspec.UNSET:
             columns.update(await _credit_code_columns(data.credit_code, employer_id))
         await Employer.update(columns).where(Employer.user == employer_id)
-    await prepare_credential(employer_id)  # reissued if the name the employer signs with changed
+        fields = [name for name in type(data).__struct_fields__ if getattr(data, name) is not msgspec.UNSET]
+        record(ProfileChanged(user_id=employer_id, role="employer", fields=tuple(fields)))
     return await get_employer(employer_id, viewer)

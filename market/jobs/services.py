@@ -7,18 +7,16 @@ from typing import Any
 
 from market.accounts.auth import CurrentUser
 from market.accounts.tables import Role, User
-from market.contracts.authorisation import record_standing_authorisation
-from market.contracts.credentials import prepare_credential
 from market.core import clock
 from market.core.database import write_transaction
 from market.core.errors import Conflict, Forbidden, Invalid, NotFound
+from market.core.events import record
 from market.employers.services import ensure_employer
 from market.employers.tables import Employer
+from market.jobs.events import JobCancelled, JobPosted
 from market.jobs.listing import job_out
 from market.jobs.schemas import JobCreate, JobOut
 from market.jobs.tables import Job, JobStatus
-from market.notifications.outbox import announce
-from market.ranking.changes import record_change
 
 __all__ = ["cancel_job", "create_job", "get_job", "load_job"]
 
@@ -82,9 +80,8 @@ async def create_job(data: JobCreate, poster: CurrentUser) -> JobOut:
     )
     async with write_transaction():
         await job.save()
-        await record_change("job", job.id)
-        await record_standing_authorisation(job.id, employer_id, poster.id, "station" if poster.is_staff else "app")
-    await prepare_credential(employer_id)  # the key the standing authorisation will sign with
+        record(JobPosted(job_id=job.id, employer_id=employer_id, poster_id=poster.id,
+                         channel="station" if poster.is_staff else "app"))
     return await get_job(job.id)
 
 
@@ -105,9 +102,8 @@ async def get_job(job_id: int) -> JobOut:
 
 
 async def cancel_job(job_id: int, actor: CurrentUser) -> JobOut:
-    """Stop hiring: the job closes and orders not yet started are cancelled by the employer (counted if late)."""
-    from market.orders.lifecycle import cancel_orders_of_job
-
+    """Stop hiring: the job closes; its orders not yet started are cancelled by the employer (counted if late) by
+    the orders package's subscriber to `JobCancelled`, in the same transaction."""
     async with write_transaction():
         job = await load_job(job_id)
         if job["employer"] != actor.id and not actor.is_staff:
@@ -115,8 +111,5 @@ async def cancel_job(job_id: int, actor: CurrentUser) -> JobOut:
         if job["status"] != JobStatus.open:
             raise Conflict("job_not_open")
         await Job.update({Job.status: JobStatus.cancelled, Job.cancelled_at: clock.now()}).where(Job.id == job_id)
-        await cancel_orders_of_job(job, actor)
-        await record_change("job", job_id)
-        await announce("job_cancelled", [job["employer"]], {"job_id": job_id, "title": job["title"]},
-                       key=str(job_id))
+        record(JobCancelled(job_id=job_id, employer_id=job["employer"], title=job["title"], actor=actor))
     return await get_job(job_id)

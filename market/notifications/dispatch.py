@@ -17,10 +17,12 @@ from piccolo.engine.postgres import PostgresEngine
 from market.core import clock
 from market.core.database import current_engine
 from market.core.personal_data import decrypt
+from market.employers.tables import Employer
 from market.notifications.channels import DeliveryFailed, RecordingSms, send_webhook, sms_provider
 from market.notifications.tables import Delivery, DeliveryStatus, OutboxMessage, SmsLog
-from market.notifications.templates import SEALED_CODE_EVENTS, sealed_code_context, sms_text
+from market.notifications.templates import SEALED_CODE_EVENTS, sms_text
 from market.settings import get_settings
+from market.stations.consent import sealed_code_context
 
 __all__ = ["BACKOFF", "dispatch_due"]
 
@@ -59,8 +61,6 @@ async def _load(ids: list[int]) -> list[dict[str, Any]]:
 
 
 async def _hooks(recipients: set[int]) -> dict[int, tuple[str, str]]:
-    from market.employers.tables import Employer
-
     if not recipients:
         return {}
     rows = await Employer.select(Employer.user, Employer.webhook_url, Employer.webhook_secret).where(

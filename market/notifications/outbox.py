@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from market.background.queue import nudge_dispatcher
 from market.core import clock
-from market.core.database import after_commit
+from market.core.events import record
 from market.employers.tables import Employer
+from market.notifications.events import DeliveriesQueued
 from market.notifications.tables import Delivery, OutboxMessage, OutboxStatus
 from market.notifications.templates import SMS_EVENTS
 
@@ -25,7 +25,8 @@ async def _channels(event: str, recipients: list[int]) -> dict[int, list[str]]:
 async def announce(event: str, recipients: Iterable[int], payload: dict[str, Any], *, key: str) -> None:
     """Queue `event` for each recipient; `key` names the occurrence so writing it twice stores it once.
 
-    Must be called inside the write transaction of the change it announces: if that rolls back, so does this.
+    Called by the subscribers in `market.notifications.subscribers`, inside the write transaction of the change it
+    announces: if that rolls back, so does this.
     The message is in the recipient's inbox at once; a delivery row per outside channel (SMS, webhook) waits
     for the dispatcher.
     """
@@ -45,4 +46,4 @@ async def announce(event: str, recipients: Iterable[int], payload: dict[str, Any
                   for row in inserted for channel in channels[row["recipient"]]]
     if deliveries:
         await Delivery.insert(*deliveries)
-        after_commit(nudge_dispatcher)
+        record(DeliveriesQueued(count=len(deliveries)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["HIDDEN_CODE", "SEALED_CODE_EVENTS", "SMS_EVENTS", "Rendered", "render", "sealed_code_context", "sms_text"]
+__all__ = ["HIDDEN_CODE", "SEALED_CODE_EVENTS", "SMS_EVENTS", "Rendered", "render", "sms_text"]
 
 # event -> (zh title, zh body, en title, en body); the SMS is "【零工市场】" + the zh body.
 _TEMPLATES: dict[str, tuple[str, str, str, str]] = {
@@ -92,9 +92,6 @@ SEALED_CODE_EVENTS = frozenset({"consent_code", "consent_code_payment", "consent
 HIDDEN_CODE = "******"
 
 
-def sealed_code_context(code_id: int) -> str:
-    """The encryption context of one consent code's sealed copy in its text's payload."""
-    return f"consent.code:{code_id}"
 
 _BY = {"worker": ("工人", "worker"), "employer": ("用工方", "employer")}
 

@@ -6,22 +6,21 @@ from typing import Any
 
 from market.accounts.auth import CurrentUser
 from market.accounts.tables import Role, User
-from market.contracts.behalf import record_act
-from market.contracts.consent import Evidence, check_walk_in_consent, record_evidence
-from market.contracts.drafting import AcceptedRows
-from market.contracts.issuing import issue_contract_for_order
 from market.core import clock
 from market.core.database import lock_rows_for_update, write_transaction
 from market.core.errors import Conflict, Invalid, NotFound
+from market.core.events import record
 from market.jobs.services import load_job
 from market.jobs.tables import Job, JobStatus
-from market.notifications.outbox import announce
 from market.orders import idempotency
+from market.orders.contract_refs import contract_of_order
+from market.orders.events import AcceptedRows, OrderAccepted
 from market.orders.pay import agreed_pay_fen, pay_due_at
 from market.orders.schemas import AcceptIn, AcceptResult
 from market.orders.tables import Order, OrderEvent, OrderStatus
 from market.orders.views import get_order
-from market.ranking.changes import record_change
+from market.stations.behalf import record_act
+from market.stations.consent import Evidence, check_walk_in_consent, record_evidence
 
 __all__ = ["LIVE_STATUSES", "accept_job"]
 
@@ -89,14 +88,14 @@ async def _record_order(job: dict[str, Any], worker_id: int, actor: CurrentUser,
 
 
 async def _accept_in_transaction(job_id: int, worker_id: int, actor: CurrentUser, consent: str,
-                                 evidence: Evidence | None, key: str | None) -> tuple[int, AcceptedRows | None]:
-    """The order's id, with the rows written and read if it was created now (None when a retry recalls it)."""
+                                 evidence: Evidence | None, key: str | None) -> int:
+    """The order's id (made now, or recalled for a retry)."""
     digest = idempotency.fingerprint("accept", job_id, worker_id)
     async with write_transaction():
         # one accept at a time per worker: its row locked on PostgreSQL (SQLite already has the write lock)
         worker = await lock_rows_for_update(User, User.id == worker_id, columns=[User.name])
         if key is not None and (stored := await idempotency.recall(actor.id, key, digest)) is not None:
-            return int(stored["order_id"]), None
+            return int(stored["order_id"])
         if evidence is not None:
             evidence = await evidence.use()  # a refusal below rolls this back: the code stays usable
         job = await load_job(job_id)
@@ -110,29 +109,28 @@ async def _accept_in_transaction(job_id: int, worker_id: int, actor: CurrentUser
             raise Conflict("job_full")
         order = await _record_order(job, worker_id, actor, consent)
         order_id = order["id"]
-        await record_change("order", order_id)  # the worker's bookings and the job's filled count
         if evidence is not None:
             await record_evidence(order_id, evidence)
             await record_act(worker_id, actor, "accept", evidence=evidence.proof, consent_id=evidence.consent_id,
                              order_id=order_id)
-        payload = {"order_id": order_id, "job_id": job_id, "title": job["title"], "worker_id": worker_id,
-                   "worker_name": worker[0]["name"] if worker else "", "starts_at": job["starts_at"].isoformat(),
-                   "address": job["address"]}
-        await announce("order_accepted", [worker_id, job["employer"]], payload, key=str(order_id))
-        if filled >= job["headcount"]:
-            await announce("job_filled", [job["employer"]], {"job_id": job_id, "title": job["title"]}, key=str(job_id))
+        record(OrderAccepted(
+            order_id=order_id, job_id=job_id, worker_id=worker_id, employer_id=job["employer"], title=job["title"],
+            starts_at=job["starts_at"], worker_name=worker[0]["name"] if worker else "", actor_id=actor.id,
+            on_behalf_of=worker_id if actor.id != worker_id else None, address=job["address"],
+            job_full=filled >= job["headcount"], rows=AcceptedRows(order=order, job=job)))
         if key is not None:
             await idempotency.remember(actor.id, key, digest, 201, {"order_id": order_id})
-    return order_id, AcceptedRows(order=order, job=job)
+    return order_id
 
 
 async def accept_job(job_id: int, actor: CurrentUser, data: AcceptIn, key: str | None) -> AcceptResult:
-    """Take one place on the job for the worker (the caller, or the walk-in staff name) and issue the contract.
+    """Take one place on the job for the worker (the caller, or the walk-in staff name), with its contract.
 
-    The place, the order, its first event, the notifications and the idempotency record commit together;
-    the contract is issued right after, outside the write lock.
+    The place, the order, its first event, the notifications and the idempotency record commit together; the
+    contract is issued right after, outside the write lock, by the `OrderAccepted` subscriber (a retry finds the
+    one issued the first time, or none yet if that is still pending: recovery issues it).
     """
     worker_id, consent, evidence = await _worker_for(actor, data, job_id, key)
-    order_id, accepted = await _accept_in_transaction(job_id, worker_id, actor, consent, evidence, key)
-    contract = await issue_contract_for_order(order_id, accepted)  # a retry gets the existing one
+    order_id = await _accept_in_transaction(job_id, worker_id, actor, consent, evidence, key)
+    contract = await contract_of_order(order_id)
     return AcceptResult(order=await get_order(order_id, actor, contract), contract=contract)

@@ -1,17 +1,21 @@
-"""HTTP routes for an order's life."""
+"""HTTP routes for an order's life, from accepting a job on."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from litestar import Controller, get, post
-from litestar.params import FromQuery, JSONBody
-from litestar.status_codes import HTTP_200_OK
+from litestar.params import FromQuery, HeaderParameter, JSONBody
+from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from market.accounts.auth import AuthedRequest
+from market.accounts.guards import requires_role
 from market.core.schemas import Limit, Offset, Page, PathId, QueryId
 from market.orders import lifecycle
+from market.orders.accepting import accept_job
 from market.orders.schemas import (
+    AcceptIn,
+    AcceptResult,
     CancelIn,
     CheckInIn,
     ConfirmPaymentIn,
@@ -23,8 +27,9 @@ from market.orders.schemas import (
 )
 from market.orders.views import get_order, list_orders
 
-__all__ = ["OrderController"]
+__all__ = ["AcceptController", "OrderController"]
 
+IdempotencyKey = Annotated[str | None, HeaderParameter(name="Idempotency-Key", max_length=100, required=False)]
 Status = Literal["accepted", "checked_in", "completed", "paid", "confirmed", "cancelled", "no_show"]
 
 
@@ -98,3 +103,17 @@ class OrderController(Controller):
                                request: AuthedRequest) -> OrderOut:
         """Staff decide the objection: upheld removes the no-show and the order is accepted again."""
         return await lifecycle.decide_no_show(order_id, request.user, data.upheld, data.note)
+
+
+class AcceptController(Controller):
+    """Accepting a job: workers, or staff for a walk-in; the answer carries the signed contract."""
+
+    path = "/api/jobs"
+    tags = ["jobs"]
+
+    @post("/{job_id:int}/accept", operation_id="AcceptJob", status_code=HTTP_201_CREATED,
+          guards=[requires_role("worker", "staff")])
+    async def accept(self, job_id: PathId, request: AuthedRequest, idempotency_key: IdempotencyKey = None,
+                     data: JSONBody[AcceptIn | None] = None) -> AcceptResult:
+        """Take a place on the job; 409 when full, already accepted, or clashing with another order."""
+        return await accept_job(job_id, request.user, data or AcceptIn(), idempotency_key)

@@ -7,22 +7,29 @@ from datetime import timedelta
 from typing import Any
 
 from market.accounts.auth import CurrentUser
-from market.contracts.behalf import record_act
-from market.contracts.consent import check_walk_in_consent
-from market.contracts.services import cancel_contract_of_order
-from market.core import clock
+from market.core import clock, events
 from market.core.database import write_transaction
 from market.core.errors import Conflict, Forbidden, Invalid
 from market.core.geo import distance_km
+from market.jobs.events import JobCancelled
 from market.jobs.tables import Job
-from market.notifications.outbox import announce
+from market.orders.events import (
+    NoShowDecided,
+    NoShowObjected,
+    NoShowRecorded,
+    OrderCancelled,
+    OrderCheckedIn,
+    OrderCompleted,
+    PaymentConfirmed,
+    PaymentMarked,
+)
 from market.orders.rules import service_rules
 from market.orders.schemas import CancelIn, CheckInIn, ConfirmPaymentIn, OrderOut, PaidIn
 from market.orders.tables import NoShow, Order, OrderEvent, OrderStatus
 from market.orders.views import get_order, load_order_for
-from market.ranking.changes import record_change
 from market.settings import get_settings
-from market.stations.services import staff_of_station_near
+from market.stations.behalf import record_act
+from market.stations.consent import check_walk_in_consent
 
 __all__ = ["ACTS", "cancel_order", "cancel_orders_of_job", "check_in", "complete", "confirm_payment", "decide_no_show",
            "mark_paid", "object_to_no_show", "record_no_show"]
@@ -73,10 +80,11 @@ def _local(at: Any) -> str:
     return f"{at.astimezone(get_settings().zone):%m-%d %H:%M}"
 
 
-def _about(order: dict[str, Any]) -> dict[str, Any]:
-    """What a notification about the order needs to say which order it is."""
-    return {"order_id": order["id"], "title": order["job_title"], "starts_at": order["starts_at"].isoformat(),
-            "worker_id": order["worker"], "worker_name": order["worker_name"]}
+def _facts(order: dict[str, Any], viewer: CurrentUser, on_behalf_of: int | None = None) -> dict[str, Any]:
+    """The facts every order event carries, from a row of `load_order_for`."""
+    return {"order_id": order["id"], "job_id": order["job"], "worker_id": order["worker"],
+            "employer_id": order["employer_id"], "title": order["job_title"], "starts_at": order["starts_at"],
+            "worker_name": order["worker_name"], "actor_id": viewer.id, "on_behalf_of": on_behalf_of}
 
 
 def _party_of(viewer: CurrentUser, order: dict[str, Any]) -> str:
@@ -106,7 +114,6 @@ async def _apply(act: Act, order_id: int, viewer: CurrentUser, columns: dict[Any
     if not moved:
         order = await load_order_for(order_id, viewer)
         _check_allowed(act, order, "staff")
-    await record_change("order", order_id)
     lat, lon = position if position else (None, None)
     from_status = next(iter(act.allowed_from)) if len(act.allowed_from) == 1 else ""
     await OrderEvent(order=order_id, action=act.name, from_status=from_status, to_status=act.to, actor=viewer.id,
@@ -143,9 +150,9 @@ async def check_in(order_id: int, viewer: CurrentUser, data: CheckInIn) -> Order
             raise Conflict("outside_fence", distance_m=metres, fence_m=fence)
         columns = {Order.checked_in_at: now, Order.check_in_lat: data.lat, Order.check_in_lon: data.lon,
                    Order.check_in_distance_m: metres}
-        order = await _apply(act, order_id, viewer, columns, _behalf(party, order, "worker"),
-                             position=(data.lat, data.lon))
-        await announce("order_checked_in", [order["employer_id"]], _about(order), key=str(order_id))
+        behalf = _behalf(party, order, "worker")
+        order = await _apply(act, order_id, viewer, columns, behalf, position=(data.lat, data.lon))
+        events.record(OrderCheckedIn(**_facts(order, viewer, behalf)))
     return await get_order(order_id, viewer)
 
 
@@ -157,9 +164,9 @@ async def complete(order_id: int, viewer: CurrentUser, note: str) -> OrderOut:
             # Work cannot be done before it starts; a worker who forgot to check in is still paid after the start.
             raise Conflict("complete_before_start", starts=_local(order["starts_at"]),
                            starts_at=order["starts_at"].isoformat())
-        await _apply(act, order_id, viewer, {Order.completed_at: clock.now()}, _behalf(party, order, "employer"),
-                     note=note)
-        await announce("order_completed", [order["worker"]], _about(order), key=str(order_id))
+        behalf = _behalf(party, order, "employer")
+        await _apply(act, order_id, viewer, {Order.completed_at: clock.now()}, behalf, note=note)
+        events.record(OrderCompleted(**_facts(order, viewer, behalf)))
     return await get_order(order_id, viewer)
 
 
@@ -171,9 +178,10 @@ async def mark_paid(order_id: int, viewer: CurrentUser, data: PaidIn) -> OrderOu
         if data.amount_fen != order["agreed_pay_fen"] and not note:
             raise Invalid.field("note", "amount_mismatch")
         columns = {Order.paid_at: clock.now(), Order.paid_amount_fen: data.amount_fen, Order.payment_note: note}
-        await _apply(act, order_id, viewer, columns, _behalf(party, order, "employer"), note=note)
-        await announce("order_paid", [order["worker"]], {**_about(order), "amount_fen": data.amount_fen},
-                       key=str(order_id))
+        behalf = _behalf(party, order, "employer")
+        await _apply(act, order_id, viewer, columns, behalf, note=note)
+        events.record(PaymentMarked(**_facts(order, viewer, behalf), amount_fen=data.amount_fen,
+                             agreed_fen=order["agreed_pay_fen"], note=note))
     return await get_order(order_id, viewer)
 
 
@@ -191,12 +199,12 @@ async def confirm_payment(order_id: int, viewer: CurrentUser, data: ConfirmPayme
         act, order, party = await _prepare("confirm_payment", order_id, viewer)
         if evidence is not None:
             evidence = await evidence.use()  # the code is used up only if the confirmation commits
-        await _apply(act, order_id, viewer, {Order.payment_confirmed_at: clock.now()},
-                     _behalf(party, order, "worker"), note=data.note)
+        behalf = _behalf(party, order, "worker")
+        await _apply(act, order_id, viewer, {Order.payment_confirmed_at: clock.now()}, behalf, note=data.note)
         if evidence is not None:
             await record_act(order["worker"], viewer, "confirm_payment", evidence=evidence.proof,
                              consent_id=evidence.consent_id, order_id=order_id)
-        await announce("payment_confirmed", [order["employer_id"]], _about(order), key=str(order_id))
+        events.record(PaymentConfirmed(**_facts(order, viewer, behalf)))
     return await get_order(order_id, viewer)
 
 
@@ -214,10 +222,8 @@ async def _cancel_one(order: dict[str, Any], viewer: CurrentUser, side: str, rea
     behalf = (order["worker"] if side == "worker" else order["employer_id"]) if viewer.id not in (
         order["worker"], order["employer_id"]) else None
     await _apply(act, order["id"], viewer, columns, behalf, note=reason)
-    await cancel_contract_of_order(order["id"], f"{side}:{viewer.id}", reason or "cancelled")
     await Job.update({Job.filled: Job.filled - 1}).where((Job.id == order["job"]) & (Job.filled > 0))
-    other = order["employer_id"] if side == "worker" else order["worker"]
-    await announce("order_cancelled", [other], {**_about(order), "by": side, "late": late}, key=str(order["id"]))
+    events.record(OrderCancelled(**_facts(order, viewer, behalf), side=side, late=late, reason=reason))
 
 
 async def cancel_order(order_id: int, viewer: CurrentUser, data: CancelIn) -> OrderOut:
@@ -234,12 +240,12 @@ async def cancel_order(order_id: int, viewer: CurrentUser, data: CancelIn) -> Or
     return await get_order(order_id, viewer)
 
 
-async def cancel_orders_of_job(job: dict[str, Any], viewer: CurrentUser) -> None:
-    """Cancel, as the employer, every order of `job` not yet started (inside the caller's transaction)."""
-    rows = await Order.select(Order.id).where((Order.job == job["id"]) & (Order.status == OrderStatus.accepted))
+async def cancel_orders_of_job(event: JobCancelled) -> None:
+    """When a job is cancelled, cancel as its employer every order not yet started (in the same transaction)."""
+    rows = await Order.select(Order.id).where((Order.job == event.job_id) & (Order.status == OrderStatus.accepted))
     for row in rows:
-        order = await load_order_for(row["id"], viewer)
-        await _cancel_one(order, viewer, "employer", "岗位已取消")
+        order = await load_order_for(row["id"], event.actor)
+        await _cancel_one(order, event.actor, "employer", "岗位已取消")
 
 
 async def _no_show_of(order_id: int) -> dict[str, Any] | None:
@@ -265,12 +271,11 @@ async def record_no_show(order_id: int, viewer: CurrentUser, note: str) -> Order
         if await _no_show_of(order_id) is not None:  # one overturned before: the worker did come
             raise Conflict("no_show_overturned")
         note = note.strip()
-        await _apply(act, order_id, viewer, {}, _behalf(party, order, "employer"), note=note)
+        behalf = _behalf(party, order, "employer")
+        await _apply(act, order_id, viewer, {}, behalf, note=note)
         due = now + timedelta(hours=rules.no_show_objection_hours)
         await NoShow(order=order_id, recorded_at=now, recorded_by=viewer.id, note=note, objection_due_at=due).save()
-        told = [order["worker"]] + ([order["employer_id"]] if party == "staff" else [])
-        await announce("order_no_show", told, {**_about(order), "objection_due_at": due.isoformat()},
-                       key=str(order_id))
+        events.record(NoShowRecorded(**_facts(order, viewer, behalf), objection_due_at=due, by_staff=party == "staff"))
     return await get_order(order_id, viewer)
 
 
@@ -297,9 +302,7 @@ async def object_to_no_show(order_id: int, viewer: CurrentUser, note: str) -> Or
         if not filed:
             raise Conflict("no_show_objection_filed")
         await _apply(act, order_id, viewer, {}, note=note)
-        staff = await staff_of_station_near(order["job_lat"], order["job_lon"])
-        await announce("no_show_objection", [order["employer_id"], *staff], {**_about(order), "note": note},
-                       key=str(order_id))
+        events.record(NoShowObjected(**_facts(order, viewer), note=note, site=(order["job_lat"], order["job_lon"])))
     return await get_order(order_id, viewer)
 
 
@@ -323,6 +326,5 @@ async def decide_no_show(order_id: int, viewer: CurrentUser, upheld: bool, note:
         if not decided:
             raise Conflict("no_show_decided")
         await _apply(act, order_id, viewer, {}, note=note)
-        await announce(act.name, [order["worker"], order["employer_id"]], {**_about(order), "note": note},
-                       key=str(order_id))
+        events.record(NoShowDecided(**_facts(order, viewer), upheld=upheld, note=note))
     return await get_order(order_id, viewer)

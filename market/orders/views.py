@@ -11,6 +11,7 @@ from market.core.database import batched_reads
 from market.core.errors import NotFound
 from market.core.schemas import Page
 from market.employers.tables import Employer
+from market.orders.contract_refs import contract_refs
 from market.orders.schemas import ContractRef, NoShowOut, OrderJob, OrderOut, OrderParty
 from market.orders.tables import NoShow, Order
 
@@ -47,17 +48,6 @@ async def _employer_names(employer_ids: list[int]) -> dict[int, str]:
         return {}
     rows = await Employer.select(Employer.user, Employer.name).where(Employer.user.is_in(employer_ids))
     return {r["user"]: r["name"] for r in rows}
-
-
-async def _contracts(order_ids: list[int]) -> dict[int, ContractRef]:
-    from market.contracts.issuing import contract_ref
-    from market.contracts.tables import Contract
-
-    if not order_ids:
-        return {}
-    rows = await Contract.select(Contract.id, Contract.order, Contract.number, Contract.sha256,
-                                 Contract.verify_token).where(Contract.order.is_in(order_ids))
-    return {row["order"]: contract_ref(row) for row in rows}
 
 
 async def _no_shows(rows: list[dict[str, Any]]) -> dict[int, NoShowOut]:
@@ -118,7 +108,7 @@ async def get_order(order_id: int, viewer: CurrentUser, contract: ContractRef | 
             names, no_shows = await asyncio.gather(_employer_names([row["employer_id"]]), _no_shows([row]))
         else:
             names, contracts, no_shows = await asyncio.gather(
-                _employer_names([row["employer_id"]]), _contracts([order_id]), _no_shows([row]))
+                _employer_names([row["employer_id"]]), contract_refs([order_id]), _no_shows([row]))
             contract = contracts.get(order_id)
     return order_out(row, names.get(row["employer_id"], ""), contract, no_shows.get(order_id), viewer.is_staff)
 
@@ -135,7 +125,7 @@ async def list_orders(viewer: CurrentUser, status: str | None, job_id: int | Non
     rows = await query.order_by(Order.starts_at, ascending=False).order_by(Order.id, ascending=False).limit(
         limit).offset(offset)
     names = await _employer_names(list({r["employer_id"] for r in rows}))
-    contracts = await _contracts([r["id"] for r in rows])
+    contracts = await contract_refs([r["id"] for r in rows])
     no_shows = await _no_shows(rows)
     return Page(items=[order_out(r, names.get(r["employer_id"], ""), contracts.get(r["id"]), no_shows.get(r["id"]),
                                  viewer.is_staff)

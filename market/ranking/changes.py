@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import timedelta
 
 from piccolo.query.functions.aggregate import Max
@@ -9,7 +10,7 @@ from piccolo.query.functions.aggregate import Max
 from market.core import clock
 from market.ranking.tables import ChangeKind, MatchingChange
 
-__all__ = ["RETAIN", "latest_seq", "local_writes", "prune_changes", "record_change"]
+__all__ = ["RETAIN", "latest_seq", "local_writes", "prune_changes", "record_change", "record_changes"]
 
 RETAIN = timedelta(hours=1)
 """Change rows are kept this long; a process that has not polled for half of it rebuilds instead (state.py)."""
@@ -27,6 +28,16 @@ async def record_change(kind: ChangeKind | str, entity_id: int) -> None:
     global _local_writes
     await MatchingChange.insert(MatchingChange(kind=ChangeKind(kind), entity_id=entity_id, at=clock.now()))
     _local_writes += 1
+
+
+async def record_changes(kind: ChangeKind | str, entity_ids: Iterable[int]) -> None:
+    """`record_change` for many entities of one kind in one statement (bulk writes)."""
+    global _local_writes
+    now, kind = clock.now(), ChangeKind(kind)
+    rows = [MatchingChange(kind=kind, entity_id=entity_id, at=now) for entity_id in entity_ids]
+    if rows:
+        await MatchingChange.insert(*rows)
+        _local_writes += 1
 
 
 async def latest_seq() -> int:

@@ -8,15 +8,13 @@ from litestar.status_codes import HTTP_200_OK
 
 from market.accounts.auth import AuthedRequest
 from market.accounts.guards import requires_staff, requires_worker
-from market.contracts.behalf import list_acts
-from market.contracts.consent import CODE_TTL, grant_consent_by_code, send_consent_code
-from market.contracts.schemas import ConsentGiven, OnBehalfActOut
 from market.core.errors import Invalid
 from market.core.schemas import Limit, Offset, Page, PathId
+from market.stations.behalf import list_acts
+from market.stations.consent import grant_consent_by_code
+from market.stations.schemas import ConsentGiven, OnBehalfActOut
 from market.workers import id_number_changes, services
 from market.workers.schemas import (
-    ConsentCodeIn,
-    ConsentCodeSent,
     ConsentIn,
     IdentityConflict,
     WalkIn,
@@ -80,14 +78,6 @@ class WalkInController(Controller):
     path = "/api/walk-ins"
     tags = ["stations"]
     guards = [requires_staff]
-
-    @post("/{worker_id:int}/consent-codes", operation_id="SendConsentCode")
-    async def send_consent_code(self, worker_id: PathId, data: JSONBody[ConsentCodeIn],
-                                request: AuthedRequest) -> ConsentCodeSent:
-        """Text the worker a one-time code (10 minutes) for accepting a job, confirming a payment, or standing
-        consent; they read it out to staff. Nobody but the worker's phone ever sees it."""
-        sent_to = await send_consent_code(worker_id, request.user, data.job_id, data.order_id)
-        return ConsentCodeSent(sent_to=sent_to, expires_in_s=int(CODE_TTL.total_seconds()))
 
     @post("/{worker_id:int}/consent", operation_id="GiveStationConsent")
     async def give_consent(self, worker_id: PathId, data: JSONBody[ConsentIn],

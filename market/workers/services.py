@@ -7,17 +7,17 @@ from typing import Any
 import msgspec
 
 from market.accounts.auth import CurrentUser
+from market.accounts.events import ProfileChanged
 from market.accounts.services import clean_phone, create_user
 from market.accounts.tables import Role, User
-from market.contracts.behalf import grant_consent, record_act, require_standing_consent, station_of
-from market.contracts.credentials import prepare_credential
 from market.core import clock
 from market.core.database import write_transaction
 from market.core.errors import Conflict, Invalid, NotFound
+from market.core.events import record
 from market.core.identity import mask_mobile, mask_resident_id, normalise_resident_id, resident_id_problem
 from market.core.personal_data import decrypt, encrypt, keyed_hash
 from market.core.schemas import Location
-from market.ranking.changes import record_change
+from market.stations.behalf import grant_consent, record_act, require_standing_consent, station_of
 from market.stations.services import station_of_staff
 from market.workers.id_number_changes import ID_CONTEXT, screen_id_number
 from market.workers.schemas import Skill, SkillIn, WalkIn, WorkerOut, WorkerUpdate
@@ -125,12 +125,11 @@ async def update_worker(worker_id: int, data: WorkerUpdate, viewer: CurrentUser)
     async with write_transaction():
         columns = await _profile_columns(data, worker_id)
         await WorkerProfile.update(columns).where(WorkerProfile.user == worker_id)
-        await record_change("worker", worker_id)
+        fields = [name for name in WorkerUpdate.__struct_fields__ if getattr(data, name) is not msgspec.UNSET]
+        record(ProfileChanged(user_id=worker_id, role="worker", fields=tuple(fields)))
         if consent is not None:
-            fields = [name for name in WorkerUpdate.__struct_fields__ if getattr(data, name) is not msgspec.UNSET]
             await record_act(worker_id, viewer, "edit_profile", consent_id=consent, fields=",".join(fields),
                              evidence=f"walk_in_consent:{consent}")
-    await prepare_credential(worker_id)  # reissued if the worker's real name changed
     return await get_worker(worker_id, viewer)
 
 
@@ -145,9 +144,8 @@ async def register_walk_in(data: WalkIn, staff: CurrentUser) -> WorkerOut:
         columns[WorkerProfile.real_name] = data.name.strip()
         await WorkerProfile.insert(WorkerProfile(user=user.id, updated_at=clock.now()))
         await WorkerProfile.update(columns).where(WorkerProfile.user == user.id)
-        await record_change("worker", user.id)
+        record(ProfileChanged(user_id=user.id, role="worker", fields=tuple(WalkIn.__struct_fields__)))
         await grant_consent(user.id, staff.id, await station_of(staff), "registered", f"registered_by:{staff.id}")
-    await prepare_credential(user.id)
     return await get_worker(user.id, staff)
 
 

@@ -8,9 +8,9 @@ from datetime import datetime, timedelta
 import pytest
 
 from market.contracts import issuing
+from market.contracts import subscribers as contract_subscribers
 from market.contracts.tables import Contract
 from market.core import clock
-from market.orders import accepting
 from market.orders.tables import Order
 from market.settings import get_settings, reset_settings
 
@@ -38,7 +38,7 @@ async def orphan(market, job, worker, monkeypatch) -> int:
         return None
 
     with monkeypatch.context() as patch:
-        patch.setattr(accepting, "issue_contract_for_order", cut_off)
+        patch.setattr(contract_subscribers, "issue_contract_for_order", cut_off)
         response = await market.accept(job["id"], worker)
     assert response.status_code == 201, response.text
     return response.json()["order"]["id"]

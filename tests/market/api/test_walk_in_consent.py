@@ -7,11 +7,11 @@ import hashlib
 
 import pytest
 
-from market.contracts import consent as consent_module
-from market.contracts.tables import ConsentCode
 from market.notifications.dispatch import dispatch_due
 from market.notifications.tables import OutboxMessage, SmsLog
 from market.orders.tables import Order
+from market.stations import consent as consent_module
+from market.stations.walk_in_tables import ConsentCode
 from tests.market.api.test_accept import signature_png
 from tests.market.api.test_profiles import ID_NUMBER
 
@@ -170,7 +170,7 @@ async def test_every_on_behalf_act_is_recorded_for_the_station_and_admins(client
     worker = await market.user("worker")
     assert (await client.get(f"/api/workers/{walk_in['id']}/on-behalf-acts", headers=worker["headers"])
             ).status_code == 403
-    from market.contracts.tables import OnBehalfAct
+    from market.stations.walk_in_tables import OnBehalfAct
 
     assert await OnBehalfAct.count() == 3
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 from typing import Any
 
 from market.accounts.auth import CurrentUser
-from market.contracts.schemas import OnBehalfActOut
-from market.contracts.tables import OnBehalfAct, WalkInConsent
+from market.accounts.tables import Role, User
 from market.core import clock
 from market.core.errors import Forbidden, NotFound
 from market.core.schemas import Page
+from market.stations.schemas import OnBehalfActOut
 from market.stations.services import station_of_staff
+from market.stations.walk_in_tables import OnBehalfAct, WalkInConsent
 
 __all__ = ["grant_consent", "list_acts", "record_act", "require_standing_consent", "standing_consent", "station_of"]
 
@@ -67,8 +68,6 @@ async def record_act(worker_id: int, staff: CurrentUser, act: str, *, evidence: 
 
 async def list_acts(worker_id: int, viewer: CurrentUser, limit: int, offset: int) -> Page[OnBehalfActOut]:
     """What staff did for the worker, newest first: all of it for an admin, their station's for staff."""
-    from market.accounts.tables import Role, User
-
     if not await User.exists().where((User.id == worker_id) & (User.role == Role.worker)):
         raise NotFound("user_not_found")
     condition: Any = OnBehalfAct.worker == worker_id

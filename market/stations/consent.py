@@ -18,25 +18,24 @@ import hmac
 import secrets
 from dataclasses import dataclass, replace
 from datetime import timedelta
+from typing import Any
 
 from contracts.signature_image import signature_image_problem
 from market.accounts.auth import CurrentUser
 from market.accounts.tables import Role, User
-from market.contracts.behalf import grant_consent, require_standing_consent, standing_consent, station_of
-from market.contracts.tables import ConsentCode, ConsentEvidence
 from market.core import clock
 from market.core.database import write_transaction
 from market.core.errors import Invalid, NotFound, TooManyRequests
+from market.core.events import record
 from market.core.identity import mask_mobile
 from market.core.keys import get_keyring
 from market.core.personal_data import encrypt
-from market.jobs.tables import Job
-from market.notifications.outbox import announce
-from market.notifications.templates import sealed_code_context
-from market.orders.tables import Order
+from market.stations.behalf import grant_consent, require_standing_consent, standing_consent, station_of
+from market.stations.events import ConsentCodeIssued
+from market.stations.walk_in_tables import ConsentCode, ConsentEvidence
 
-__all__ = ["CODE_TTL", "Evidence", "check_walk_in_consent", "grant_consent_by_code",
-           "record_evidence", "send_consent_code"]
+__all__ = ["CODE_TTL", "CodeSubject", "Evidence", "check_walk_in_consent", "grant_consent_by_code",
+           "record_evidence", "sealed_code_context", "send_consent_code"]
 
 CODE_TTL = timedelta(minutes=10)
 MAX_ATTEMPTS = 5
@@ -89,47 +88,39 @@ class Evidence:
         return replace(self, consent_id=consent_id)
 
 
-async def _subject(worker_id: int, job_id: int | None, order_id: int | None) -> tuple[str, int | None, dict]:
-    """What the code is for: its purpose, its job and what the text says about it."""
-    if job_id is not None and order_id is not None:
-        raise Invalid.field("order_id", "job_or_order")
-    if order_id is not None:
-        order = await Order.select(Order.job, Order.agreed_pay_fen, Order.paid_amount_fen,
-                                   Order.job.title.as_alias("title")).where(  # type: ignore[union-attr]
-            (Order.id == order_id) & (Order.worker == worker_id)).first()
-        if order is None:
-            raise NotFound("order_not_found")
-        amount = order["paid_amount_fen"] if order["paid_amount_fen"] is not None else order["agreed_pay_fen"]
-        return "confirm_payment", order["job"], {"order_id": order_id, "title": order["title"], "amount_fen": amount}
-    if job_id is not None:
-        job = await Job.select(Job.title).where(Job.id == job_id).first()
-        if job is None:
-            raise NotFound("job_not_found")
-        return "accept", job_id, {"job_id": job_id, "title": job["title"]}
-    return "station", None, {}
+def sealed_code_context(code_id: int) -> str:
+    """The encryption context of one consent code's sealed copy in its text's payload."""
+    return f"consent.code:{code_id}"
 
 
-async def send_consent_code(worker_id: int, staff: CurrentUser, job_id: int | None = None,
-                            order_id: int | None = None) -> str:
-    """Text a six-digit code to the worker: to accept `job_id`, to confirm being paid for `order_id`, or (neither)
-    to let the staff member's station act for them. Return the masked phone it goes to."""
+@dataclass(frozen=True)
+class CodeSubject:
+    """What a code is for: its purpose, the job it names (none for standing consent) and what the text says."""
+
+    purpose: str
+    job_id: int | None
+    about: dict[str, Any]
+
+
+async def send_consent_code(worker_id: int, staff: CurrentUser, subject: CodeSubject) -> str:
+    """Text a six-digit code to the worker for `subject`; return the masked phone it goes to."""
     worker = await User.select(User.phone).where((User.id == worker_id) & (User.role == Role.worker)).first()
     if worker is None:
         raise NotFound("worker_not_found")  # the worker is the path's subject, not a field of the body
-    purpose, subject, about = await _subject(worker_id, job_id, order_id)
     code = f"{secrets.randbelow(1_000_000):06d}"
     async with write_transaction():
         recent = await ConsentCode.count().where(
             (ConsentCode.worker == worker_id) & (ConsentCode.created_at > clock.now() - timedelta(hours=1)))
         if recent >= CODES_PER_HOUR:
             raise TooManyRequests(retry_after_s=600)
-        entry = ConsentCode(worker=worker_id, job=subject, purpose=purpose, staff=staff.id,
-                            code_hash=_code_hash(code, worker_id, purpose, subject),
+        purpose = subject.purpose
+        entry = ConsentCode(worker=worker_id, job=subject.job_id, purpose=purpose, staff=staff.id,
+                            code_hash=_code_hash(code, worker_id, purpose, subject.job_id),
                             expires_at=clock.now() + CODE_TTL, created_at=clock.now())
         await entry.save()
-        payload = {**about, "consent_code_id": entry.id,
+        payload = {**subject.about, "consent_code_id": entry.id,
                    "sealed_code": encrypt(code, context=sealed_code_context(entry.id))}
-        await announce(_EVENTS[purpose], [worker_id], payload, key=str(entry.id))
+        record(ConsentCodeIssued(worker_id=worker_id, code_id=entry.id, notice=_EVENTS[purpose], payload=payload))
     return mask_mobile(worker["phone"])
 
 

@@ -1,0 +1,35 @@
+"""What accounts and profiles record: someone joined, or a party's own details changed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from market.core.events import DomainEvent
+
+__all__ = ["ProfileChanged", "ProfilesImported", "UserRegistered"]
+
+
+@dataclass(frozen=True)
+class UserRegistered(DomainEvent):
+    """A new account: a worker or employer who signed up, or a walk-in staff registered (`by_staff_id`)."""
+
+    user_id: int
+    role: str
+    by_staff_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ProfileChanged(DomainEvent):
+    """A worker's or employer's profile changed (`fields` names what); the name they sign with may be among it."""
+
+    user_id: int
+    role: str
+    fields: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ProfilesImported(DomainEvent):
+    """Profiles written in bulk (the demo city, an import): one event for the batch instead of one per row."""
+
+    role: str
+    user_ids: tuple[int, ...]

@@ -1,0 +1,23 @@
+"""The one table of who subscribes to which domain event (docs/architecture.md draws it).
+
+Each package above the writers registers its own subscribers; `market.background.wiring.install` adds the
+background layer's and installs the lot for the process at start-up (app, worker, command line).
+"""
+
+from __future__ import annotations
+
+from market.contracts import subscribers as contracts
+from market.core.events import Subscriptions
+from market.notifications import subscribers as notifications
+from market.orders import subscribers as orders
+from market.ranking import subscribers as ranking
+
+__all__ = ["build"]
+
+
+def build() -> Subscriptions:
+    """Every domain subscriber, registered once, in a fresh table."""
+    subscriptions = Subscriptions()
+    for package in (orders, contracts, ranking, notifications):
+        package.subscribe(subscriptions)
+    return subscriptions

@@ -1,0 +1,139 @@
+"""Domain events: every subscriber installed at start-up runs for every event that concerns it, in the writer's
+transaction or after its commit, and its effect is there; nothing runs for a write that rolled back."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from market.background import wiring
+from market.contracts.tables import Contract, SigningCredential, StandingAuthorisation
+from market.core import clock, events
+from market.core.database import write_transaction
+from market.demo.seed import seed_city
+from market.jobs.events import JobPosted
+from market.notifications.tables import OutboxMessage
+from market.ranking.tables import MatchingChange
+
+SITE = {"lat": 24.5116, "lon": 117.6443}
+
+
+@pytest.fixture
+def calls(monkeypatch):
+    """Install the start-up subscriptions with every handler wrapped to note (event, subscriber) when it runs."""
+    seen: set[tuple[str, str]] = set()
+    monkeypatch.setattr(wiring, "nudge_dispatcher", lambda: seen.add(("nudge", "called")))
+    table = wiring.install()
+    for event_type, subscribers in table.by_type.items():
+        for index, subscriber in enumerate(subscribers):
+            async def spy(event, _inner=subscriber.handler, _name=subscriber.name, _type=event_type.__name__):
+                seen.add((_type, _name))
+                await _inner(event)
+
+            subscribers[index] = events.Subscriber(subscriber.name, spy, subscriber.phase)
+    yield seen
+    wiring.install()
+
+
+async def _events_of(user_id: int) -> list[str]:
+    rows = await OutboxMessage.select(OutboxMessage.event).where(OutboxMessage.recipient == user_id)
+    return sorted(r["event"] for r in rows)
+
+
+async def _changes(kind: str) -> set[int]:
+    return {r["entity_id"] for r in await MatchingChange.select(MatchingChange.entity_id).where(
+        MatchingChange.kind == kind)}
+
+
+async def _post(client, who, path, body=None):
+    response = await client.post(path, headers=who["headers"], json=body)
+    assert response.status_code in (200, 201), response.text
+    return response.json()
+
+
+async def test_every_subscriber_runs_for_each_event_that_concerns_it(client, market, phones, calls):
+    employer = await market.user("employer")
+    first, second, third = await market.workers(3)
+    staff = await market.station_staff()
+    walk_in = await market.walk_in(staff)
+
+    job = await market.job(employer, headcount=2)
+    assert job["id"] in await _changes("job")
+    assert await StandingAuthorisation.exists().where(StandingAuthorisation.job == job["id"])
+    assert await SigningCredential.exists().where(SigningCredential.user == employer["id"])
+
+    response = await client.put("/api/workers/me", headers=first["headers"], json={"max_distance_km": 7})
+    assert response.status_code == 200, response.text
+    assert first["id"] in await _changes("worker")
+
+    kept = (await market.accept(job["id"], first)).json()
+    cancelled = (await market.accept(job["id"], second)).json()
+    assert "job_filled" in await _events_of(employer["id"])
+    assert {kept["order"]["id"], cancelled["order"]["id"]} <= await _changes("order")
+    assert kept["contract"] is not None and await Contract.exists().where(Contract.order == kept["order"]["id"])
+    assert "order_accepted" in await _events_of(first["id"])
+
+    await _post(client, second, f"/api/orders/{cancelled['order']['id']}/cancel", {"reason": "家里有事"})
+    assert await Contract.select(Contract.status).where(
+        Contract.order == cancelled["order"]["id"]).first() == {"status": "cancelled"}
+    assert "order_cancelled" in await _events_of(employer["id"])
+
+    other_job = await market.job(employer, headcount=1)
+    no_show = (await market.accept(other_job["id"], third)).json()["order"]
+
+    clock.shift(timedelta(days=1, minutes=5))
+    order = f"/api/orders/{kept['order']['id']}"
+    await _post(client, first, f"{order}/check-in", SITE)
+    await _post(client, employer, f"{order}/complete")
+    await _post(client, employer, f"{order}/paid", {"amount_fen": kept["order"]["agreed_pay_fen"]})
+    await _post(client, first, f"{order}/confirm-payment")
+    assert {"order_checked_in", "payment_confirmed"} <= set(await _events_of(employer["id"]))
+    assert {"order_completed", "order_paid"} <= set(await _events_of(first["id"]))
+
+    clock.shift(timedelta(minutes=60))
+    absent = f"/api/orders/{no_show['id']}"
+    await _post(client, employer, f"{absent}/no-show", {"note": "人没来"})
+    await _post(client, third, f"{absent}/no-show/objection", {"note": "我去了，工地关门"})
+    await _post(client, staff, f"{absent}/no-show/objection/decision", {"upheld": True, "note": "核实属实"})
+    assert {"order_no_show", "no_show_overturned"} <= set(await _events_of(third["id"]))
+    assert "no_show_objection" in await _events_of(employer["id"])
+
+    late_job = await market.job(employer, headcount=1, starts_at=(clock.now() + timedelta(days=2)).isoformat(),
+                                ends_at=(clock.now() + timedelta(days=2, hours=8)).isoformat())
+    fourth = await market.user("worker")
+    doomed = (await market.accept(late_job["id"], fourth)).json()["order"]
+    await _post(client, employer, f"/api/jobs/{late_job['id']}/cancel")
+    assert "job_cancelled" in await _events_of(employer["id"])
+    assert "order_cancelled" in await _events_of(fourth["id"])
+    status = await client.get(f"/api/orders/{doomed['id']}", headers=fourth["headers"])
+    assert status.json()["status"] == "cancelled"
+
+    sent = await client.post(f"/api/walk-ins/{walk_in['id']}/consent-codes", headers=staff["headers"],
+                             json={"job_id": other_job["id"]})
+    assert sent.status_code == 201, sent.text
+    assert "consent_code" in await _events_of(walk_in["id"])
+
+    await seed_city(4, 3, seed=7)
+    assert len(await _changes("worker")) >= 4 and len(await _changes("job")) >= 3
+
+    table = {(kind, name) for kind, name, _ in events.installed().table()}
+    assert table <= calls, f"subscribers never run: {sorted(table - calls)}"
+    assert ("nudge", "called") in calls
+
+
+async def test_a_write_that_rolls_back_runs_no_subscriber(market, calls):
+    employer = await market.user("employer")
+    before = await MatchingChange.count()
+    with pytest.raises(RuntimeError):
+        async with write_transaction():
+            events.record(JobPosted(job_id=999_999, employer_id=employer["id"], poster_id=employer["id"],
+                                    channel="app"))
+            raise RuntimeError("the writer failed after recording")
+    assert await MatchingChange.count() == before
+    assert not any(kind == "JobPosted" for kind, _ in calls)
+
+
+async def test_an_event_recorded_outside_a_write_transaction_is_refused():
+    with pytest.raises(RuntimeError, match="outside a write transaction"):
+        events.record(JobPosted(job_id=1, employer_id=1, poster_id=1, channel="app"))
