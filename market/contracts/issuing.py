@@ -24,7 +24,8 @@ from market.orders.schemas import ContractRef
 from market.orders.tables import Order
 from market.settings import get_settings
 
-__all__ = ["MAX_RETRY_DELAY_S", "contract_for_order", "contract_ref", "contracts_of_orders", "issue_contract_for_order", "recover_contracts",
+__all__ = ["MAX_RETRY_DELAY_S", "contract_for_order", "contract_ref", "contracts_of_orders", "issue_contract_for_order",
+           "recover_contracts",
            "retry_delay"]
 
 logger = logging.getLogger("market.contracts")

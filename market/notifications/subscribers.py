@@ -93,4 +93,5 @@ def subscribe(subscriptions: Subscriptions) -> None:
                                 (NoShowRecorded, _no_show), (NoShowObjected, _objection), (NoShowDecided, _decided),
                                 (JobCancelled, _job_cancelled), (ConsentCodeIssued, _consent_code))
     for event_type, handler in table:
-        subscriptions.subscribe(event_type, handler, phase=Phase.in_transaction, name=f"outbox{handler.__name__}")
+        label = "outbox." + handler.__name__.lstrip("_")
+        subscriptions.subscribe(event_type, handler, phase=Phase.in_transaction, name=label)

@@ -9,8 +9,8 @@ from typing import Any
 
 from market.core.events import DomainEvent
 
-__all__ = ["AcceptedRows", "NoShowDecided", "NoShowObjected", "NoShowRecorded", "OrderAccepted", "OrderCancelled", "OrderChanged",
-           "OrderCheckedIn", "OrderCompleted", "PaymentConfirmed", "PaymentMarked"]
+__all__ = ["AcceptedRows", "NoShowDecided", "NoShowObjected", "NoShowRecorded", "OrderAccepted", "OrderCancelled",
+           "OrderChanged", "OrderCheckedIn", "OrderCompleted", "PaymentConfirmed", "PaymentMarked"]
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,7 @@ async def test_a_city_seeded_by_a_second_process_shows_on_the_radar_and_in_candi
     state = await live_matching(client.app.state).current()  # built now, on the empty database, before the seed
     assert not state.jobs
 
-    seeded = subprocess.run(
+    seeded = await asyncio.to_thread(subprocess.run,
         [sys.executable, "-c", "import sys; from market.cli import main; sys.exit(main())", "demo",
          "--workers", "60", "--jobs", "25"],
         env={**os.environ, "LINGGONG_DATABASE_URL": _database_url()}, capture_output=True, text=True, timeout=300)
