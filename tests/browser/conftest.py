@@ -17,6 +17,7 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -62,7 +63,10 @@ def _postgres(admin_url: str, *statements: str) -> None:
         finally:
             await connection.close()
 
-    asyncio.run(go())
+    # In a thread of its own: Playwright's sync API may be running an event loop in this one (a module's server
+    # can start after its browser).
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, go()).result()
 
 
 @contextmanager
