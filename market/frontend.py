@@ -17,8 +17,13 @@ from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
 
 from market.caching import etag_matches
+from market.core.i18n import LANGUAGES
+from market.core.messages import FRONT_END_CODES, MESSAGES
+from market.core.zone import zone_label
+from market.settings import get_settings
 
-__all__ = ["IMMUTABLE", "REVALIDATE", "SKIP_COMPRESSION", "FrontEnd", "find_static_dir", "frontend_handlers"]
+__all__ = ["CONFIG_ID", "IMMUTABLE", "REVALIDATE", "SKIP_COMPRESSION", "FrontEnd", "find_static_dir",
+           "frontend_handlers", "shell_config"]
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 """For a URL that carries the content's version: it can never change, so a phone keeps it a year unasked."""
@@ -34,6 +39,15 @@ _TEXT_TYPES = {".js": "text/javascript", ".css": "text/css", ".html": "text/html
 # A local reference in the shell's HTML (`href="/app.css"`, `src="/js/app.js"`), to be given its version.
 _LOCAL_REF = re.compile(r'(?P<attr>href|src)="(?P<path>/[^"?#:]+)"')
 _FIRST_MODULE = re.compile(r'<link rel="modulepreload"|<script type="module"')
+CONFIG_ID = "market-config"
+"""The id of the shell's JSON block that tells the app what only the server knows (`shell_config`)."""
+
+
+def shell_config() -> dict[str, Any]:
+    """What the web app must know before it draws anything: the market's zone (IANA name, and its name for people
+    in each language) and, in both languages, the catalogue's messages it shows for the server or the network."""
+    return {"zone": get_settings().timezone, "zone_label": {language: zone_label(language) for language in LANGUAGES},
+            "messages": {code: dict(zip(LANGUAGES, MESSAGES[code], strict=True)) for code in FRONT_END_CODES}}
 
 
 def find_static_dir(configured: Path | None) -> Path | None:
@@ -89,8 +103,9 @@ class FrontEnd:
     Edit a file and its hash, the import map and so the shell change; nothing else does.
     """
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, config: dict[str, Any] | None = None) -> None:
         self.directory = directory
+        self.config = shell_config() if config is None else config
         self._signature: tuple[tuple[str, int, int], ...] = ()
         self._assets: dict[str, Asset] = {}
         self.refresh()
@@ -109,7 +124,7 @@ class FrontEnd:
                   for name, _, _ in signature}
         shell = assets.pop(f"/{_SHELL}", None)
         if shell is not None:
-            html = _versioned_shell(shell.body.decode("utf-8"), assets)
+            html = _versioned_shell(shell.body.decode("utf-8"), assets, self.config)
             assets[f"/{_SHELL}"] = _asset(Path(_SHELL), html.encode("utf-8"))
         self._assets, self._signature = assets, signature
 
@@ -121,7 +136,7 @@ class FrontEnd:
         return self._assets.get(path)
 
 
-def _versioned_shell(html: str, assets: dict[str, Asset]) -> str:
+def _versioned_shell(html: str, assets: dict[str, Asset], config: dict[str, Any]) -> str:
     def versioned(match: re.Match[str]) -> str:
         path = match["path"]
         if path not in assets:
@@ -131,6 +146,9 @@ def _versioned_shell(html: str, assets: dict[str, Asset]) -> str:
     html = _LOCAL_REF.sub(versioned, html)
     modules = {path: f"{path}?v={asset.version}" for path, asset in sorted(assets.items()) if path.endswith(".js")}
     import_map = f'<script type="importmap">{json.dumps({"imports": modules}, separators=(",", ":"))}</script>\n'
+    # Data, not script (a JSON block runs nothing); "</" escaped so no value can close the element.
+    data = json.dumps(config, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    import_map = f'<script type="application/json" id="{CONFIG_ID}">{data}</script>\n' + import_map
     # The import map must come before the first module is requested (a modulepreload counts).
     first = _FIRST_MODULE.search(html)
     at = first.start() if first else html.index("</head>")

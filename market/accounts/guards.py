@@ -9,11 +9,9 @@ from litestar.connection import ASGIConnection
 from litestar.handlers.base import BaseRouteHandler
 
 from market.core.errors import Forbidden, NotAuthenticated
+from market.core.i18n import Listing, Phrase
 
 __all__ = ["requires_employer", "requires_role", "requires_staff", "requires_worker"]
-
-_ROLE_NAMES = {"worker": ("求职者", "workers"), "employer": ("用工方", "employers"),
-               "staff": ("驿站工作人员", "station staff"), "admin": ("管理员", "admins")}
 
 Guard = Callable[[ASGIConnection[Any, Any, Any, Any], BaseRouteHandler], None]
 
@@ -31,11 +29,7 @@ def requires_role(*roles: str) -> Guard:
                 return
             raise NotAuthenticated("not_authenticated")
         if user.role not in allowed:
-            raise Forbidden(
-                "role_required",
-                roles="、".join(_ROLE_NAMES[r][0] for r in roles),
-                roles_en=" or ".join(_ROLE_NAMES[r][1] for r in roles),
-            )
+            raise Forbidden("role_required", roles=Listing(Phrase(f"roles.{r}") for r in roles))
 
     return guard
 

@@ -12,6 +12,7 @@ from market.contracts.credentials import name_on_contracts
 from market.contracts.tables import StandingAuthorisation
 from market.core.geo import distance_km
 from market.core.identity import mask_mobile
+from market.core.zone import local
 from market.employers.tables import Employer
 from market.jobs.tables import Job
 from market.orders.events import AcceptedRows
@@ -43,8 +44,7 @@ class Draft:
 
 def contract_number(order_id: int, accepted_at: Any) -> str:
     """The contract's number: LG, the acceptance date in the market's zone, the order id."""
-    local = accepted_at.astimezone(get_settings().zone)
-    return f"LG{local:%Y%m%d}-{order_id:07d}"
+    return f"LG{local(accepted_at):%Y%m%d}-{order_id:07d}"
 
 
 async def _nearest_station(lat: float, lon: float) -> Station:

@@ -16,8 +16,9 @@ from market.contracts.trail import append_to_trail, load_trail
 from market.core import clock
 from market.core.database import write_transaction
 from market.core.errors import NotFound
+from market.core.i18n import translate
 from market.core.schemas import Page
-from market.settings import get_settings
+from market.core.zone import local
 
 __all__ = ["cancel_contract_of_order", "contract_pdf", "get_contract", "get_trail", "list_contracts",
            "load_contract_for", "verify_upload"]
@@ -88,7 +89,7 @@ async def get_trail(contract_id: int, viewer: CurrentUser) -> AuditTrail:
 async def _count_verification(contract_id: int, valid: bool) -> None:
     """Count an anonymous verification of the contract; only the day's first one goes on its trail, so uploads
     cannot grow the trail without bound (the counts say how many came, valid or not)."""
-    day = clock.now().astimezone(get_settings().zone).date().isoformat()
+    day = local(clock.now()).date().isoformat()
     key = f"{contract_id}:{day}"
     async with write_transaction():
         first = await ContractVerification.insert(ContractVerification(contract=contract_id, day=day, key=key)
@@ -101,19 +102,20 @@ async def _count_verification(contract_id: int, valid: bool) -> None:
                                   in_transaction=True)
 
 
+def _problem(code: str, signer: str | None, language: str) -> ProblemOut:
+    return ProblemOut(code=code, signer=signer, message=translate(f"contract_problem.{code}", language))
+
+
 async def verify_upload(pdf: bytes, language: str) -> VerificationOut:
     """Check a PDF: signatures, chain of trust, unchanged since sealing, and that it is the one we stored."""
     result = await asyncio.to_thread(verify_contract, pdf, [root_certificate_pem()])
-    problems = [ProblemOut(code=p.code, signer=p.signer, message=p.message_zh if language == "zh-CN" else p.message_en)
-                for p in result.problems]
+    problems = [_problem(p.code, p.signer, language) for p in result.problems]
     stored = await Contract.select(Contract.id, Contract.sha256, Contract.status).where(
         Contract.number == result.contract_number).first() if result.contract_number else None
     if result.contract_number and stored is None:
-        problems.append(ProblemOut(code="unknown_contract", signer=None, message="平台没有该编号的合同" if
-                                   language == "zh-CN" else "No contract with this number was issued here"))
+        problems.append(_problem("unknown_contract", None, language))
     elif stored is not None and stored["sha256"] != result.sha256:
-        problems.append(ProblemOut(code="not_our_copy", signer=None, message="与平台存档的合同文件不一致" if
-                                   language == "zh-CN" else "Differs from the copy the platform stored"))
+        problems.append(_problem("not_our_copy", None, language))
     valid = result.valid and not problems
     if stored is not None:
         await _count_verification(stored["id"], valid)

@@ -1,10 +1,17 @@
-"""The message catalogue: every code a client can see, in zh-CN and en."""
+"""The message catalogue: every code a client can see, in zh-CN and en, with the same placeholders in both.
+
+Callers carry a code and parameters; `market.core.i18n` puts them in words for the request's language. A parameter
+that is itself words (a status, a role) is passed as a `Phrase`, so no caller holds a pair of languages.
+"""
 
 from __future__ import annotations
 
-__all__ = ["FIELD_NAMES", "FIELD_UNITS", "MESSAGES", "VALUE_NAMES"]
+from market.core.messages_notices import NOTICES
+from market.core.messages_words import WORDS
 
-# code -> (zh-CN, en)
+__all__ = ["FIELD_NAMES", "FIELD_UNITS", "FRONT_END_CODES", "MESSAGES", "VALUE_NAMES"]
+
+# code -> (zh-CN, en): the errors here; words, page texts and notifications from the modules merged in below
 MESSAGES: dict[str, tuple[str, str]] = {
     # request-level
     "validation_failed": ("提交的内容有误，请按提示修改", "Some entries need correcting: see the note by each one"),
@@ -12,7 +19,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_authenticated": ("请先登录", "Please log in first"),
     "token_invalid": ("登录已失效，请重新登录", "Your login has expired; please log in again"),
     "forbidden": ("您没有权限进行此操作", "You are not allowed to do this"),
-    "role_required": ("此操作仅限{roles}", "Only {roles_en} may do this"),
+    "role_required": ("此操作仅限{roles}", "Only {roles} may do this"),
     "not_found": ("找不到该资源", "Not found"),
     "method_not_allowed": ("不支持该请求方法", "Method not allowed"),
     "too_many_requests": ("操作太频繁，请稍后再试", "Too many requests; please try again later"),
@@ -33,7 +40,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "station and staff will verify and change it",
     ),
     "credit_code_taken": ("该统一社会信用代码已被其他账号使用", "This credit code is already used by another account"),
-    "profile_incomplete": ("请先完善{what}", "Please complete your {what_en} first"),
+    "profile_incomplete": ("请先完善{what}", "Please complete your {what} first"),
     "user_not_found": ("找不到该用户", "User not found"),
     "worker_search_moved": (
         "按手机号查找求职者请改用 POST /api/workers/search，把手机号放在请求正文中（网址会被记入日志）",
@@ -51,7 +58,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "order_not_found": ("找不到该订单", "Order not found"),
     "already_accepted": ("您已接过这个岗位", "You have already accepted this job"),
     "schedule_clash": ("与您已接的订单时间冲突（{title}）", "Clashes with another order you hold ({title})"),
-    "illegal_transition": ("订单当前状态为「{status}」，不能{action}", "The order is {status_en}; cannot {action_en}"),
+    "illegal_transition": ("订单当前状态为「{status}」，不能{action}", "The order is {status}; cannot {action}"),
     "outside_fence": (
         "您距离工作地点约{distance_m}米，超出{fence_m}米的签到范围",
         "You are about {distance_m} m from the site, outside the {fence_m} m check-in fence",
@@ -81,16 +88,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # so the Chinese reads as a predicate and the English starts lower-case (`market.core.i18n.field_message`).
     "required": ("必填", "is required"),
     "unknown_field": ("不是可接受的字段", "is not a known field"),
-    "wrong_type": ("应为{expected}", "must be {expected_en}"),
+    "wrong_type": ("应为{expected}", "must be {expected}"),
     "too_short": ("至少 {min} 个字", "must be at least {min} characters"),
     "too_long": ("不能超过 {max} 个字", "must be at most {max} characters"),
-    "too_small": ("不能小于 {min}{unit}", "must be at least {min}{unit_en}"),
-    "too_large": ("不能大于 {max}{unit}", "must be at most {max}{unit_en}"),
-    "not_above": ("须大于 {min}{unit}", "must be more than {min}{unit_en}"),
-    "not_below": ("须小于 {max}{unit}", "must be less than {max}{unit_en}"),
+    "too_small": ("不能小于 {min}{unit}", "must be at least {min}{unit}"),
+    "too_large": ("不能大于 {max}{unit}", "must be at most {max}{unit}"),
+    "not_above": ("须大于 {min}{unit}", "must be more than {min}{unit}"),
+    "not_below": ("须小于 {max}{unit}", "must be less than {max}{unit}"),
     "too_few_items": ("至少要有 {min} 项", "must list at least {min}"),
     "too_many_items": ("最多 {max} 项", "must list at most {max}"),
-    "not_one_of": ("只能是{choices}之一", "must be one of: {choices_en}"),
+    "not_one_of": ("只能是{choices}之一", "must be one of: {choices}"),
     "bad_datetime": ("格式不正确，应带时区，如2026-12-01T08:00:00+08:00", "must be a date-time with a zone"),
     "bad_value": ("取值不正确", "is not valid"),
     "phone_format": ("应为正确的11位手机号", "must be an 11-digit mainland mobile number"),
@@ -134,7 +141,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "signature_undecodable": ("已损坏，无法识别，请重新签名", "cannot be decoded; please sign again"),
     "signature_size": ("尺寸不合理，应在40×16到4000×4000像素之间", "must be between 40 × 16 and 4000 × 4000 pixels"),
     "signature_blank": ("是空白的，请本人签名", "is blank; the worker must sign"),
+    **WORDS,
+    **NOTICES,
 }
+
+FRONT_END_CODES = ("internal_error", "network")
+"""Messages the web app shows for situations of the server or the network: it takes their words from the server
+(the page's config, `market.frontend`) instead of keeping a copy."""
 
 # Field labels, for every message about a field: keyed by the field's path without list indices ("pay.amount_fen",
 # "skills.name"), else by its last part ("address"). Every input field of the API has one (a test walks them).

@@ -10,20 +10,11 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 import msgspec
 
 from market.core.errors import FieldProblem
+from market.core.i18n import Phrase
+from market.core.messages import MESSAGES
 from market.core.text import LINE_PATTERN, NAME_PATTERN, PASSWORD_PATTERN
 
 __all__ = ["body_problems", "problem_from_message"]
-
-_TYPE_NAMES = {
-    "int": ("整数", "a whole number"),
-    "float": ("数字", "a number"),
-    "str": ("文字", "text"),
-    "bool": ("是或否", "true or false"),
-    "array": ("列表", "a list"),
-    "object": ("对象", "an object"),
-    "datetime": ("带时区的时间", "a date-time with a zone"),
-    "null": ("空值", "null"),
-}
 
 # msgspec's messages, matched to our codes; each pattern yields the code and its parameters.
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
@@ -89,8 +80,8 @@ def problem_from_message(path: str, message: str, value: Any = None) -> FieldPro
             if code == "bad_characters" and isinstance(value, str) and _lacks_only_visible_text(value):
                 code = "no_visible_text"
         if code == "wrong_type":
-            zh, en = _TYPE_NAMES.get(params["expected"], (params["expected"], params["expected"]))
-            params = {"expected": zh, "expected_en": en}
+            kind = f"type.{params['expected']}"  # a kind the catalogue names, else msgspec's own words
+            params = {"expected": Phrase(kind) if kind in MESSAGES else params["expected"]}
         return FieldProblem(path or "body", code, params)
     return FieldProblem(path or "body", "bad_value", {})
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import TypeVar
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from market.core.identity import CREDIT_CODE_ALPHABET, make_credit_code, make_resident_id
+from market.core.zone import market_zone
 from market.demo.city_logins import DEMO_EMPLOYER, DEMO_PASSWORD, DEMO_PHONES, DEMO_STAFF, DEMO_WORKER
 from market.demo.city_models import (
     DemoCity,
@@ -76,11 +76,6 @@ __all__ = [
     "generate_workers",
     "random_name",
 ]
-
-try:
-    _SHANGHAI: tzinfo = ZoneInfo("Asia/Shanghai")
-except ZoneInfoNotFoundError:  # no tz database on the machine; China has kept UTC+8 without DST since 1992
-    _SHANGHAI = timezone(timedelta(hours=8), "CST")
 
 _TRADES_BY_NAME: dict[str, Trade] = {t.name: t for t in TRADES}
 _HOUSEHOLD_TRADES = ("保洁", "家政", "搬运工", "家电安装", "水电工", "护工", "月嫂", "泥瓦工", "油漆工")
@@ -351,9 +346,11 @@ def _job(rng: random.Random, employer: DemoEmployer, now: datetime, zone: tzinfo
 
 
 def generate_jobs(
-    m: int, employers: Sequence[DemoEmployer], rng: random.Random, now: datetime, *, zone: tzinfo = _SHANGHAI
+    m: int, employers: Sequence[DemoEmployer], rng: random.Random, now: datetime, *, zone: tzinfo | None = None
 ) -> list[DemoJob]:
-    """Generate ``m`` jobs spread over ``employers``, starting 1-14 days after ``now`` (aware) at local hours."""
+    """Generate ``m`` jobs spread over ``employers``, starting 1-14 days after ``now`` (aware) at local hours (in
+    ``zone``, by default the market's)."""
+    zone = zone or market_zone()
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
     if m and not employers:
@@ -372,13 +369,15 @@ def generate_city(
     *,
     employers: int | None = None,
     with_demo_logins: bool = True,
-    zone: tzinfo = _SHANGHAI,
+    zone: tzinfo | None = None,
 ) -> DemoCity:
     """A whole city: stations, staff, workers, employers (default one per three jobs, at least 3) and their jobs.
 
     With ``with_demo_logins`` the fixed demo worker and employer come first in their lists (and the demo employer
     gets about a tenth of the jobs), so the README's logins see a lively market. All phones are unique.
+    Local days and hours are in ``zone``, by default the market's.
     """
+    zone = zone or market_zone()
     phones: set[str] = set()
     people = generate_workers(workers, rng, today=now.astimezone(zone).date(), taken_phones=phones)
     firms = generate_employers(employers if employers is not None else max(3, jobs // 3), rng, taken_phones=phones)

@@ -84,9 +84,9 @@ async def _scrub_codes(rows: list[dict[str, Any]]) -> None:
             await OutboxMessage.update({OutboxMessage.payload: payload}).where(OutboxMessage.id == row["message_id"])
 
 
-async def _send(row: dict[str, Any], hooks: dict[int, tuple[str, str]], zone: str) -> None:
+async def _send(row: dict[str, Any], hooks: dict[int, tuple[str, str]]) -> None:
     if row["channel"] == "sms":
-        text = sms_text(row["event"], row["payload"], zone, row["recipient"], _open_code(row))
+        text = sms_text(row["event"], row["payload"], row["recipient"], _open_code(row))
         await sms_provider().send(row["id"], row["phone"], text)
         return
     hook = hooks.get(row["recipient"])
@@ -97,10 +97,10 @@ async def _send(row: dict[str, Any], hooks: dict[int, tuple[str, str]], zone: st
     await send_webhook(hook[0], hook[1], row["id"], event)
 
 
-async def _record_sms_batch(rows: list[dict[str, Any]], zone: str) -> None:
+async def _record_sms_batch(rows: list[dict[str, Any]]) -> None:
     """The development adapter in bulk: one insert for a whole batch (a repeat of a delivery is ignored). Staff
     read this log, so a one-time code in it shows as `******`."""
-    texts = [SmsLog(delivery=r["id"], phone=r["phone"], text=sms_text(r["event"], r["payload"], zone, r["recipient"]))
+    texts = [SmsLog(delivery=r["id"], phone=r["phone"], text=sms_text(r["event"], r["payload"], r["recipient"]))
              for r in rows]
     await SmsLog.insert(*texts).on_conflict(target=SmsLog.delivery, action="DO NOTHING")
 
@@ -128,10 +128,9 @@ async def _mark_delivered(ids: list[int]) -> None:
 async def _deliver(rows: list[dict[str, Any]]) -> int:
     """Send a claimed batch. Texts for the recording adapter go in one insert; every other delivery is marked
     the moment its channel accepts it, so a crash re-sends at most the deliveries in flight."""
-    zone = get_settings().timezone
     bulk = [r for r in rows if r["channel"] == "sms" and isinstance(sms_provider(), RecordingSms)]
     if bulk:
-        await _record_sms_batch(bulk, zone)
+        await _record_sms_batch(bulk)
         await _mark_delivered([r["id"] for r in bulk])
         await _scrub_codes(bulk)
     hooks = await _hooks({r["recipient"] for r in rows if r["channel"] == "webhook"})
@@ -142,7 +141,7 @@ async def _deliver(rows: list[dict[str, Any]]) -> int:
         nonlocal sent
         async with gate:
             try:
-                await _send(row, hooks, zone)
+                await _send(row, hooks)
             except Exception as exc:  # any channel failure is one failed attempt, retried later
                 await _mark_failed(row, f"{type(exc).__name__}: {exc}", clock.now())
                 return

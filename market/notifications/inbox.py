@@ -9,7 +9,6 @@ from market.core.errors import NotFound
 from market.notifications.schemas import DeliveryOut, InboxPage, Notification, ReadResult, SmsOut
 from market.notifications.tables import Delivery, DeliveryStatus, OutboxMessage, SmsLog
 from market.notifications.templates import render
-from market.settings import get_settings
 
 __all__ = ["failed_deliveries", "list_inbox", "mark_all_read", "mark_read", "sms_log"]
 
@@ -34,10 +33,9 @@ async def list_inbox(user_id: int, language: str, unread_only: bool, limit: int,
     rows = await OutboxMessage.select(OutboxMessage.id, OutboxMessage.event, OutboxMessage.payload,
                                       OutboxMessage.created_at, OutboxMessage.read_at).where(condition).order_by(
         OutboxMessage.id, ascending=False).limit(limit).offset(offset).output(load_json=True)
-    zone = get_settings().timezone
     items = []
     for row in rows:
-        text = render(row["event"], row["payload"], language, zone, user_id)
+        text = render(row["event"], row["payload"], language, user_id)
         items.append(Notification(id=row["id"], event=row["event"], title=text.title, body=text.body,
                                   created_at=row["created_at"], read_at=row["read_at"], link=_link(row["payload"])))
     return InboxPage(items=items, total=await OutboxMessage.count().where(condition), limit=limit, offset=offset,

@@ -11,6 +11,8 @@ from market.core import clock, events
 from market.core.database import write_transaction
 from market.core.errors import Conflict, Forbidden, Invalid
 from market.core.geo import distance_km
+from market.core.i18n import Phrase
+from market.core.zone import short_local
 from market.jobs.events import JobCancelled
 from market.jobs.tables import Job
 from market.orders.events import (
@@ -27,57 +29,43 @@ from market.orders.rules import service_rules
 from market.orders.schemas import CancelIn, CheckInIn, ConfirmPaymentIn, OrderOut, PaidIn
 from market.orders.tables import NoShow, Order, OrderEvent, OrderStatus
 from market.orders.views import get_order, load_order_for
-from market.settings import get_settings
 from market.stations.behalf import record_act
 from market.stations.consent import check_walk_in_consent
 
 __all__ = ["ACTS", "cancel_order", "cancel_orders_of_job", "check_in", "complete", "confirm_payment", "decide_no_show",
            "mark_paid", "object_to_no_show", "record_no_show"]
 
-_STATUS_NAMES = {
-    "accepted": ("已接单", "accepted"), "checked_in": ("已签到", "checked in"), "completed": ("已完工", "completed"),
-    "paid": ("已付款", "paid"), "confirmed": ("已确认收款", "payment confirmed"), "cancelled": ("已取消", "cancelled"),
-    "no_show": ("未到岗", "a no-show"),
-}
-
 
 @dataclass(frozen=True)
 class Act:
-    """One thing that can happen to an order: from which states, to which, by whom, and its name in messages."""
+    """One thing that can happen to an order: from which states, to which, by whom (its name in messages is the
+    catalogue's `act.<name>`)."""
 
     name: str
     allowed_from: frozenset[str]
     to: str
     by: frozenset[str]
-    zh: str
-    en: str
+
+    @property
+    def words(self) -> Phrase:
+        """What the act is called in a message ("cannot {action}")."""
+        return Phrase(f"act.{self.name}")
 
 
 ACTS = {
     act.name: act for act in (
-        Act("check_in", frozenset({"accepted"}), "checked_in", frozenset({"worker"}), "签到", "check in"),
-        Act("complete", frozenset({"accepted", "checked_in"}), "completed", frozenset({"employer"}), "确认完工",
-            "mark it complete"),
-        Act("paid", frozenset({"completed"}), "paid", frozenset({"employer"}), "登记付款", "mark it paid"),
-        Act("confirm_payment", frozenset({"paid"}), "confirmed", frozenset({"worker"}), "确认收款",
-            "confirm payment"),
-        Act("cancel", frozenset({"accepted"}), "cancelled", frozenset({"worker", "employer"}), "取消", "cancel it"),
+        Act("check_in", frozenset({"accepted"}), "checked_in", frozenset({"worker"})),
+        Act("complete", frozenset({"accepted", "checked_in"}), "completed", frozenset({"employer"})),
+        Act("paid", frozenset({"completed"}), "paid", frozenset({"employer"})),
+        Act("confirm_payment", frozenset({"paid"}), "confirmed", frozenset({"worker"})),
+        Act("cancel", frozenset({"accepted"}), "cancelled", frozenset({"worker", "employer"})),
         # A no-show, the worker's objection to it, and staff's decision (`by` empty: staff only).
-        Act("no_show", frozenset({"accepted"}), "no_show", frozenset({"employer"}), "登记未到岗",
-            "record a no-show"),
-        Act("no_show_objection", frozenset({"no_show"}), "no_show", frozenset({"worker"}), "对未到岗提出异议",
-            "object to the no-show"),
-        Act("no_show_overturned", frozenset({"no_show"}), "accepted", frozenset(), "撤销未到岗登记",
-            "remove the no-show"),
-        Act("no_show_confirmed", frozenset({"no_show"}), "no_show", frozenset(), "维持未到岗登记",
-            "keep the no-show"),
+        Act("no_show", frozenset({"accepted"}), "no_show", frozenset({"employer"})),
+        Act("no_show_objection", frozenset({"no_show"}), "no_show", frozenset({"worker"})),
+        Act("no_show_overturned", frozenset({"no_show"}), "accepted", frozenset()),
+        Act("no_show_confirmed", frozenset({"no_show"}), "no_show", frozenset()),
     )
 }
-
-
-def _local(at: Any) -> str:
-    """A time as people at the market read it (month-day hour:minute in the market's zone)."""
-    return f"{at.astimezone(get_settings().zone):%m-%d %H:%M}"
 
 
 def _facts(order: dict[str, Any], viewer: CurrentUser, on_behalf_of: int | None = None) -> dict[str, Any]:
@@ -99,8 +87,7 @@ def _check_allowed(act: Act, order: dict[str, Any], party: str) -> None:
     if party != "staff" and party not in act.by:
         raise Forbidden("forbidden")
     if order["status"] not in act.allowed_from:
-        zh, en = _STATUS_NAMES[order["status"]]
-        raise Conflict("illegal_transition", status=zh, status_en=en, action=act.zh, action_en=act.en,
+        raise Conflict("illegal_transition", status=Phrase(f"order_status.{order['status']}"), action=act.words,
                        current_status=order["status"])
 
 
@@ -143,7 +130,7 @@ async def check_in(order_id: int, viewer: CurrentUser, data: CheckInIn) -> Order
         if now < order["starts_at"] - timedelta(minutes=rules.check_in_opens_minutes):
             raise Conflict("check_in_too_early", minutes=rules.check_in_opens_minutes)
         if now > order["ends_at"]:
-            raise Conflict("illegal_transition", status="已结束", status_en="over", action=act.zh, action_en=act.en)
+            raise Conflict("illegal_transition", status=Phrase("order_status.over"), action=act.words)
         metres = round(distance_km(data.lat, data.lon, order["job_lat"], order["job_lon"]) * 1000)
         fence = rules.check_in_fence_m
         if metres > fence:
@@ -162,7 +149,7 @@ async def complete(order_id: int, viewer: CurrentUser, note: str) -> OrderOut:
         act, order, party = await _prepare("complete", order_id, viewer)
         if clock.now() < order["starts_at"]:
             # Work cannot be done before it starts; a worker who forgot to check in is still paid after the start.
-            raise Conflict("complete_before_start", starts=_local(order["starts_at"]),
+            raise Conflict("complete_before_start", starts=short_local(order["starts_at"]),
                            starts_at=order["starts_at"].isoformat())
         behalf = _behalf(party, order, "employer")
         await _apply(act, order_id, viewer, {Order.completed_at: clock.now()}, behalf, note=note)
@@ -234,8 +221,8 @@ async def cancel_order(order_id: int, viewer: CurrentUser, data: CancelIn) -> Or
             raise Invalid.field("on_behalf_of", "required")
         side = party if party != "staff" else str(data.on_behalf_of)
         if clock.now() >= order["starts_at"]:
-            raise Conflict("illegal_transition", status="已开工", status_en="started", action=act.zh,
-                           action_en=act.en, current_status=order["status"])
+            raise Conflict("illegal_transition", status=Phrase("order_status.started"), action=act.words,
+                           current_status=order["status"])
         await _cancel_one(order, viewer, side, data.reason.strip())
     return await get_order(order_id, viewer)
 
@@ -267,7 +254,7 @@ async def record_no_show(order_id: int, viewer: CurrentUser, note: str) -> Order
         rules, now = service_rules(), clock.now()
         opens = order["starts_at"] + timedelta(minutes=rules.no_show_grace_minutes)
         if now < opens:
-            raise Conflict("no_show_too_early", minutes=rules.no_show_grace_minutes, opens=_local(opens))
+            raise Conflict("no_show_too_early", minutes=rules.no_show_grace_minutes, opens=short_local(opens))
         if await _no_show_of(order_id) is not None:  # one overturned before: the worker did come
             raise Conflict("no_show_overturned")
         note = note.strip()
@@ -296,7 +283,7 @@ async def object_to_no_show(order_id: int, viewer: CurrentUser, note: str) -> Or
         if record["objected_at"] is not None:
             raise Conflict("no_show_objection_filed")
         if now > record["objection_due_at"]:
-            raise Conflict("no_show_objection_closed", due=_local(record["objection_due_at"]))
+            raise Conflict("no_show_objection_closed", due=short_local(record["objection_due_at"]))
         filed = await NoShow.update({NoShow.objected_at: now, NoShow.objection_note: note}).where(
             (NoShow.order == order_id) & NoShow.objected_at.is_null()).returning(NoShow.id)
         if not filed:

@@ -17,6 +17,8 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -30,6 +32,8 @@ PASSWORD = "linggong-demo"
 WORKER, EMPLOYER, STAFF = "13800000001", "13800000002", "13800000003"
 ROOT = Path(__file__).resolve().parents[2]
 HOME = {"lat": 24.5116, "lon": 117.6443}
+ZONED = "America/New_York"
+"""The zone of `zoned_server`: far from the default, west of UTC and with daylight saving."""
 
 
 def _free_port() -> int:
@@ -38,13 +42,13 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _postgres_url() -> tuple[str, str, str] | None:
+def _postgres_url(suffix: str) -> tuple[str, str, str] | None:
     """(server admin URL, this run's database URL, its name) when the suite runs on PostgreSQL."""
     given = os.environ.get("LINGGONG_DATABASE_URL", "")
     if not given.startswith(("postgres://", "postgresql://")):
         return None
     parts = urlsplit(given)
-    name = f"linggong_browser_{os.getpid()}"
+    name = f"linggong_browser_{os.getpid()}{suffix}"
     return (urlunsplit(parts._replace(path="/postgres")), urlunsplit(parts._replace(path=f"/{name}")), name)
 
 
@@ -59,12 +63,15 @@ def _postgres(admin_url: str, *statements: str) -> None:
         finally:
             await connection.close()
 
-    asyncio.run(go())
+    # In a thread of its own: Playwright's sync API may be running an event loop in this one (a module's server
+    # can start after its browser).
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, go()).result()
 
 
-@pytest.fixture(scope="session")
-def live_server() -> Iterator[str]:
-    """Base URL of a freshly seeded market (40 workers, 30 jobs, the three demo logins)."""
+@contextmanager
+def _serve(workers: int, jobs: int, suffix: str = "", **settings: str) -> Iterator[str]:
+    """`linggong up` on a free port with a fresh data dir (and database), `settings` as LINGGONG_* variables."""
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium (CI's .ci/run installs it)")
     data_dir = Path(tempfile.mkdtemp(prefix="linggong-browser-"))
@@ -73,9 +80,10 @@ def live_server() -> Iterator[str]:
     env = {**os.environ, "LINGGONG_DATA_DIR": str(data_dir), "LINGGONG_PUBLIC_URL": base,
            "LINGGONG_STATIC_DIR": str(ROOT / "market" / "static"), "LINGGONG_ENV": "development",
            "LINGGONG_SECRET_KEY": "browser-test-secret-key-long-enough-0123456789",
-           "LINGGONG_PASSWORD_HASH_MEMORY_KIB": "1024", "LINGGONG_LOGIN_ATTEMPTS_PER_MINUTE": "100000"}
+           "LINGGONG_PASSWORD_HASH_MEMORY_KIB": "1024", "LINGGONG_LOGIN_ATTEMPTS_PER_MINUTE": "100000",
+           **{f"LINGGONG_{name.upper()}": value for name, value in settings.items()}}
     env.pop("LINGGONG_SECRET_KEY_FILE", None)
-    pg = _postgres_url()
+    pg = _postgres_url(suffix)
     if pg:
         admin, url, name = pg
         _postgres(admin, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", f"CREATE DATABASE {name}")
@@ -84,7 +92,7 @@ def live_server() -> Iterator[str]:
         env.pop("LINGGONG_DATABASE_URL", None)
     log = (data_dir / "server.log").open("w")
     server = subprocess.Popen(
-        [sys.executable, "-m", "market.cli", "up", "--port", str(port), "--workers", "40", "--jobs", "30"],
+        [sys.executable, "-m", "market.cli", "up", "--port", str(port), "--workers", str(workers), "--jobs", str(jobs)],
         env=env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
     try:
         deadline = time.monotonic() + 90
@@ -113,6 +121,20 @@ def live_server() -> Iterator[str]:
         shutil.rmtree(data_dir, ignore_errors=True)
 
 
+@pytest.fixture(scope="session")
+def live_server() -> Iterator[str]:
+    """Base URL of a freshly seeded market (40 workers, 30 jobs, the three demo logins)."""
+    with _serve(40, 30) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def zoned_server() -> Iterator[str]:
+    """Base URL of a small market whose zone is not the default: New York (UTC-5, UTC-4 in summer)."""
+    with _serve(5, 3, "_zoned", timezone=ZONED) as base:
+        yield base
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     """Chromium for one test module. Playwright's sync API keeps an event loop running in this thread while it is
@@ -126,9 +148,10 @@ def browser() -> Iterator[Any]:
 
 
 def open_page(browser: Any, base: str, *, phone: str | None, lang: str = "zh-CN",
-              size: tuple[int, int] = (360, 740)) -> Any:
-    """A fresh context (own cookies and storage) at `size`, signed in as `phone` when given."""
-    context = browser.new_context(viewport={"width": size[0], "height": size[1]}, locale=lang,
+              size: tuple[int, int] = (360, 740), timezone_id: str | None = None) -> Any:
+    """A fresh context (own cookies and storage) at `size`, signed in as `phone` when given; the browser's own
+    zone is `timezone_id` (the machine's when None)."""
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]}, locale=lang, timezone_id=timezone_id,
                                   geolocation={"latitude": HOME["lat"], "longitude": HOME["lon"]},
                                   permissions=["geolocation"])
     context.set_default_timeout(10_000)

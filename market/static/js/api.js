@@ -57,7 +57,7 @@ export async function api(path, { method = 'GET', body, raw, type, headers = {} 
     location.hash = `#/login${next}`;
   }
   if (data && data.detail) throw new ApiError(data);
-  throw new ApiError({ status_code: response.status, code: 'http_error', detail: t('server_error') });
+  throw new ApiError({ status_code: response.status, code: 'http_error', detail: t('internal_error') });
 }
 
 /** Query string from an object, leaving out empty values. */

@@ -79,7 +79,7 @@ async function route() {
     if (mine !== generation) return;
     await screen({ params: match.slice(1), query: new URLSearchParams(query || ''), user, home: HOME });
   } catch (err) {
-    if (mine === generation) show(t('server_error'), failed(err, route));
+    if (mine === generation) show(t('internal_error'), failed(err, route));
   }
 }
 

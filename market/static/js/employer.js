@@ -1,7 +1,7 @@
 // Employer screens: post a job, my jobs and how full each is, ranked candidates with reasons, orders to settle.
 import { api, qs } from './api.js';
 import { contractLink } from './contract.js';
-import { localInputToIso, isoToLocalInput, money, payText, span, t, when } from './i18n.js';
+import { localInputToIso, isoToLocalInput, money, payText, span, t, when, zoneLabel } from './i18n.js';
 import { positionPicker } from './profile.js';
 import { tradeInput } from './trades.js';
 import { act, badge, empty, failed, field, form, h, loading, show, toast } from './ui.js';
@@ -66,8 +66,8 @@ export async function post({ user }) {
       field(t('job_name'), 'title', { required: true, maxlength: 60, placeholder: t('job_name_ph') }),
       skills,
       place,
-      field(t('starts'), 'starts_at', { type: 'datetime-local', value: start, required: true }),
-      field(t('ends'), 'ends_at', { type: 'datetime-local', value: end, required: true }),
+      field(t('starts', { zone: zoneLabel() }), 'starts_at', { type: 'datetime-local', value: start, required: true }),
+      field(t('ends', { zone: zoneLabel() }), 'ends_at', { type: 'datetime-local', value: end, required: true }),
       field(t('headcount'), 'headcount', { type: 'number', min: 1, max: 500, value: 1, inputmode: 'numeric' }),
       h('div', { class: 'inline2', dataset: { field: 'pay' } },
         field(t('amount'), 'amount', { type: 'number', min: 0, step: '0.01', inputmode: 'decimal', required: true }),

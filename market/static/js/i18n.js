@@ -1,7 +1,12 @@
 // Every string the app shows, in zh-CN (first) and en; the chosen language is remembered in localStorage.
-// Money and times are formatted here too: one place decides ¥, two decimals and the market's zone.
+// Money and times are formatted here too: one place decides ¥, two decimals, and how times are read and shown in
+// the market's zone. What only the server knows comes in the page (a JSON block, `market.frontend.shell_config`):
+// the market's zone and the server's own words for its and the network's failures, so no copy of them lives here.
 
-export const ZONE = 'Asia/Shanghai';
+const CONFIG = JSON.parse(document.getElementById('market-config')?.textContent || '{}');
+/** The market's zone (IANA name), as the server is set: every time is shown and typed in it. */
+export const ZONE = CONFIG.zone || 'UTC';
+const SERVER_MESSAGES = CONFIG.messages || {};
 const KEY = 'lg.lang';
 
 const M = {
@@ -10,8 +15,6 @@ const M = {
   switch_to: ['English', '中文'],
   loading: ['正在加载…', 'Loading…'],
   offline: ['没有网络连接。已填写的内容不会丢失，联网后再试。', 'No network connection. What you typed is kept; try again when you are back online.'],
-  network: ['网络不通，请检查网络后重试', 'The network is not reachable; check your connection and try again'],
-  server_error: ['服务器出错了，请稍后再试', 'Something went wrong on the server; please try again later'],
   retry: ['重试', 'Try again'],
   back: ['返回', 'Back'],
   go_home: ['回到首页', 'Go to the start'],
@@ -167,8 +170,8 @@ const M = {
   post_title: ['发布用工需求', 'Post a job'],
   job_name: ['标题', 'Title'],
   job_name_ph: ['如：搬家临时工 2 人', 'e.g. 2 movers for a house move'],
-  starts: ['开始时间（北京时间）', 'Starts (Beijing time)'],
-  ends: ['结束时间（北京时间）', 'Ends (Beijing time)'],
+  starts: ['开始时间（{zone}）', 'Starts ({zone})'],
+  ends: ['结束时间（{zone}）', 'Ends ({zone})'],
   amount: ['工钱（元）', 'Pay (¥)'],
   unit: ['计价方式', 'Paid per'],
   unit_hour: ['每小时', 'hour'],
@@ -277,10 +280,10 @@ export function setLang(next) {
   document.documentElement.lang = next;
 }
 
-/** The text for `key` in the current language, with `{name}` placeholders filled from `vars`. */
+/** The text for `key` in the current language (the app's own, else the server's), with `{name}` filled from `vars`. */
 export function t(key, vars) {
   const pair = M[key];
-  let text = pair ? pair[lang === 'en' ? 1 : 0] : key;
+  let text = pair ? pair[lang === 'en' ? 1 : 0] : (SERVER_MESSAGES[key] || {})[lang] || key;
   if (vars) for (const [name, value] of Object.entries(vars)) text = text.replaceAll(`{${name}}`, value);
   return text;
 }
@@ -320,13 +323,50 @@ export function span(startIso, endIso) {
   return `${fmt('full').format(a)} – ${sameDay ? fmt('time').format(b) : fmt('full').format(b)}`;
 }
 
-/** "YYYY-MM-DDTHH:mm" typed as Beijing time -> ISO 8601 in UTC. */
-export function localInputToIso(value) {
-  return new Date(`${value}:00+08:00`).toISOString();
+/** The market zone's name for people in the current language, from the server's catalogue, else its IANA name. */
+export function zoneLabel() {
+  return (CONFIG.zone_label || {})[lang] || ZONE;
 }
 
-/** ISO -> "YYYY-MM-DDTHH:mm" in Beijing time, for <input type=datetime-local>. */
+const DAY_MS = 24 * 3600 * 1000;
+const wallFormat = new Intl.DateTimeFormat('en-US', {
+  timeZone: ZONE, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
+  hour: '2-digit', minute: '2-digit', second: '2-digit',
+});
+
+/** What the market's clocks read at instant `ms`: {year, month, day, hour, minute, second} as strings. */
+function wallClock(ms) {
+  const parts = Object.fromEntries(wallFormat.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+  parts.hour = String(Number(parts.hour) % 24).padStart(2, '0'); // some engines say 24 for midnight
+  return parts;
+}
+
+/** The market zone's offset from UTC at instant `ms`, in milliseconds (east positive). */
+function offsetAt(ms) {
+  const w = wallClock(ms);
+  const whole = Math.floor(ms / 1000) * 1000;
+  return Date.UTC(+w.year, +w.month - 1, +w.day, +w.hour, +w.minute, +w.second) - whole;
+}
+
+/**
+ * "YYYY-MM-DDTHH:mm" as typed on the market's clocks -> ISO 8601 in UTC. Intl only formats, so the offset is
+ * found by trying the zone's offsets a day either side (a zone changes its offset at most once in two days) and
+ * keeping the one under which the instant reads as typed. A time that occurs twice (clocks going back) is the
+ * earlier; one that never occurs (clocks going forward) moves on by the gap, as clocks do.
+ */
+export function localInputToIso(value) {
+  const [date, time] = value.split('T');
+  const [y, mo, d] = date.split('-').map(Number);
+  const [h, mi] = time.split(':').map(Number);
+  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  const before = offsetAt(wall - DAY_MS);
+  const fits = [...new Set([before, offsetAt(wall + DAY_MS)])].map((o) => wall - o)
+    .filter((utc) => offsetAt(utc) === wall - utc).sort((a, b) => a - b);
+  return new Date(fits.length ? fits[0] : wall - before).toISOString();
+}
+
+/** ISO -> "YYYY-MM-DDTHH:mm" on the market's clocks, for <input type=datetime-local>. */
 export function isoToLocalInput(iso) {
-  const d = new Date(new Date(iso).getTime() + 8 * 3600 * 1000);
-  return d.toISOString().slice(0, 16);
+  const w = wallClock(new Date(iso).getTime());
+  return `${w.year}-${w.month}-${w.day}T${w.hour}:${w.minute}`;
 }

@@ -104,7 +104,7 @@ export function showErrors(el, err) {
     }
   }
   if (box) {
-    box.textContent = [err.detail || t('server_error'), ...leftovers].join(' · ');
+    box.textContent = [err.detail || t('internal_error'), ...leftovers].join(' · ');
     box.hidden = false;
     box.scrollIntoView({ block: 'nearest' });
   } else {
@@ -117,7 +117,7 @@ export function showErrors(el, err) {
 export function failed(err, retry) {
   const lasting = err.status >= 400 && err.status < 500 && ![408, 429].includes(err.status);
   return h('div', { class: 'state', role: 'alert' },
-    h('p', {}, err.detail || t('server_error')),
+    h('p', {}, err.detail || t('internal_error')),
     retry && !lasting ? h('button', { type: 'button', onclick: retry }, t('retry')) : null,
     lasting ? h('a', { class: 'button', href: '#/' }, t('go_home')) : null);
 }
@@ -134,7 +134,7 @@ export function loading() {
 export function act(button, action) {
   return async () => {
     button.disabled = true;
-    try { await action(); } catch (err) { toast(err.detail || t('server_error')); } finally { button.disabled = false; }
+    try { await action(); } catch (err) { toast(err.detail || t('internal_error')); } finally { button.disabled = false; }
   };
 }
 

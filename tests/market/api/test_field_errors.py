@@ -4,14 +4,13 @@ in the request's language; text is NFC and free of control, format and bidi char
 from __future__ import annotations
 
 import re
-import string
 from typing import Any, get_args
 
 import msgspec
 import pytest
 
-from market.core.i18n import LANGUAGES, field_label, field_message, translate
-from market.core.messages import FIELD_NAMES, MESSAGES, VALUE_NAMES
+from market.core.i18n import LANGUAGES, field_label, field_message
+from market.core.messages import FIELD_NAMES, VALUE_NAMES
 from market.core.validation import _struct_of, _unwrap
 
 
@@ -104,28 +103,7 @@ async def test_descriptions_may_span_lines_but_titles_may_not(client, market):
     assert [f["field"] for f in response.json()["fields"]] == ["title"]
 
 
-# --- the catalogue ----------------------------------------------------------------------------------------
-
-_SAMPLE = {"min": 1, "max": 9, "days": 3, "name": "电工", "expected": "整数", "expected_en": "a whole number",
-           "choices": "hour, day", "choices_en": "per hour, per day", "roles": "用工方", "roles_en": "employers",
-           "what": "资料", "what_en": "profile", "status": "已接单", "status_en": "accepted", "action": "签到",
-           "action_en": "check in", "title": "搬家", "distance_m": 900, "fence_m": 500, "minutes": 60,
-           "unit": " 分", "unit_en": " fen", "starts": "12-01 08:00", "opens": "12-01 09:00", "due": "12-04 09:00"}
-
-
-@pytest.mark.parametrize("code", sorted(MESSAGES))
-def test_every_message_is_complete_in_both_languages(code):
-    zh, en = MESSAGES[code]
-    assert zh.strip()
-    assert en.strip()
-    assert re.search(r"[\u4e00-\u9fff]", zh), "the Chinese message is in Chinese"
-    assert not re.search(r"[\u4e00-\u9fff]", en), "the English message has no Chinese"
-    for language in LANGUAGES:
-        text = translate(code, language, **_SAMPLE)
-        assert not set("{}") & set(text), text
-    zh_fields = {f for _, f, _, _ in string.Formatter().parse(zh) if f}
-    assert zh_fields <= set(_SAMPLE)
-
+# --- the catalogue's field labels (the messages: tests/market/unit/test_catalogue.py) -------------------
 
 @pytest.mark.parametrize("field", sorted(FIELD_NAMES))
 def test_every_label_is_complete_in_both_languages(field):
