@@ -15,7 +15,7 @@ from market.background import queue
 from market.background.schedule import SCHEDULE, Scheduled
 from market.settings import get_settings
 
-__all__ = ["InProcessRunner", "background_lifespan"]
+__all__ = ["InProcessRunner", "background_lifespan", "runner_for_app"]
 
 logger = logging.getLogger("market.background")
 
@@ -60,15 +60,20 @@ class InProcessRunner:
             self._wake.clear()
 
 
+def runner_for_app() -> InProcessRunner | None:
+    """The runner an app needs (made by `create_app`, started by its lifespan): one without Redis, none with it."""
+    return None if get_settings().redis_url else InProcessRunner()
+
+
 @asynccontextmanager
 async def background_lifespan(app: Litestar) -> AsyncIterator[None]:
-    """App lifespan: without Redis, run the background jobs inside the app (`app.state.runner`, and the runner
-    `queue.enqueue` nudges); with Redis, arq workers run them and this closes the app's arq pool at the end."""
-    if get_settings().redis_url:
+    """App lifespan: run the app's in-process runner (`app.state.runner`), the one `queue.enqueue` nudges while it
+    runs; with Redis there is none (arq workers run the jobs) and this closes the app's arq pool at the end."""
+    runner: InProcessRunner | None = app.state.get("runner")
+    if runner is None:
         yield
         await queue.close_pool()
         return
-    runner = app.state.runner = InProcessRunner()
     queue.use_runner(runner)
     task = asyncio.create_task(runner.run_forever())
     try:
@@ -78,4 +83,3 @@ async def background_lifespan(app: Litestar) -> AsyncIterator[None]:
         with contextlib.suppress(asyncio.CancelledError):
             await task
         queue.use_runner(None)
-        app.state.runner = None

@@ -70,3 +70,24 @@ def test_a_period_arq_cannot_beat_evenly_is_refused(period_s, offset_s):
 def test_an_unknown_job_is_refused():
     with pytest.raises(ValueError, match="not a job"):
         Scheduled("send_postcards", period_s=60)
+
+
+async def test_the_app_makes_its_runner_and_enqueues_nudge_it_only_while_the_app_runs():
+    from market.app import create_app
+    from market.background import queue
+
+    app = create_app()
+    runner = app.state.runner
+    assert isinstance(runner, InProcessRunner)
+    assert queue.current_runner() is None
+    assert await queue.enqueue("dispatch_outbox") is False, "nothing runs the jobs before the app starts"
+    async with app.lifespan():
+        assert queue.current_runner() is runner
+        assert await queue.enqueue("dispatch_outbox") is True
+    assert queue.current_runner() is None
+
+
+async def test_with_redis_the_app_runs_no_jobs_itself(redis):
+    from market.app import create_app
+
+    assert create_app().state.runner is None
