@@ -12,6 +12,7 @@ from market.background.jobs import JOBS
 from market.background.runner import InProcessRunner
 from market.background.schedule import SCHEDULE, Scheduled
 from market.background.worker import WorkerSettings
+from market.settings import reset_settings
 
 
 def fire_times(job, count: int) -> list[datetime]:
@@ -72,7 +73,17 @@ def test_an_unknown_job_is_refused():
         Scheduled("send_postcards", period_s=60)
 
 
-async def test_the_app_makes_its_runner_and_enqueues_nudge_it_only_while_the_app_runs():
+@pytest.fixture
+def without_redis(monkeypatch):
+    """The embedded default for this test, whatever Redis the suite runs with."""
+    monkeypatch.delenv("LINGGONG_REDIS_URL", raising=False)
+    reset_settings()
+    yield
+    monkeypatch.undo()
+    reset_settings()
+
+
+async def test_the_app_makes_its_runner_and_enqueues_nudge_it_only_while_the_app_runs(without_redis):
     from market.app import create_app
     from market.background import queue
 
