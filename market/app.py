@@ -16,7 +16,7 @@ from market.accounts.auth import PUBLIC_ROUTE, make_auth
 from market.accounts.controllers import AuthController
 from market.accounts.throttle import AttemptThrottle
 from market.api_docs import docs_assets_router, render_plugins
-from market.background.runner import background_lifespan
+from market.background.runner import background_lifespan, runner_for_app
 from market.background.wiring import install as install_subscriptions
 from market.caching import RevalidateMiddleware
 from market.contracts.controllers import ContractController, VerifyPageController
@@ -86,7 +86,12 @@ async def _close_throttle(app: Litestar) -> None:
 
 
 def create_app() -> Litestar:
-    """The market's web application; refuses to build in production with unsafe settings."""
+    """The market's web application; refuses to build in production with unsafe settings.
+
+    The process-wide state requests need lives on `app.state`, made here: `auth`, the login and verify
+    `throttle`s, the in-process `runner` (none with Redis; the lifespan starts it) and, made on first use so an
+    app served without its lifespan works too, `matching`.
+    """
     settings = get_settings()
     settings.check_for_production()
     install_subscriptions()
@@ -119,7 +124,7 @@ def create_app() -> Litestar:
         # Brotli for browsers that take it, gzip for the rest; the front end's files come precompressed.
         compression_config=CompressionConfig(backend="brotli", brotli_gzip_fallback=True, minimum_size=500,
                                              exclude_opt_key=SKIP_COMPRESSION),
-        state=State({"auth": auth, "throttle": AttemptThrottle(
+        state=State({"auth": auth, "runner": runner_for_app(), "throttle": AttemptThrottle(
             per_phone=settings.login_attempts_per_minute, per_address=settings.login_attempts_per_address_per_minute,
             redis_url=settings.redis_url, slowdown_per_phone=settings.login_slowdown_per_phone_per_minute)}),
         request_max_body_size=MAX_BODY_BYTES,

@@ -1,45 +1,107 @@
-"""The one settings object, read from `LINGGONG_*` environment variables."""
+"""The one settings object, read from `LINGGONG_*` environment variables.
+
+Each setting is written once, as a field of `Settings`: its default, its attribute docstring and, in the field's
+metadata, how its variable is read (`_read(...)`). `load_settings()` walks the fields; nothing else lists them.
+"""
 
 from __future__ import annotations
 
 import ipaddress
 import os
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
-__all__ = ["Settings", "SettingsError", "get_settings", "reset_settings"]
+__all__ = ["Settings", "SettingsError", "get_settings", "load_settings", "reset_settings", "variables"]
 
 _PREFIX = "LINGGONG_"
 _MIN_SECRET_LENGTH = 32
 _KNOWN_WEAK_SECRETS = {"changeme", "secret", "development", "linggong", "please-change-me"}
+
+Parse = Callable[[str, str], Any]
+"""Turns a variable's text into the setting's value; given the text and the variable's full name (for errors)."""
+Finish = Callable[[Any, Mapping[str, Any]], Any]
+"""Completes a value, read or default, given the settings decided before it (fields are read in order)."""
 
 
 class SettingsError(RuntimeError):
     """The environment does not describe a market that can start."""
 
 
-def _env(name: str, default: str | None = None) -> str | None:
-    value = os.environ.get(_PREFIX + name)
-    return value if value not in (None, "") else default
+def _read(parse: Parse | None = None, *, finish: Finish | None = None, from_file: bool = False) -> dict[str, Any]:
+    """Field metadata saying how a setting's variable is read.
+
+    `parse` turns the text into the value (by default chosen from the field's type: text, integer or path);
+    `finish` completes the value, the default included; with `from_file`, `LINGGONG_<NAME>_FILE` names a file
+    whose contents are the value, and wins over `LINGGONG_<NAME>`.
+    """
+    return {"parse": parse, "finish": finish, "from_file": from_file}
 
 
-def _env_int(name: str, default: int) -> int:
-    raw = _env(name)
-    if raw is None:
-        return default
+def _text(raw: str, name: str) -> str:
+    return raw
+
+
+def _integer(raw: str, name: str) -> int:
     try:
         return int(raw)
     except ValueError as exc:
-        raise SettingsError(f"{_PREFIX}{name} must be an integer, got {raw!r}") from exc
+        raise SettingsError(f"{name} must be an integer, got {raw!r}") from exc
 
 
-def _env_non_negative(name: str, default: int) -> int:
-    value = _env_int(name, default)
+def _non_negative(raw: str, name: str) -> int:
+    value = _integer(raw, name)
     if value < 0:
-        raise SettingsError(f"{_PREFIX}{name} must not be negative, got {value}")
+        raise SettingsError(f"{name} must not be negative, got {value}")
     return value
+
+
+def _at_least_one(raw: str, name: str) -> int:
+    return max(1, _integer(raw, name))
+
+
+def _path(raw: str, name: str) -> Path:
+    return Path(raw)
+
+
+def _networks(raw: str, name: str) -> tuple[str, ...]:
+    proxies = tuple(item.strip() for item in raw.split(",") if item.strip())
+    for proxy in proxies:
+        try:
+            ipaddress.ip_network(proxy, strict=False)
+        except ValueError as exc:
+            raise SettingsError(f"{name}: {proxy!r} is not an IP address or network") from exc
+    return proxies
+
+
+def _zone_name(raw: str, name: str) -> str:
+    try:
+        ZoneInfo(raw)
+    except (KeyError, ValueError) as exc:
+        raise SettingsError(f"{name} {raw!r} is not a known time zone") from exc
+    return raw
+
+
+def _resolved(value: Path, _: Mapping[str, Any]) -> Path:
+    return value.expanduser().resolve()
+
+
+def _database_url(value: str, decided: Mapping[str, Any]) -> str:
+    url = value or f"sqlite:///{decided['data_dir'] / 'linggong.sqlite3'}"
+    if not url.startswith(("sqlite:///", "postgres://", "postgresql://")):
+        raise SettingsError(f"{_PREFIX}DATABASE_URL must start with sqlite:/// or postgresql://")
+    return url
+
+
+def _no_trailing_slash(value: str, _: Mapping[str, Any]) -> str:
+    return value.rstrip("/")
+
+
+_PARSE_BY_TYPE: dict[str, Parse] = {"str": _text, "str | None": _text, "int": _integer, "Path": _path,
+                                    "Path | None": _path}
 
 
 @dataclass(frozen=True)
@@ -48,27 +110,27 @@ class Settings:
 
     env: str = "development"
     """`development`, `test` or `production`; production refuses default secrets."""
-    data_dir: Path = Path("var")
+    data_dir: Path = field(default=Path("var"), metadata=_read(finish=_resolved))
     """Where the embedded default keeps its SQLite file and generated keys."""
-    database_url: str = ""
+    database_url: str = field(default="", metadata=_read(finish=_database_url))
     """`sqlite:///path` or `postgresql://…`; empty means the SQLite file in the data dir."""
     redis_url: str | None = None
     """arq and shared stores run on Redis when set; otherwise jobs run in-process."""
-    secret_key: str | None = None
+    secret_key: str | None = field(default=None, metadata=_read(from_file=True))
     """Master secret; other keys are derived from it. Generated into the data dir outside production."""
-    timezone: str = "Asia/Shanghai"
+    timezone: str = field(default="Asia/Shanghai", metadata=_read(_zone_name))
     """The market's zone: where local times are shown and reasoned about."""
-    public_url: str = "http://127.0.0.1:8000"
+    public_url: str = field(default="http://127.0.0.1:8000", metadata=_read(finish=_no_trailing_slash))
     """Base URL printed on contracts and QR codes."""
-    check_in_fence_m: int = 500
+    check_in_fence_m: int = field(default=500, metadata=_read(_non_negative))
     """A check-in farther than this from the job's place is refused."""
-    worker_free_cancel_hours: int = 12
+    worker_free_cancel_hours: int = field(default=12, metadata=_read(_non_negative))
     """A worker may cancel without it counting against them until this many hours before the start."""
-    employer_free_cancel_hours: int = 24
+    employer_free_cancel_hours: int = field(default=24, metadata=_read(_non_negative))
     """An employer may cancel an accepted order without it counting until this many hours before the start."""
-    no_show_grace_minutes: int = 60
+    no_show_grace_minutes: int = field(default=60, metadata=_read(_non_negative))
     """The employer (or staff) may record a no-show this long after the start, if the worker has not checked in."""
-    no_show_objection_hours: int = 72
+    no_show_objection_hours: int = field(default=72, metadata=_read(_non_negative))
     """A worker may object to a recorded no-show within this many hours of it being recorded."""
     token_ttl_hours: int = 24 * 7
     """How long a login token stays valid."""
@@ -80,13 +142,13 @@ class Settings:
     login_slowdown_per_phone_per_minute: int = 30
     """Logins to one phone number from all addresses per minute before each further one is held back (never
     refused: nobody can lock an owner out)."""
-    trusted_proxies: tuple[str, ...] = ()
+    trusted_proxies: tuple[str, ...] = field(default=(), metadata=_read(_networks))
     """Addresses or networks of reverse proxies whose X-Forwarded-For is believed; none by default."""
     id_number_changes_per_day: int = 5
     """Times a worker may try to set a different ID number in 24 hours; then 429 until a station verifies them."""
     password_hash_memory_kib: int = 65536
     """Argon2id memory cost; lowered only in tests."""
-    password_hash_threads: int = 2
+    password_hash_threads: int = field(default=2, metadata=_read(_at_least_one))
     """Threads per process that hash and check passwords, off the event loop; more logins at once wait their turn."""
     ca_dir: Path | None = None
     """Where the platform CA and seal live (mounted secrets in production); default `<data_dir>/ca`."""
@@ -105,9 +167,9 @@ class Settings:
     """Deliveries are retried with back-off (30 s, 2, 8, 30 min, 2 h) and marked failed after this many attempts."""
     dispatch_claim_timeout_s: int = 120
     """A delivery claimed this long ago by a dispatcher that never finished (it died) is taken over by another."""
-    contract_max_attempts: int = 10
+    contract_max_attempts: int = field(default=10, metadata=_read(_at_least_one))
     """An order's contract is tried this many times (at acceptance, then by recovery) before it is marked failed."""
-    contract_retry_base_s: int = 60
+    contract_retry_base_s: int = field(default=60, metadata=_read(_at_least_one))
     """Wait after a contract's first failed attempt; doubled after each further one, at most an hour."""
     static_dir: Path | None = None
     """Where the web front end lives; by default `static/` beside the source tree or in the working directory."""
@@ -148,76 +210,42 @@ class Settings:
             raise SettingsError(f"production needs {_PREFIX}DATABASE_URL pointing at PostgreSQL")
 
 
-def _trusted_proxies() -> tuple[str, ...]:
-    raw = _env("TRUSTED_PROXIES", "") or ""
-    proxies = tuple(item.strip() for item in raw.split(",") if item.strip())
-    for proxy in proxies:
-        try:
-            ipaddress.ip_network(proxy, strict=False)
-        except ValueError as exc:
-            raise SettingsError(f"{_PREFIX}TRUSTED_PROXIES: {proxy!r} is not an IP address or network") from exc
-    return proxies
+def variables() -> Iterator[tuple[str, Any]]:
+    """Every setting's environment variable with its default, in the order of `Settings`' fields."""
+    for spec in fields(Settings):
+        yield _PREFIX + spec.name.upper(), spec.default
 
 
-def _read_secret() -> str | None:
-    path = _env("SECRET_KEY_FILE")
-    if path:
+def _raw(name: str, from_file: bool, environ: Mapping[str, str]) -> str | None:
+    if from_file and (path := environ.get(f"{name}_FILE")):
         try:
             return Path(path).read_text(encoding="utf-8").strip()
         except OSError as exc:
-            raise SettingsError(f"cannot read {_PREFIX}SECRET_KEY_FILE {path}: {exc.strerror}") from exc
-    return _env("SECRET_KEY")
+            raise SettingsError(f"cannot read {name}_FILE {path}: {exc.strerror}") from exc
+    value = environ.get(name)
+    return value if value else None  # set but empty counts as unset
 
 
-def _load() -> Settings:
-    data_dir = Path(_env("DATA_DIR", "var") or "var").expanduser().resolve()
-    database_url = _env("DATABASE_URL") or f"sqlite:///{data_dir / 'linggong.sqlite3'}"
-    if not database_url.startswith(("sqlite:///", "postgres://", "postgresql://")):
-        raise SettingsError(f"{_PREFIX}DATABASE_URL must start with sqlite:/// or postgresql://")
-    timezone = _env("TIMEZONE", "Asia/Shanghai") or "Asia/Shanghai"
-    try:
-        ZoneInfo(timezone)
-    except (KeyError, ValueError) as exc:
-        raise SettingsError(f"{_PREFIX}TIMEZONE {timezone!r} is not a known time zone") from exc
-    return Settings(
-        env=_env("ENV", "development") or "development",
-        data_dir=data_dir,
-        database_url=database_url,
-        redis_url=_env("REDIS_URL"),
-        secret_key=_read_secret(),
-        timezone=timezone,
-        public_url=(_env("PUBLIC_URL", "http://127.0.0.1:8000") or "").rstrip("/"),
-        check_in_fence_m=_env_non_negative("CHECK_IN_FENCE_M", 500),
-        worker_free_cancel_hours=_env_non_negative("WORKER_FREE_CANCEL_HOURS", 12),
-        employer_free_cancel_hours=_env_non_negative("EMPLOYER_FREE_CANCEL_HOURS", 24),
-        no_show_grace_minutes=_env_non_negative("NO_SHOW_GRACE_MINUTES", 60),
-        no_show_objection_hours=_env_non_negative("NO_SHOW_OBJECTION_HOURS", 72),
-        token_ttl_hours=_env_int("TOKEN_TTL_HOURS", 24 * 7),
-        login_attempts_per_minute=_env_int("LOGIN_ATTEMPTS_PER_MINUTE", 10),
-        login_attempts_per_address_per_minute=_env_int("LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE", 100),
-        login_slowdown_per_phone_per_minute=_env_int("LOGIN_SLOWDOWN_PER_PHONE_PER_MINUTE", 30),
-        trusted_proxies=_trusted_proxies(),
-        id_number_changes_per_day=_env_int("ID_NUMBER_CHANGES_PER_DAY", 5),
-        password_hash_memory_kib=_env_int("PASSWORD_HASH_MEMORY_KIB", 65536),
-        password_hash_threads=max(1, _env_int("PASSWORD_HASH_THREADS", 2)),
-        static_dir=Path(static) if (static := _env("STATIC_DIR")) else None,
-        ca_dir=Path(ca_dir) if (ca_dir := _env("CA_DIR")) else None,
-        tsa_url=_env("TSA_URL"),
-        verify_attempts_per_address_per_minute=_env_int("VERIFY_ATTEMPTS_PER_ADDRESS_PER_MINUTE", 10),
-        sms_url=_env("SMS_URL"),
-        sms_template=_env("SMS_TEMPLATE", '{"phone": "{phone}", "text": "{text}", "id": "{id}"}') or "",
-        sms_token=_env("SMS_TOKEN"),
-        dispatch_max_attempts=_env_int("DISPATCH_MAX_ATTEMPTS", 6),
-        dispatch_claim_timeout_s=_env_int("DISPATCH_CLAIM_TIMEOUT_S", 120),
-        contract_max_attempts=max(1, _env_int("CONTRACT_MAX_ATTEMPTS", 10)),
-        contract_retry_base_s=max(1, _env_int("CONTRACT_RETRY_BASE_S", 60)),
-    )
+def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
+    """Settings read from `environ` (the process's environment by default); SettingsError names a bad variable."""
+    environ = os.environ if environ is None else environ
+    decided: dict[str, Any] = {}
+    for spec in fields(Settings):
+        name = _PREFIX + spec.name.upper()
+        how = spec.metadata or _read()
+        raw = _raw(name, how["from_file"], environ)
+        parse = how["parse"] or _PARSE_BY_TYPE.get(str(spec.type))
+        if parse is None:
+            raise TypeError(f"Settings.{spec.name}: no parser for {spec.type}; give one with _read(parse)")
+        value = spec.default if raw is None else parse(raw, name)
+        decided[spec.name] = how["finish"](value, decided) if how["finish"] else value
+    return Settings(**decided)
 
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
     """The settings for this process, read once from the environment."""
-    return _load()
+    return load_settings()
 
 
 def reset_settings() -> None:

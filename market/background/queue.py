@@ -7,17 +7,46 @@ find whatever is due, so an enqueue that fails (Redis down) only costs latency.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
-from typing import Any
+from typing import Any, Protocol
 
 from market.settings import get_settings
 
-__all__ = ["close_pool", "enqueue", "nudge_dispatcher", "redis_settings"]
+__all__ = ["Nudgeable", "arq_pool", "close_pool", "current_runner", "enqueue", "forget_pools", "nudge_dispatcher",
+           "pending_nudges", "redis_settings", "use_runner"]
 
 logger = logging.getLogger("market.background")
-_pools: dict[int, Any] = {}
-_tasks: set[asyncio.Task[Any]] = set()
+
+# This process's background plumbing. Enqueues come from after-commit callbacks deep in service code, not from a
+# request handler, so they cannot be handed app.state: the seam keeps them here, behind the functions below.
+_pools: dict[int, Any] = {}  # one arq pool per event loop (a pool belongs to the loop that made it)
+_tasks: set[asyncio.Task[Any]] = set()  # fire-and-forget nudges still running
+_runner: Nudgeable | None = None  # the in-process runner, while the app's lifespan runs one
+
+
+class Nudgeable(Protocol):
+    """What enqueue needs of the in-process runner."""
+
+    def nudge(self, name: str) -> None:
+        """Run job `name` as soon as possible."""
+
+
+def use_runner(runner: Nudgeable | None) -> None:
+    """Make `runner` the one enqueues nudge when there is no Redis (the app's lifespan; None when it stops)."""
+    global _runner
+    _runner = runner
+
+
+def current_runner() -> Nudgeable | None:
+    """The in-process runner of this process, when jobs run in-process."""
+    return _runner
+
+
+def pending_nudges() -> list[asyncio.Task[Any]]:
+    """The fire-and-forget enqueues started after commits that have not finished yet."""
+    return list(_tasks)
 
 
 def redis_settings(*, fail_fast: bool = True) -> Any:
@@ -35,7 +64,8 @@ def redis_settings(*, fail_fast: bool = True) -> Any:
     return settings
 
 
-async def _pool() -> Any:
+async def arq_pool() -> Any:
+    """This event loop's arq pool on the configured Redis, opened on first use."""
     from arq import create_pool
 
     loop = id(asyncio.get_running_loop())  # a pool belongs to the loop that made it
@@ -51,22 +81,29 @@ async def close_pool() -> None:
         await pool.aclose()
 
 
+async def forget_pools() -> None:
+    """Cancel pending nudges and close and drop every cached arq pool (after the Redis URL changed; tests)."""
+    for task in list(_tasks):
+        task.cancel()
+    for pool in list(_pools.values()):
+        with contextlib.suppress(Exception):  # a pool of a loop that is gone, or of a Redis that is gone
+            await pool.aclose()
+    _pools.clear()
+
+
 async def enqueue(function: str, *, job_id: str | None = None) -> bool:
     """Queue `function` (a name in `market.background.jobs.JOBS`); False when it could not be queued now."""
     if get_settings().redis_url:
         try:
-            await (await _pool()).enqueue_job(function, _job_id=job_id)
+            await (await arq_pool()).enqueue_job(function, _job_id=job_id)
             return True
         except Exception as exc:  # Redis unreachable: the periodic jobs pick the work up later
             _pools.pop(id(asyncio.get_running_loop()), None)
             logger.warning("could not enqueue %s (%s); it will run on the next periodic pass", function, exc)
             return False
-    from market.background.runner import current_runner
-
-    runner = current_runner()
-    if runner is None:
+    if _runner is None:
         return False
-    runner.nudge(function)
+    _runner.nudge(function)
     return True
 
 

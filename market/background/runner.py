@@ -1,4 +1,4 @@
-"""The in-process runner: with no Redis, `linggong up`/`serve` run the same job functions on a schedule."""
+"""The in-process runner: with no Redis, `linggong up`/`serve` run the same job functions on the same schedule."""
 
 from __future__ import annotations
 
@@ -6,30 +6,34 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
-from typing import Any
 
-from market.background.jobs import JOBS
+from litestar import Litestar
+
+from market.background import queue
+from market.background.schedule import SCHEDULE, Scheduled
 from market.settings import get_settings
 
-__all__ = ["SCHEDULE", "InProcessRunner", "background_lifespan", "current_runner"]
+__all__ = ["InProcessRunner", "background_lifespan", "runner_for_app"]
 
 logger = logging.getLogger("market.background")
-
-SCHEDULE = {"dispatch_outbox": 2.0, "scan_notices": 30.0, "recover_contracts": 60.0, "prune_matching_changes": 600.0}
-"""Seconds between runs of each job (the arq worker's crons use the same periods)."""
-
-_current: InProcessRunner | None = None
 
 
 class InProcessRunner:
     """Runs each job on its period, and at once when nudged; a failing run is logged and tried at the next tick."""
 
-    def __init__(self, schedule: dict[str, float] | None = None) -> None:
-        self.schedule = schedule or SCHEDULE
-        self._due = dict.fromkeys(self.schedule, 0.0)
+    def __init__(self, schedule: Sequence[Scheduled] = SCHEDULE) -> None:
+        """A runner for `schedule`; jobs marked `run_at_startup` are due at once, the others after one period."""
+        self.entries = {entry.name: entry for entry in schedule}
+        started = time.monotonic()
+        self._due = {entry.name: 0.0 if entry.run_at_startup else started + entry.period_s for entry in schedule}
         self._wake = asyncio.Event()
+
+    @property
+    def periods(self) -> dict[str, float]:
+        """Seconds between runs of each job."""
+        return {name: float(entry.period_s) for name, entry in self.entries.items()}
 
     def nudge(self, name: str) -> None:
         """Run `name` as soon as possible."""
@@ -38,14 +42,14 @@ class InProcessRunner:
 
     async def run_due(self) -> None:
         """Run every job whose time has come, one after another."""
-        for name, period in self.schedule.items():
+        for name, entry in self.entries.items():
             if time.monotonic() < self._due[name]:
                 continue
-            self._due[name] = time.monotonic() + period
+            self._due[name] = time.monotonic() + entry.period_s
             try:
-                await JOBS[name]({"job_try": 1, "in_process": True})
+                await entry.function({"job_try": 1, "in_process": True})
             except Exception:
-                logger.exception("background job %s failed; it runs again in %.0f s", name, period)
+                logger.exception("background job %s failed; it runs again in %d s", name, entry.period_s)
 
     async def run_forever(self) -> None:
         """The runner's loop."""
@@ -56,27 +60,26 @@ class InProcessRunner:
             self._wake.clear()
 
 
-def current_runner() -> InProcessRunner | None:
-    """The runner of this process, when jobs run in-process."""
-    return _current
+def runner_for_app() -> InProcessRunner | None:
+    """The runner an app needs (made by `create_app`, started by its lifespan): one without Redis, none with it."""
+    return None if get_settings().redis_url else InProcessRunner()
 
 
 @asynccontextmanager
-async def background_lifespan(_: Any) -> AsyncIterator[None]:
-    """App lifespan: without Redis, run the background jobs inside the app; with Redis, arq workers run them."""
-    global _current
-    if get_settings().redis_url:
+async def background_lifespan(app: Litestar) -> AsyncIterator[None]:
+    """App lifespan: run the app's in-process runner (`app.state.runner`), the one `queue.enqueue` nudges while it
+    runs; with Redis there is none (arq workers run the jobs) and this closes the app's arq pool at the end."""
+    runner: InProcessRunner | None = app.state.get("runner")
+    if runner is None:
         yield
-        from market.background.queue import close_pool
-
-        await close_pool()
+        await queue.close_pool()
         return
-    _current = InProcessRunner()
-    task = asyncio.create_task(_current.run_forever())
+    queue.use_runner(runner)
+    task = asyncio.create_task(runner.run_forever())
     try:
         yield
     finally:
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
-        _current = None
+        queue.use_runner(None)

@@ -6,17 +6,19 @@ import asyncio
 import contextlib
 import logging
 import time
-from typing import Any
+from typing import Any, cast
 
 from arq import cron
 from arq.connections import create_pool
+from arq.typing import WorkerCoroutine
 from arq.worker import Worker, get_kwargs
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 import market  # noqa: F401  (sets PICCOLO_CONF before Piccolo is imported)
-from market.background.jobs import dispatch_outbox, prune_matching_changes, recover_contracts, scan_notices
+from market.background.jobs import JOBS
 from market.background.queue import redis_settings
+from market.background.schedule import SCHEDULE
 from market.background.wiring import install as install_subscriptions
 from market.core.database import close_pool, open_pool
 
@@ -45,15 +47,13 @@ async def shutdown(ctx: dict[str, Any]) -> None:
 
 
 class WorkerSettings:
-    """The one arq configuration: the jobs, and crons that find due work so nothing waits on a lost enqueue."""
+    """The one arq configuration: the jobs, and crons (from `SCHEDULE`) that find due work so nothing waits on a lost
+    enqueue."""
 
-    functions = [dispatch_outbox, scan_notices, recover_contracts, prune_matching_changes]
-    cron_jobs = [
-        cron(dispatch_outbox, second=set(range(0, 60, 5)), unique=True, run_at_startup=True),
-        cron(scan_notices, second={0, 30}, unique=True),
-        cron(recover_contracts, second={15}, unique=True),
-        cron(prune_matching_changes, minute=set(range(3, 60, 10)), second={45}, unique=True),
-    ]
+    functions = list(JOBS.values())
+    cron_jobs = [cron(cast(WorkerCoroutine, entry.function), unique=entry.unique, run_at_startup=entry.run_at_startup,
+                      **entry.cron_times())
+                 for entry in SCHEDULE]
     on_startup = startup
     on_shutdown = shutdown
     redis_settings = redis_settings(fail_fast=False)

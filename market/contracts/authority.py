@@ -12,7 +12,8 @@ from contracts import Credential, PartyRole, PlatformCA, SignerKey, create_platf
 from market.core.keys import get_keyring
 from market.settings import get_settings
 
-__all__ = ["ensure_authority", "party_passphrase", "platform_authority", "platform_seal", "root_certificate_pem"]
+__all__ = ["ensure_authority", "party_passphrase", "platform_authority", "platform_seal", "reset_authority",
+           "root_certificate_pem"]
 
 _FILES = {"root": "platform-root", "seal": "platform-seal"}
 
@@ -77,6 +78,12 @@ def platform_seal() -> SignerKey:
     if _read("seal") is None:
         ensure_authority()
     return SignerKey(credential=_read("seal"), passphrase=party_passphrase("platform-seal"))  # type: ignore[arg-type]
+
+
+def reset_authority() -> None:
+    """Forget the loaded CA and seal, so the next use reads them again (after the CA directory or secret changed)."""
+    platform_authority.cache_clear()
+    platform_seal.cache_clear()
 
 
 def root_certificate_pem() -> bytes:

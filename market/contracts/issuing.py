@@ -25,8 +25,7 @@ from market.orders.tables import Order
 from market.settings import get_settings
 
 __all__ = ["MAX_RETRY_DELAY_S", "contract_for_order", "contract_ref", "contracts_of_orders", "issue_contract_for_order",
-           "recover_contracts",
-           "retry_delay"]
+           "recover_contracts", "retry_delay", "sign_draft"]
 
 logger = logging.getLogger("market.contracts")
 
@@ -56,7 +55,8 @@ async def contract_for_order(order_id: int) -> ContractRef | None:
     return contract_ref(row) if row else None
 
 
-def _sign(draft: Draft, keys: dict[PartyRole, Any], terms: ContractTerms) -> IssuedContract:
+def sign_draft(draft: Draft, keys: dict[PartyRole, Any], terms: ContractTerms) -> IssuedContract:
+    """Render and sign the contract of `draft` with the parties' keys (CPU-bound: callers run it in a thread)."""
     return issue_contract(terms, draft.consents, keys, tsa_url=get_settings().tsa_url, clock=clock.now)
 
 
@@ -97,7 +97,7 @@ async def issue_contract_for_order(order_id: int, accepted: AcceptedRows | None 
                                                           (draft.employer_id, PartyRole.EMPLOYER, draft.employer_name)],
                                                          stored)
         keys = {PartyRole.WORKER: worker_key, PartyRole.EMPLOYER: employer_key, PartyRole.PLATFORM: platform_seal()}
-        issued = await asyncio.to_thread(_sign, draft, keys, draft.terms)
+        issued = await asyncio.to_thread(sign_draft, draft, keys, draft.terms)
         return await _store(order_id, token, issued, str(draft.terms.language)) or await contract_for_order(order_id)
     except Exception as exc:
         await _count_failed_attempt(order_id, exc)

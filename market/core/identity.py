@@ -33,6 +33,7 @@ __all__ = [
     "normalise_credit_code",
     "normalise_mobile",
     "normalise_resident_id",
+    "resident_check_char",
     "resident_id_birth_date",
     "resident_id_is_male",
     "resident_id_problem",
@@ -80,7 +81,7 @@ def normalise_resident_id(text: str) -> str:
     return _squash(text)
 
 
-def _resident_check_char(body17: str) -> str:
+def resident_check_char(body17: str) -> str:
     """Compute the ISO 7064 MOD 11-2 check character of 17 digits."""
     total = sum(int(d) * w for d, w in zip(body17, _RESIDENT_WEIGHTS, strict=True))
     return _RESIDENT_CHECK[total % 11]
@@ -106,7 +107,7 @@ def resident_id_problem(text: str, today: date | None = None) -> str | None:
     birth = _parse_birth(value[6:14])
     if birth is None or birth.year < _MIN_BIRTH_YEAR or birth > (today or date.today()):
         return "birth_date"
-    if _resident_check_char(value[:17]) != value[17]:
+    if resident_check_char(value[:17]) != value[17]:
         return "check_digit"
     return None
 
@@ -143,7 +144,7 @@ def make_resident_id(region6: str, birth: date, sequence3: int) -> str:
     if birth.year < _MIN_BIRTH_YEAR:
         raise ValueError(f"birth year must be at least {_MIN_BIRTH_YEAR}, got {birth.year}")
     body = f"{region6}{birth:%Y%m%d}{sequence3:03d}"
-    return body + _resident_check_char(body)
+    return body + resident_check_char(body)
 
 
 # --- unified social credit codes -----------------------------------------------------------------------------------

@@ -11,12 +11,13 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from market.settings import get_settings
 
-__all__ = ["hash_password", "hash_password_off_loop", "hashing_pool", "needs_rehash", "verify_password",
-           "verify_password_off_loop"]
+__all__ = ["hash_password", "hash_password_off_loop", "hashing_pool", "needs_rehash", "password_hasher",
+           "reset_hashing", "verify_password", "verify_password_off_loop"]
 
 
 @lru_cache(maxsize=1)
-def _hasher() -> PasswordHasher:
+def password_hasher() -> PasswordHasher:
+    """This process's Argon2id hasher, made on first use with `password_hash_memory_kib`."""
     return PasswordHasher(memory_cost=get_settings().password_hash_memory_kib)
 
 
@@ -27,16 +28,24 @@ def hashing_pool() -> ThreadPoolExecutor:
     return ThreadPoolExecutor(max_workers=get_settings().password_hash_threads, thread_name_prefix="argon2")
 
 
+def reset_hashing() -> None:
+    """Forget the hasher and the hashing pool (letting its threads finish), so the next use reads the settings again."""
+    password_hasher.cache_clear()
+    if hashing_pool.cache_info().currsize:
+        hashing_pool().shutdown(wait=False)
+    hashing_pool.cache_clear()
+
+
 def hash_password(password: str) -> str:
     """An Argon2id hash of `password`, with its own salt and parameters (blocks: from async code use
     `hash_password_off_loop`)."""
-    return _hasher().hash(password)
+    return password_hasher().hash(password)
 
 
 def verify_password(stored_hash: str, password: str) -> bool:
     """True when `password` matches `stored_hash` (blocks: from async code use `verify_password_off_loop`)."""
     try:
-        return _hasher().verify(stored_hash, password)
+        return password_hasher().verify(stored_hash, password)
     except (VerificationError, InvalidHashError):
         return False
 
@@ -53,4 +62,4 @@ async def verify_password_off_loop(stored_hash: str, password: str) -> bool:
 
 def needs_rehash(stored_hash: str) -> bool:
     """True when the hash was made with weaker parameters than today's."""
-    return _hasher().check_needs_rehash(stored_hash)
+    return password_hasher().check_needs_rehash(stored_hash)

@@ -14,7 +14,7 @@ from market.core.i18n import Phrase
 from market.core.messages import MESSAGES
 from market.core.text import LINE_PATTERN, NAME_PATTERN, PASSWORD_PATTERN
 
-__all__ = ["body_problems", "problem_from_message"]
+__all__ = ["annotation_alternatives", "body_problems", "problem_from_message", "struct_of"]
 
 # msgspec's messages, matched to our codes; each pattern yields the code and its parameters.
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
@@ -91,27 +91,30 @@ def _lacks_only_visible_text(value: str) -> bool:
     return re.search(LINE_PATTERN, value) is not None and re.search(NAME_PATTERN, value) is None
 
 
-def _unwrap(annotation: Any) -> list[Any]:
+def annotation_alternatives(annotation: Any) -> list[Any]:
     """The alternatives of `annotation` without Annotated wrappers, None or UNSET."""
     if get_origin(annotation) is Annotated:
-        return _unwrap(get_args(annotation)[0])
+        return annotation_alternatives(get_args(annotation)[0])
     if get_origin(annotation) in (Union, types.UnionType):
-        return [alt for arg in get_args(annotation) for alt in _unwrap(arg)]
+        return [alt for arg in get_args(annotation) for alt in annotation_alternatives(arg)]
     if annotation in (type(None), msgspec.UnsetType):
         return []
     return [annotation]
 
 
-def _struct_of(annotation: Any) -> type[msgspec.Struct] | None:
-    return next((a for a in _unwrap(annotation) if isinstance(a, type) and issubclass(a, msgspec.Struct)), None)
+def struct_of(annotation: Any) -> type[msgspec.Struct] | None:
+    """The msgspec Struct among the alternatives of `annotation`, if one is."""
+    return next((a for a in annotation_alternatives(annotation)
+                 if isinstance(a, type) and issubclass(a, msgspec.Struct)), None)
 
 
 def _list_item(annotation: Any) -> Any | None:
-    return next((get_args(a)[0] for a in _unwrap(annotation) if get_origin(a) is list and get_args(a)), None)
+    return next((get_args(a)[0] for a in annotation_alternatives(annotation)
+                 if get_origin(a) is list and get_args(a)), None)
 
 
 def _choices(annotation: Any) -> list[str] | None:
-    literal = next((a for a in _unwrap(annotation) if get_origin(a) is Literal), None)
+    literal = next((a for a in annotation_alternatives(annotation) if get_origin(a) is Literal), None)
     return [str(choice) for choice in get_args(literal)] if literal is not None else None
 
 
@@ -121,11 +124,11 @@ def _value_problems(annotation: Any, raw: Any, path: str) -> list[FieldProblem]:
         return []
     except msgspec.ValidationError as exc:
         error = str(exc)
-    nested = _struct_of(annotation)
+    nested = struct_of(annotation)
     if nested is not None and isinstance(raw, dict):
         return _struct_problems(nested, raw, path)
     item = _list_item(annotation)
-    if item is not None and isinstance(raw, list) and _struct_of(item) is not None:
+    if item is not None and isinstance(raw, list) and struct_of(item) is not None:
         found = [p for index, value in enumerate(raw) for p in _value_problems(item, value, f"{path}[{index}]")]
         if found:
             return found
@@ -162,7 +165,7 @@ def body_problems(annotation: Any, raw: Any) -> list[FieldProblem]:
     """Every problem of the decoded JSON body `raw` for a handler's `data: annotation`; [] when it converts."""
     if raw is None and type(None) in get_args(annotation):
         return []
-    struct = _struct_of(annotation)
+    struct = struct_of(annotation)
     if struct is None:
         return _plain_problems(annotation, raw, "")
     if raw is None:

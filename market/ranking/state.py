@@ -56,6 +56,11 @@ class LiveMatching:
         self.polls = 0
         """Polls that found changes, for tests and logs."""
 
+    @property
+    def watermark(self) -> int | None:
+        """The newest change sequence the state reflects; None until it is first built."""
+        return self._state.watermark if self._state is not None else None
+
     async def current(self) -> MatchingState:
         """The state, built if needed and polled if the last poll is older than `POLL_INTERVAL`."""
         if self._state is None or self._due():

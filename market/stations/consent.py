@@ -34,7 +34,7 @@ from market.stations.behalf import grant_consent, require_standing_consent, stan
 from market.stations.events import ConsentCodeIssued
 from market.stations.walk_in_tables import ConsentCode, ConsentEvidence
 
-__all__ = ["CODE_TTL", "CodeSubject", "Evidence", "check_walk_in_consent", "grant_consent_by_code",
+__all__ = ["CODE_TTL", "CodeSubject", "Evidence", "check_walk_in_consent", "grant_consent_by_code", "new_code",
            "record_evidence", "sealed_code_context", "send_consent_code"]
 
 CODE_TTL = timedelta(minutes=10)
@@ -43,6 +43,11 @@ CODES_PER_HOUR = 10
 """Codes texted to one worker in an hour: with five guesses each, guessing stays hopeless and the phone quiet."""
 
 _EVENTS = {"accept": "consent_code", "confirm_payment": "consent_code_payment", "station": "consent_code_station"}
+
+
+def new_code() -> str:
+    """A fresh six-digit consent code from the system's secure random source."""
+    return f"{secrets.randbelow(1_000_000):06d}"
 
 
 def _code_hash(code: str, worker_id: int, purpose: str, job_id: int | None) -> str:
@@ -107,7 +112,7 @@ async def send_consent_code(worker_id: int, staff: CurrentUser, subject: CodeSub
     worker = await User.select(User.phone).where((User.id == worker_id) & (User.role == Role.worker)).first()
     if worker is None:
         raise NotFound("worker_not_found")  # the worker is the path's subject, not a field of the body
-    code = f"{secrets.randbelow(1_000_000):06d}"
+    code = new_code()
     async with write_transaction():
         recent = await ConsentCode.count().where(
             (ConsentCode.worker == worker_id) & (ConsentCode.created_at > clock.now() - timedelta(hours=1)))

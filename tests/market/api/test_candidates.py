@@ -133,7 +133,7 @@ async def test_a_change_that_commits_out_of_order_is_caught_by_the_overlap(clien
     early = await worker_with(client, market, "先", [skill("保洁")], 1)
     late = await worker_with(client, market, "后", [skill("保洁")], 2)
     assert (await candidates(client, job["id"], employer)).json()["items"] == []
-    top = client.app.state.matching._state.watermark
+    top = client.app.state.matching.watermark
 
     async def changed_elsewhere(worker_id, seq):  # a write by another process, committing with sequence `seq`
         await WorkerProfile.update({WorkerProfile.skills: [skill("电工")]}).where(WorkerProfile.user == worker_id)

@@ -145,7 +145,7 @@ async def test_a_retrying_order_says_when_it_is_tried_next(client, market, monke
     def broken(*_args, **_kwargs):
         raise RuntimeError("signing service down")
 
-    monkeypatch.setattr(issuing, "_sign", broken)
+    monkeypatch.setattr(issuing, "sign_draft", broken)
     accepted = (await market.accept(job["id"], worker)).json()
     assert accepted["contract"] is None
     order = accepted["order"]

@@ -118,7 +118,7 @@ async def test_when_signing_fails_the_order_stands_and_recovery_issues_it_once_d
     def broken(*_args, **_kwargs):
         raise RuntimeError("signing service down")
 
-    monkeypatch.setattr(issuing, "_sign", broken)
+    monkeypatch.setattr(issuing, "sign_draft", broken)
     response = await market.accept(job["id"], worker)
     assert response.status_code == 201
     assert response.json()["contract"] is None

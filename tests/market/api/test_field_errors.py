@@ -11,7 +11,7 @@ import pytest
 
 from market.core.i18n import LANGUAGES, field_label, field_message
 from market.core.messages import FIELD_NAMES, VALUE_NAMES
-from market.core.validation import _struct_of, _unwrap
+from market.core.validation import annotation_alternatives, struct_of
 
 
 def problems(response) -> dict[str, str]:
@@ -119,10 +119,10 @@ def test_every_value_name_is_in_both_languages():
 
 
 def _paths(annotation: Any, prefix: str) -> list[str]:
-    struct = _struct_of(annotation)
+    struct = struct_of(annotation)
     if struct is None:
-        items = [get_args(a)[0] for a in _unwrap(annotation) if getattr(a, "__origin__", None) is list]
-        if items and _struct_of(items[0]) is not None:
+        items = [get_args(a)[0] for a in annotation_alternatives(annotation) if getattr(a, "__origin__", None) is list]
+        if items and struct_of(items[0]) is not None:
             return _paths(items[0], f"{prefix}[0]")
         return [prefix]
     found = [prefix] if prefix else []

@@ -55,7 +55,7 @@ async def test_a_plain_request_answers_while_a_burst_of_logins_is_still_hashing(
     employer, worker = await market.user("employer"), await market.user("worker")
     job = await market.job(employer)
     hasher = GatedHasher(loop_thread=threading.get_ident())
-    monkeypatch.setattr(passwords, "_hasher", lambda: hasher)
+    monkeypatch.setattr(passwords, "password_hasher", lambda: hasher)
 
     logins = [asyncio.create_task(client.post("/api/auth/login", json={"phone": worker["phone"],
                                                                       "password": f"wrong-passw0rd-{i}"}))

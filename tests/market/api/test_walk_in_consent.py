@@ -21,7 +21,7 @@ CODE = "246801"
 @pytest.fixture
 def known_code(monkeypatch):
     """Every code texted in this test is CODE, so the test can look for it wherever it must not be."""
-    monkeypatch.setattr(consent_module.secrets, "randbelow", lambda _: int(CODE))
+    monkeypatch.setattr(consent_module, "new_code", lambda: CODE)
     return CODE
 
 

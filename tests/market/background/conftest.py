@@ -6,7 +6,6 @@ one arq pool per event loop, so both are reset around every test.
 
 from __future__ import annotations
 
-import contextlib
 import shutil
 import socket
 import subprocess
@@ -15,6 +14,8 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
 import pytest
+
+from market.background import queue
 
 READY_TIMEOUT_S = 10.0
 
@@ -76,18 +77,6 @@ class RedisServer:
                 process.wait(timeout=5)
 
 
-async def forget_pools() -> None:
-    """Close and drop the market's cached arq pools and its pending nudge tasks."""
-    from market.background import queue
-
-    for task in list(queue._tasks):
-        task.cancel()
-    for pool in list(queue._pools.values()):
-        with contextlib.suppress(Exception):
-            await pool.aclose()
-    queue._pools.clear()
-
-
 @pytest.fixture
 def linggong_env() -> Iterator[Callable[..., None]]:
     """Set `LINGGONG_*` variables for this test (`linggong_env(redis_url=…)`); settings are re-read each time."""
@@ -112,8 +101,8 @@ async def redis(tmp_path: Path, linggong_env: Callable[..., None]) -> AsyncItera
     server.start()
     try:
         linggong_env(redis_url=server.url)
-        await forget_pools()
+        await queue.forget_pools()
         yield server
     finally:
-        await forget_pools()
+        await queue.forget_pools()
         server.stop()

@@ -33,7 +33,7 @@ from market.notifications.tables import Delivery, DeliveryStatus, SmsLog
 
 async def settle_nudges() -> None:
     """Wait for the fire-and-forget enqueues started after commits (each is bounded by a 1 s connect timeout)."""
-    await asyncio.wait_for(asyncio.gather(*list(queue._tasks)), timeout=5)
+    await asyncio.wait_for(asyncio.gather(*queue.pending_nudges()), timeout=5)
 
 
 async def run_burst_worker() -> int:
@@ -78,7 +78,7 @@ async def test_accepting_queues_the_dispatch_on_redis_and_a_burst_worker_texts_b
     assert response.status_code == 201, response.text
     await settle_nudges()
 
-    pool = await queue._pool()
+    pool = await queue.arq_pool()
     queued = await pool.queued_jobs()
     assert [job.function for job in queued] == ["dispatch_outbox"]  # the nudge waits on Redis; nothing sent yet
     assert {row["status"] for row in await deliveries()} == {DeliveryStatus.pending}

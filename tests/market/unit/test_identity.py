@@ -44,7 +44,7 @@ def test_published_example_from_gb_11643_is_valid() -> None:
 
 def test_second_published_example_has_the_right_check_digit() -> None:
     """The standard's other example (born 1880) has a correct check digit but is refused for its birth year."""
-    assert identity._resident_check_char("44052418800101001") == "4"
+    assert identity.resident_check_char("44052418800101001") == "4"
     assert resident_id_problem("440524188001010014", TODAY) == "birth_date"
 
 

@@ -4,6 +4,7 @@ encryption bound to its column; the request language is picked from Accept-Langu
 from __future__ import annotations
 
 import base64
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from cryptography.exceptions import InvalidTag
 from market.core.i18n import pick_language
 from market.core.keys import reset_keyring
 from market.core.personal_data import decrypt, encrypt, keyed_hash
-from market.settings import SettingsError, get_settings, reset_settings
+from market.settings import Settings, SettingsError, get_settings, load_settings, reset_settings, variables
 
 GOOD_SECRET = "k3V9q-7uYp2mW8xZr4tB6nH1cJ5dF0gL"
 POSTGRES_URL = "postgresql://linggong@db.internal:5432/linggong"
@@ -213,3 +214,61 @@ def test_a_trusted_proxy_that_is_not_an_address_is_refused_by_name(monkeypatch):
     reset_settings()
     with pytest.raises(SettingsError, match=r"TRUSTED_PROXIES: '\*'"):
         get_settings()
+
+
+# --- the settings table in README ----------------------------------------------------------------------------------
+
+
+def _readme_settings_rows() -> list[tuple[list[str], list[str]]]:
+    """(variables, defaults) of each row of README's settings table."""
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## Settings (environment)", 1)[1].split("\n## ", 1)[0]
+    rows = []
+    for line in table.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split(" | ")]
+        if len(cells) == 3 and cells[0].startswith("`LINGGONG_"):
+            rows.append(([name.strip("` ") for name in cells[0].split(" / ")],
+                         [default.strip() for default in cells[1].split(" / ")]))
+    return rows
+
+
+def test_readme_lists_every_setting():
+    listed = {name for names, _ in _readme_settings_rows() for name in names}
+    assert {name for name, _ in variables()} - listed == set()
+    assert listed - {name for name, _ in variables()} == {"LINGGONG_SECRET_KEY_FILE"}  # read with SECRET_KEY
+
+
+def test_readme_gives_each_plain_default_as_the_settings_have_it():
+    defaults = dict(variables())
+    compared = 0
+    for names, shown in _readme_settings_rows():
+        if len(names) != len(shown):
+            continue
+        for name, text in zip(names, shown, strict=True):
+            default = defaults[name]
+            if isinstance(default, int) or (isinstance(default, str) and default):
+                assert text == f"`{default}`", name
+                compared += 1
+    assert compared >= 20
+
+
+def test_every_setting_is_read_from_its_own_variable(monkeypatch):
+    own_rules = {"database_url", "timezone", "trusted_proxies", "public_url", "data_dir"}  # tested above
+    kinds = {spec.name: {"int": int, "Path": Path, "Path | None": Path}.get(str(spec.type), str)
+             for spec in fields(Settings) if spec.name not in own_rules}
+    samples = {int: "7", str: "sample", Path: "/srv/sample"}
+    monkeypatch.delenv("LINGGONG_SECRET_KEY_FILE", raising=False)
+    for name, kind in kinds.items():
+        monkeypatch.setenv(f"LINGGONG_{name.upper()}", samples[kind])
+    reset_settings()
+    settings = get_settings()
+    assert {name: getattr(settings, name) for name in kinds} == {
+        name: kind(samples[kind]) for name, kind in kinds.items()}
+
+
+def test_settings_can_be_read_from_a_given_mapping_without_touching_the_process():
+    settings = load_settings({"LINGGONG_ENV": "production", "LINGGONG_CHECK_IN_FENCE_M": "",
+                              "LINGGONG_PUBLIC_URL": "https://linggong.example.cn/"})
+    assert (settings.env, settings.check_in_fence_m) == ("production", 500)  # empty counts as unset
+    assert settings.public_url == "https://linggong.example.cn"
+    assert get_settings().env == "test"
