@@ -23,7 +23,7 @@ from market.core.http import MarketRequest
 from market.core.i18n import field_message, pick_language, translate
 from market.core.validation import body_problems, problem_from_message
 
-__all__ = ["exception_handlers", "field_problems_from_validation"]
+__all__ = ["HTTP_CODES", "exception_handlers", "field_problems_from_validation"]
 
 logger = logging.getLogger("market.errors")
 
@@ -87,18 +87,19 @@ def _validation_error(request: Request[Any, Any, Any], exc: ValidationException)
     return _shape(400, "validation_failed", _language(request), field_problems_from_validation(exc, request))
 
 
-_HTTP_CODES = {
+HTTP_CODES: dict[type[Exception], str] = {
     NotAuthorizedException: "not_authenticated",
     PermissionDeniedException: "forbidden",
     NotFoundException: "not_found",
     MethodNotAllowedException: "method_not_allowed",
     TooManyRequestsException: "too_many_requests",
 }
+"""The code each of Litestar's own HTTP errors answers with."""
 
 
 def _http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:
     logger.info("%s %s answered %s: %s", request.method, request.url.path, exc.status_code, exc.detail)
-    code = next((c for kind, c in _HTTP_CODES.items() if isinstance(exc, kind)), None)
+    code = next((c for kind, c in HTTP_CODES.items() if isinstance(exc, kind)), None)
     if code is None:
         code = {413: "payload_too_large", 400: "bad_request"}.get(exc.status_code, "bad_request")
         if exc.status_code >= 500:

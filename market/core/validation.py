@@ -14,10 +14,9 @@ from market.core.i18n import Phrase
 from market.core.messages import MESSAGES
 from market.core.text import LINE_PATTERN, NAME_PATTERN, PASSWORD_PATTERN
 
-__all__ = ["annotation_alternatives", "body_problems", "problem_from_message", "struct_of"]
+__all__ = ["PATTERNS", "PATTERN_CODES", "annotation_alternatives", "body_problems", "problem_from_message", "struct_of"]
 
-# msgspec's messages, matched to our codes; each pattern yields the code and its parameters.
-_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"Object missing required field `(?P<name>[^`]+)`"), "required"),
     (re.compile(r"Object contains unknown field `(?P<name>[^`]+)`"), "unknown_field"),
     (re.compile(r"Expected `(str|array)` of length >= (?P<min>\d+)"), "min_len"),
@@ -32,7 +31,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(Invalid RFC3339 encoded datetime|Expected `datetime` with a timezone)"), "bad_datetime"),
     (re.compile(r"Expected `(?P<expected>\w+)`(?:.*?), got"), "wrong_type"),
 ]
-_PATTERN_CODES = {PASSWORD_PATTERN: "password_weak"}
+"""msgspec's messages, matched to our codes; each pattern yields the code and its parameters."""
+PATTERN_CODES = {PASSWORD_PATTERN: "password_weak"}
 """Patterns that are a rule of their own; the text patterns (`market.core.text`) mean bad characters."""
 _AT = re.compile(r" - at `\$(?P<rest>[^`]*)`$")
 
@@ -57,7 +57,7 @@ def problem_from_message(path: str, message: str, value: Any = None) -> FieldPro
     if at:
         path = _join(path, at.group("rest"))
         message = message[: at.start()]
-    for pattern, code in _PATTERNS:
+    for pattern, code in PATTERNS:
         match = pattern.search(message)
         if not match:
             continue
@@ -75,7 +75,7 @@ def problem_from_message(path: str, message: str, value: Any = None) -> FieldPro
         if code in ("too_small", "too_large", "not_above", "not_below"):
             params = {k: _number(v) for k, v in params.items()}
         if code == "pattern":
-            code = _PATTERN_CODES.get(params.pop("pattern"), "bad_characters")
+            code = PATTERN_CODES.get(params.pop("pattern"), "bad_characters")
             params = {}
             if code == "bad_characters" and isinstance(value, str) and _lacks_only_visible_text(value):
                 code = "no_visible_text"

@@ -18,14 +18,15 @@ from market.notifications.outbox import announce
 from market.orders.tables import Order, OrderStatus
 from market.stations.services import staff_of_station_near
 
-__all__ = ["MISSING_CHECK_IN_AFTER", "SHIFT_REMINDER_BEFORE", "scan_due_notices"]
+__all__ = ["MISSING_CHECK_IN_AFTER", "SHIFT_REMINDER_BEFORE", "WAGE_STEPS", "scan_due_notices"]
 
 SHIFT_REMINDER_BEFORE = timedelta(hours=2)
 MISSING_CHECK_IN_AFTER = timedelta(minutes=30)
 LOOK_BACK = timedelta(days=30)
 _UNPAID = [OrderStatus.accepted, OrderStatus.checked_in, OrderStatus.completed]
-_WAGE_STEPS = [("payment_due", timedelta(0)), ("payment_overdue_blue", timedelta(days=1)),
-               ("payment_overdue_yellow", timedelta(days=3)), ("payment_overdue_red", timedelta(days=7))]
+WAGE_STEPS = [("payment_due", timedelta(0)), ("payment_overdue_blue", timedelta(days=1)),
+              ("payment_overdue_yellow", timedelta(days=3)), ("payment_overdue_red", timedelta(days=7))]
+"""The wage notices, each with how long after the pay was due it goes out."""
 
 
 def _columns() -> list[Any]:
@@ -68,19 +69,19 @@ async def _shift_notices(now: datetime) -> int:
 
 def _level_reached(pay_due_at: datetime, now: datetime) -> str:
     """The highest wage step an unpaid order has reached by `now` (the steps below it are history)."""
-    return [step for step, after in _WAGE_STEPS if pay_due_at <= now - after][-1]
+    return [step for step, after in WAGE_STEPS if pay_due_at <= now - after][-1]
 
 
 async def _wage_notices(now: datetime) -> int:
     # An order found late (the scanner was down, or it was due long ago) hears only the level it has reached;
     # a level it already heard is never repeated, and the levels it skipped are not sent at all.
-    oldest = _WAGE_STEPS[-1][1] + LOOK_BACK
+    oldest = WAGE_STEPS[-1][1] + LOOK_BACK
     rows = await Order.select(*_columns()).where(Order.status.is_in(_UNPAID) & (Order.pay_due_at <= now) & (
         Order.pay_due_at > now - oldest))
     count = 0
     for row in rows:
         step = _level_reached(row["pay_due_at"], now)
-        after = dict(_WAGE_STEPS)[step]
+        after = dict(WAGE_STEPS)[step]
         if row["pay_due_at"] <= now - after - LOOK_BACK:
             continue
         await announce(step, await _wage_recipients(step, row), _payload(row), key=str(row["id"]))

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from contracts.problems import MESSAGES as CONTRACT_PROBLEMS
-from market.core.error_responses import _HTTP_CODES
+from market.core.error_responses import HTTP_CODES
 from market.core.i18n import LANGUAGES, Listing, Phrase, translate
 from market.core.messages import MESSAGES
-from market.core.validation import _PATTERN_CODES, _PATTERNS
-from market.notifications.reminders import _WAGE_STEPS
+from market.core.validation import PATTERN_CODES, PATTERNS
+from market.notifications.reminders import WAGE_STEPS
 from market.notifications.templates import SEALED_CODE_EVENTS, SMS_EVENTS, render
 from market.orders.lifecycle import ACTS
 from market.orders.tables import OrderStatus
@@ -101,12 +101,12 @@ def _emitted() -> tuple[set[str], set[str], set[str]]:
 def test_every_code_the_server_emits_has_an_entry():
     codes, _, prefixes = _emitted()
     assert {"job_full", "illegal_transition", "role_required", "order_status.over"} <= codes, "the scan finds them"
-    codes |= set(_HTTP_CODES.values()) | {"bad_request", "payload_too_large", "internal_error", "validation_failed",
+    codes |= set(HTTP_CODES.values()) | {"bad_request", "payload_too_large", "internal_error", "validation_failed",
                                            "too_many_requests"}
     derived = {"too_short", "too_long", "too_few_items", "too_many_items", "blank", "bad_characters",
                "no_visible_text"}  # what validation makes of msgspec's length and pattern messages
-    codes |= derived | set(_PATTERN_CODES.values()) | {
-        code for _, code in _PATTERNS if code not in ("min_len", "max_len", "pattern", "hidden")}
+    codes |= derived | set(PATTERN_CODES.values()) | {
+        code for _, code in PATTERNS if code not in ("min_len", "max_len", "pattern", "hidden")}
     assert sorted(codes - set(MESSAGES)) == []
     assert sorted(p for p in prefixes if not any(key.startswith(p) for key in MESSAGES)) == []
 
@@ -122,7 +122,7 @@ def test_every_status_act_role_and_verification_problem_has_words():
 def test_every_event_has_its_notification_texts():
     _, events, _ = _emitted()
     assert {"order_accepted", "order_no_show"} <= events, "the scan finds them"
-    events |= SMS_EVENTS | SEALED_CODE_EVENTS | {step for step, _ in _WAGE_STEPS}
+    events |= SMS_EVENTS | SEALED_CODE_EVENTS | {step for step, _ in WAGE_STEPS}
     missing = [f"notice.{e}.{part}" for e in sorted(events) for part in ("title", "body")
                if f"notice.{e}.{part}" not in MESSAGES]
     assert missing == []
