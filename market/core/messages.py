@@ -134,6 +134,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "signature_undecodable": ("已损坏，无法识别，请重新签名", "cannot be decoded; please sign again"),
     "signature_size": ("尺寸不合理，应在40×16到4000×4000像素之间", "must be between 40 × 16 and 4000 × 4000 pixels"),
     "signature_blank": ("是空白的，请本人签名", "is blank; the worker must sign"),
+    # issue 11: who may do what (market/accounts/policy.py): 403 says whose act it is
+    "not_your_job": ("这不是您发布的岗位，只有发布它的用工方和驿站工作人员可以操作",
+                     "This is not your job: only the employer who posted it, or station staff, may do this"),
+    "order_act_worker": ("这一步须由该订单的求职者本人操作，或由驿站工作人员代办",
+                         "Only the order's worker may do this (or station staff for them)"),
+    "order_act_employer": ("这一步须由该订单的用工方操作，或由驿站工作人员代办",
+                           "Only the order's employer may do this (or station staff for them)"),
+    "order_act_worker_self": ("这一步只能由该订单的求职者本人操作", "Only the order's worker may do this, themselves"),
+    "order_act_staff": ("这一步由驿站工作人员处理", "Only station staff may do this"),
+    "case_not_found": ("找不到该案件", "Case not found"),
+    "case_staff_act": ("这一步由承办驿站或人社部门办理",
+                       "Only the station handling the case, or the labour bureau, may do this"),
+    "case_employer_act": ("只有被投诉的用工方可以答复", "Only the employer the case is about may reply"),
+    "case_claimant_act": ("只有投诉人本人或承办驿站可以登记回访结果",
+                          "Only a claimant, or the station handling the case, may record the follow-up"),
 }
 
 # Field labels, for every message about a field: keyed by the field's path without list indices ("pay.amount_fen",

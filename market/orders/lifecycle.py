@@ -6,20 +6,21 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from market.accounts import policy
 from market.accounts.auth import CurrentUser
 from market.contracts.behalf import record_act
 from market.contracts.consent import check_walk_in_consent
 from market.contracts.services import cancel_contract_of_order
 from market.core import clock
 from market.core.database import write_transaction
-from market.core.errors import Conflict, Forbidden, Invalid
+from market.core.errors import Conflict, Invalid
 from market.core.geo import distance_km
 from market.jobs.tables import Job
 from market.notifications.outbox import announce
 from market.orders.rules import service_rules
 from market.orders.schemas import CancelIn, CheckInIn, ConfirmPaymentIn, OrderOut, PaidIn
 from market.orders.tables import NoShow, Order, OrderEvent, OrderStatus
-from market.orders.views import get_order, load_order_for
+from market.orders.views import get_order, load_order_for, order_facts
 from market.ranking.changes import record_change
 from market.settings import get_settings
 from market.stations.services import staff_of_station_near
@@ -36,7 +37,8 @@ _STATUS_NAMES = {
 
 @dataclass(frozen=True)
 class Act:
-    """One thing that can happen to an order: from which states, to which, by whom, and its name in messages."""
+    """One thing that can happen to an order: from which states, to which, by which party (and staff for them when
+    `staff`; `by` empty: staff only), and its name in messages. Who may is decided by `policy.act_on_order`."""
 
     name: str
     allowed_from: frozenset[str]
@@ -44,6 +46,7 @@ class Act:
     by: frozenset[str]
     zh: str
     en: str
+    staff: bool = True
 
 
 ACTS = {
@@ -59,7 +62,7 @@ ACTS = {
         Act("no_show", frozenset({"accepted"}), "no_show", frozenset({"employer"}), "登记未到岗",
             "record a no-show"),
         Act("no_show_objection", frozenset({"no_show"}), "no_show", frozenset({"worker"}), "对未到岗提出异议",
-            "object to the no-show"),
+            "object to the no-show", staff=False),  # the worker's own word: not the employer's, not staff's
         Act("no_show_overturned", frozenset({"no_show"}), "accepted", frozenset(), "撤销未到岗登记",
             "remove the no-show"),
         Act("no_show_confirmed", frozenset({"no_show"}), "no_show", frozenset(), "维持未到岗登记",
@@ -80,16 +83,16 @@ def _about(order: dict[str, Any]) -> dict[str, Any]:
 
 
 def _party_of(viewer: CurrentUser, order: dict[str, Any]) -> str:
-    if viewer.id == order["worker"]:
-        return "worker"
-    if viewer.id == order["employer_id"]:
-        return "employer"
-    return "staff"
+    """What the viewer is to an order they may see: `worker`, `employer` or `staff`."""
+    return policy.see_order(viewer, order_facts(order))
 
 
-def _check_allowed(act: Act, order: dict[str, Any], party: str) -> None:
-    if party != "staff" and party not in act.by:
-        raise Forbidden("forbidden")
+def _check_party(act: Act, order: dict[str, Any], viewer: CurrentUser) -> str:
+    """The viewer's standing, if the act is theirs to do (or staff's for them); else 403 naming whose act it is."""
+    return policy.act_on_order(viewer, order_facts(order), act.by, staff=act.staff)
+
+
+def _check_state(act: Act, order: dict[str, Any]) -> None:
     if order["status"] not in act.allowed_from:
         zh, en = _STATUS_NAMES[order["status"]]
         raise Conflict("illegal_transition", status=zh, status_en=en, action=act.zh, action_en=act.en,
@@ -105,7 +108,7 @@ async def _apply(act: Act, order_id: int, viewer: CurrentUser, columns: dict[Any
         (Order.id == order_id) & Order.status.is_in(list(act.allowed_from))).returning(Order.id)
     if not moved:
         order = await load_order_for(order_id, viewer)
-        _check_allowed(act, order, "staff")
+        _check_state(act, order)
     await record_change("order", order_id)
     lat, lon = position if position else (None, None)
     from_status = next(iter(act.allowed_from)) if len(act.allowed_from) == 1 else ""
@@ -117,8 +120,8 @@ async def _apply(act: Act, order_id: int, viewer: CurrentUser, columns: dict[Any
 async def _prepare(act_name: str, order_id: int, viewer: CurrentUser) -> tuple[Act, dict[str, Any], str]:
     act = ACTS[act_name]
     order = await load_order_for(order_id, viewer)
-    party = _party_of(viewer, order)
-    _check_allowed(act, order, party)
+    party = _check_party(act, order, viewer)
+    _check_state(act, order)
     return act, order, party
 
 
@@ -211,8 +214,8 @@ async def _cancel_one(order: dict[str, Any], viewer: CurrentUser, side: str, rea
     late = _is_late(side, order["starts_at"])
     columns = {Order.cancelled_at: clock.now(), Order.cancelled_by: viewer.id, Order.cancelled_by_role: side,
                Order.cancel_reason: reason, Order.cancel_late: late}
-    behalf = (order["worker"] if side == "worker" else order["employer_id"]) if viewer.id not in (
-        order["worker"], order["employer_id"]) else None
+    behalf = (order["worker"] if side == "worker" else order["employer_id"]) if _party_of(
+        viewer, order) == "staff" else None
     await _apply(act, order["id"], viewer, columns, behalf, note=reason)
     await cancel_contract_of_order(order["id"], f"{side}:{viewer.id}", reason or "cancelled")
     await Job.update({Job.filled: Job.filled - 1}).where((Job.id == order["job"]) & (Job.filled > 0))
@@ -252,12 +255,10 @@ async def record_no_show(order_id: int, viewer: CurrentUser, note: str) -> Order
     async with write_transaction():
         act = ACTS["no_show"]
         order = await load_order_for(order_id, viewer)
-        party = _party_of(viewer, order)
-        if party != "staff" and party not in act.by:
-            raise Forbidden("forbidden")
+        party = _check_party(act, order, viewer)
         if order["status"] == "checked_in" or order["checked_in_at"] is not None:
             raise Conflict("no_show_checked_in")
-        _check_allowed(act, order, party)
+        _check_state(act, order)
         rules, now = service_rules(), clock.now()
         opens = order["starts_at"] + timedelta(minutes=rules.no_show_grace_minutes)
         if now < opens:
@@ -279,9 +280,8 @@ async def object_to_no_show(order_id: int, viewer: CurrentUser, note: str) -> Or
     async with write_transaction():
         act = ACTS["no_show_objection"]
         order = await load_order_for(order_id, viewer)
-        if _party_of(viewer, order) != "worker":  # the worker's own word: not the employer's, not staff's
-            raise Forbidden("forbidden")
-        _check_allowed(act, order, "worker")
+        _check_party(act, order, viewer)
+        _check_state(act, order)
         note = note.strip()
         if not note:
             raise Invalid.field("note", "blank")
@@ -309,9 +309,8 @@ async def decide_no_show(order_id: int, viewer: CurrentUser, upheld: bool, note:
     async with write_transaction():
         act = ACTS["no_show_overturned" if upheld else "no_show_confirmed"]
         order = await load_order_for(order_id, viewer)
-        if _party_of(viewer, order) != "staff":
-            raise Forbidden("forbidden")
-        _check_allowed(act, order, "staff")
+        _check_party(act, order, viewer)
+        _check_state(act, order)
         record = await _no_show_of(order_id)
         assert record is not None
         if record["objected_at"] is None:

@@ -6,10 +6,11 @@ from typing import Any
 
 import msgspec
 
+from market.accounts import policy
 from market.accounts.auth import CurrentUser
 from market.accounts.services import clean_phone, create_user
 from market.accounts.tables import Role, User
-from market.contracts.behalf import grant_consent, record_act, require_standing_consent, station_of
+from market.contracts.behalf import grant_consent, record_act, standing_consent, station_of
 from market.contracts.credentials import prepare_credential
 from market.core import clock
 from market.core.database import write_transaction
@@ -59,7 +60,7 @@ async def get_worker(worker_id: int, viewer: CurrentUser) -> WorkerOut:
     await ensure_profile(worker_id)
     profile = await WorkerProfile.select().where(WorkerProfile.user == worker_id).output(load_json=True).first()
     assert profile is not None
-    return _worker_out(user, profile, unmasked=viewer.id == worker_id or viewer.is_staff)
+    return _worker_out(user, profile, unmasked=policy.sees_personal_data(viewer, worker_id))
 
 
 def _clean_skills(skills: list[SkillIn]) -> list[dict[str, Any]]:
@@ -118,7 +119,8 @@ async def update_worker(worker_id: int, data: WorkerUpdate, viewer: CurrentUser)
     """Apply the fields present in `data` to the worker's profile; all or nothing (but a try at a different ID
     number is counted and recorded even when the rest is refused). Staff need the worker's standing consent, and
     their edit is recorded as an on-behalf act."""
-    consent = await require_standing_consent(worker_id, viewer) if viewer.id != worker_id else None
+    consent = None if viewer.id == worker_id else await standing_consent(worker_id, viewer)
+    policy.edit_profile(viewer, worker_id, consent_held=consent is not None)
     await ensure_profile(worker_id)
     if data.id_number not in (msgspec.UNSET, None):
         await screen_id_number(worker_id, str(data.id_number), viewer)
