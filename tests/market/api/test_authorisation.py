@@ -17,13 +17,14 @@ from __future__ import annotations
 import asyncio
 import shutil
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
 
 import pytest
 import pytest_asyncio
 
+from market.accounts.tables import Role
 from tests.market.conftest import _TEMPLATE, ON_POSTGRES, Market, _empty_postgres
 
 Answer = tuple[int, str | None]
@@ -35,7 +36,8 @@ LOGIN: Answer = (401, "not_authenticated")
 ROLE: Answer = (403, "role_required")
 INVALID: Answer = (400, "validation_failed")
 
-ROLES = ("worker", "employer", "staff", "admin")
+ROLES = tuple(str(role) for role in Role)
+"""Every role there is: a new one (issue 14's supervisor) is tried on every route and needs its answers here."""
 CALLERS = ("anonymous", *ROLES)
 OTHERS = ("other_worker", "other_employer", "other_staff")
 SITE = {"lat": 24.5116, "lon": 117.6443}
@@ -247,7 +249,7 @@ class World:
     ids: dict[str, Any]
     worker_phone: str
     role: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
+    """The role of the caller being tried (a staff member posting a job names the employer)."""
 
 
 @pytest.fixture(scope="module")
@@ -287,7 +289,7 @@ async def world(fresh_database: None) -> AsyncIterator[World]:
         async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
             client.app = app  # type: ignore[attr-defined]
             market = Market(client)
-            people = {role: await market.user(role) for role in ("worker", "employer", "admin")}
+            people = {role: await market.user(role) for role in ROLES if role != "staff"}
             people["other_worker"] = await market.user("worker")
             people["other_employer"] = await market.user("employer")
             people["staff"] = await market.station_staff()
