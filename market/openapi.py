@@ -76,18 +76,19 @@ EXTRA_ANSWERS: dict[str, tuple[int, ...]] = {
     "CreateJob": (404, 409),
     "AcceptJob": (409, 429),
     "CancelJob": (409,),
-    "CheckIn": (409,),
-    "CompleteOrder": (409,),
-    "MarkOrderPaid": (409,),
-    "ConfirmPayment": (409,),
+    "CheckIn": (403, 409),
+    "CompleteOrder": (403, 409),
+    "MarkOrderPaid": (403, 409),
+    "ConfirmPayment": (403, 409),
     "CancelOrder": (409,),
     "SendConsentCode": (409, 429),
-    "RecordNoShow": (409,),
-    "ObjectToNoShow": (409,),
-    "DecideNoShowObjection": (409,),
+    "RecordNoShow": (403, 409),
+    "ObjectToNoShow": (403, 409),
+    "DecideNoShowObjection": (403, 409),
     "VerifyContract": (429,),
 }
-"""Answers beyond what a route's shape implies, by operation: the conflicts and limits its service can raise."""
+"""Answers beyond what a route's shape implies, by operation: the refusals, conflicts and limits its service can
+raise (403 on an unguarded route: an act that is another party's, `market.accounts.policy`)."""
 
 
 def _answers(handler: HTTPRouteHandler, public: bool) -> set[int]:

@@ -10,6 +10,7 @@ from litestar import Request
 from litestar.connection import ASGIConnection
 from litestar.security.jwt import JWTCookieAuth, Token
 
+from market.accounts.policy import is_staff
 from market.accounts.tables import User
 from market.core.keys import get_keyring
 from market.settings import get_settings
@@ -31,8 +32,8 @@ class CurrentUser:
 
     @property
     def is_staff(self) -> bool:
-        """Station staff and admins act for others and see unmasked data."""
-        return self.role in ("staff", "admin")
+        """Station staff and admins act for others and see unmasked data (`market.accounts.policy`)."""
+        return is_staff(self)
 
 
 async def _load_user(token: Token, connection: ASGIConnection[Any, Any, Any, Any]) -> CurrentUser | None:

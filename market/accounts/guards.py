@@ -8,6 +8,7 @@ from typing import Any
 from litestar.connection import ASGIConnection
 from litestar.handlers.base import BaseRouteHandler
 
+from market.accounts.policy import allowed_roles
 from market.core.errors import Forbidden, NotAuthenticated
 from market.core.i18n import Listing, Phrase
 
@@ -18,7 +19,7 @@ Guard = Callable[[ASGIConnection[Any, Any, Any, Any], BaseRouteHandler], None]
 
 def requires_role(*roles: str) -> Guard:
     """A guard that lets through only users with one of `roles` (admins count as staff)."""
-    allowed = set(roles) | ({"admin"} if "staff" in roles else set())
+    allowed = allowed_roles(roles)
 
     def guard(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
         user = connection.scope.get("user")

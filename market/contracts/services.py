@@ -6,6 +6,7 @@ import asyncio
 from typing import Any
 
 from contracts import EventKind, verify_contract
+from market.accounts import policy
 from market.accounts.auth import CurrentUser
 from market.contracts.authority import root_certificate_pem
 from market.contracts.issuing import contract_ref
@@ -32,12 +33,13 @@ def _actor(viewer: CurrentUser) -> str:
 
 
 async def load_contract_for(contract_id: int, viewer: CurrentUser) -> dict[str, Any]:
-    """The contract's metadata if `viewer` is a party to its order or staff; otherwise NotFound."""
+    """The contract's metadata if `viewer` may see it (`policy.see_contract`); otherwise NotFound."""
     row = await Contract.select(*_META, Contract.order.worker.as_alias("worker"),
                                 Contract.order.job.employer.as_alias("employer")).where(  # type: ignore[union-attr]
         Contract.id == contract_id).first()
-    if row is None or not (viewer.is_staff or viewer.id in (row["worker"], row["employer"])):
+    if row is None:
         raise NotFound("contract_not_found")
+    policy.see_contract(viewer, policy.OrderFacts(worker_id=row["worker"], employer_id=row["employer"]))
     return row
 
 
@@ -53,9 +55,14 @@ async def list_contracts(viewer: CurrentUser, limit: int, offset: int) -> Page[C
     """The contracts of the viewer's orders (a worker's own, an employer's jobs'; all for staff), newest first."""
     query = Contract.select(*_META)
     count = Contract.count()
-    if not viewer.is_staff:
-        mine = (Contract.order.worker == viewer.id) if viewer.role == "worker" else (  # type: ignore[union-attr]
-            Contract.order.job.employer == viewer.id)  # type: ignore[union-attr]
+    reach = policy.order_reach(viewer)  # a contract is its order's: the same reach
+    if not reach.everything:
+        if reach.worker_id is not None:
+            mine = Contract.order.worker == reach.worker_id  # type: ignore[union-attr]
+        elif reach.employer_id is not None:
+            mine = Contract.order.job.employer == reach.employer_id  # type: ignore[union-attr]
+        else:
+            mine = Contract.id.is_null()
         query, count = query.where(mine), count.where(mine)
     rows = await query.order_by(Contract.id, ascending=False).limit(limit).offset(offset)
     return Page(items=[_out(r) for r in rows], total=await count, limit=limit, offset=offset)

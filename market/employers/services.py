@@ -6,6 +6,7 @@ from typing import Any
 
 import msgspec
 
+from market.accounts import policy
 from market.accounts.auth import CurrentUser
 from market.accounts.events import ProfileChanged
 from market.accounts.tables import Role, User
@@ -42,7 +43,7 @@ async def get_employer(employer_id: int, viewer: CurrentUser) -> EmployerOut:
     assert row is not None
     code: str | None = None
     if row["credit_code_encrypted"]:
-        unmasked = viewer.id == employer_id or viewer.is_staff
+        unmasked = policy.sees_personal_data(viewer, employer_id)
         code = decrypt(row["credit_code_encrypted"], context=_CODE_CONTEXT) if unmasked else row["credit_code_masked"]
     location = Location(lat=row["lat"], lon=row["lon"], address=row["address"]) if row["lat"] is not None else None
     return EmployerOut(id=employer_id, phone=user["phone"], name=row["name"], credit_code=code,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from market.accounts import policy
 from market.accounts.auth import CurrentUser
 from market.accounts.tables import Role, User
 from market.core import clock
@@ -106,8 +107,7 @@ async def cancel_job(job_id: int, actor: CurrentUser) -> JobOut:
     the orders package's subscriber to `JobCancelled`, in the same transaction."""
     async with write_transaction():
         job = await load_job(job_id)
-        if job["employer"] != actor.id and not actor.is_staff:
-            raise NotFound("job_not_found")
+        policy.manage_job(actor, policy.JobFacts(employer_id=job["employer"]))
         if job["status"] != JobStatus.open:
             raise Conflict("job_not_open")
         await Job.update({Job.status: JobStatus.cancelled, Job.cancelled_at: clock.now()}).where(Job.id == job_id)

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from market.accounts import policy
 from market.accounts.auth import CurrentUser
 from market.core import clock, events
 from market.core.database import write_transaction
-from market.core.errors import Conflict, Forbidden, Invalid
+from market.core.errors import Conflict, Invalid
 from market.core.geo import distance_km
 from market.core.i18n import Phrase
 from market.core.zone import short_local
@@ -28,7 +29,7 @@ from market.orders.events import (
 from market.orders.rules import service_rules
 from market.orders.schemas import CancelIn, CheckInIn, ConfirmPaymentIn, OrderOut, PaidIn
 from market.orders.tables import NoShow, Order, OrderEvent, OrderStatus
-from market.orders.views import get_order, load_order_for
+from market.orders.views import get_order, load_order_for, order_facts
 from market.stations.behalf import record_act
 from market.stations.consent import check_walk_in_consent
 
@@ -38,13 +39,15 @@ __all__ = ["ACTS", "cancel_order", "cancel_orders_of_job", "check_in", "complete
 
 @dataclass(frozen=True)
 class Act:
-    """One thing that can happen to an order: from which states, to which, by whom (its name in messages is the
-    catalogue's `act.<name>`)."""
+    """One thing that can happen to an order: from which states, to which, by which party (and staff for them when
+    `staff`; `by` empty: staff only). Who may is decided by `policy.act_on_order`; its name in messages is the
+    catalogue's `act.<name>`."""
 
     name: str
     allowed_from: frozenset[str]
     to: str
     by: frozenset[str]
+    staff: bool = True
 
     @property
     def words(self) -> Phrase:
@@ -61,7 +64,8 @@ ACTS = {
         Act("cancel", frozenset({"accepted"}), "cancelled", frozenset({"worker", "employer"})),
         # A no-show, the worker's objection to it, and staff's decision (`by` empty: staff only).
         Act("no_show", frozenset({"accepted"}), "no_show", frozenset({"employer"})),
-        Act("no_show_objection", frozenset({"no_show"}), "no_show", frozenset({"worker"})),
+        Act("no_show_objection", frozenset({"no_show"}), "no_show", frozenset({"worker"}),
+            staff=False),  # the worker's own word: not the employer's, not staff's
         Act("no_show_overturned", frozenset({"no_show"}), "accepted", frozenset()),
         Act("no_show_confirmed", frozenset({"no_show"}), "no_show", frozenset()),
     )
@@ -76,16 +80,16 @@ def _facts(order: dict[str, Any], viewer: CurrentUser, on_behalf_of: int | None 
 
 
 def _party_of(viewer: CurrentUser, order: dict[str, Any]) -> str:
-    if viewer.id == order["worker"]:
-        return "worker"
-    if viewer.id == order["employer_id"]:
-        return "employer"
-    return "staff"
+    """What the viewer is to an order they may see: `worker`, `employer` or `staff`."""
+    return policy.see_order(viewer, order_facts(order))
 
 
-def _check_allowed(act: Act, order: dict[str, Any], party: str) -> None:
-    if party != "staff" and party not in act.by:
-        raise Forbidden("forbidden")
+def _check_party(act: Act, order: dict[str, Any], viewer: CurrentUser) -> str:
+    """The viewer's standing, if the act is theirs to do (or staff's for them); else 403 naming whose act it is."""
+    return policy.act_on_order(viewer, order_facts(order), act.by, staff=act.staff)
+
+
+def _check_state(act: Act, order: dict[str, Any]) -> None:
     if order["status"] not in act.allowed_from:
         raise Conflict("illegal_transition", status=Phrase(f"order_status.{order['status']}"), action=act.words,
                        current_status=order["status"])
@@ -100,7 +104,7 @@ async def _apply(act: Act, order_id: int, viewer: CurrentUser, columns: dict[Any
         (Order.id == order_id) & Order.status.is_in(list(act.allowed_from))).returning(Order.id)
     if not moved:
         order = await load_order_for(order_id, viewer)
-        _check_allowed(act, order, "staff")
+        _check_state(act, order)
     lat, lon = position if position else (None, None)
     from_status = next(iter(act.allowed_from)) if len(act.allowed_from) == 1 else ""
     await OrderEvent(order=order_id, action=act.name, from_status=from_status, to_status=act.to, actor=viewer.id,
@@ -111,8 +115,8 @@ async def _apply(act: Act, order_id: int, viewer: CurrentUser, columns: dict[Any
 async def _prepare(act_name: str, order_id: int, viewer: CurrentUser) -> tuple[Act, dict[str, Any], str]:
     act = ACTS[act_name]
     order = await load_order_for(order_id, viewer)
-    party = _party_of(viewer, order)
-    _check_allowed(act, order, party)
+    party = _check_party(act, order, viewer)
+    _check_state(act, order)
     return act, order, party
 
 
@@ -206,8 +210,8 @@ async def _cancel_one(order: dict[str, Any], viewer: CurrentUser, side: str, rea
     late = _is_late(side, order["starts_at"])
     columns = {Order.cancelled_at: clock.now(), Order.cancelled_by: viewer.id, Order.cancelled_by_role: side,
                Order.cancel_reason: reason, Order.cancel_late: late}
-    behalf = (order["worker"] if side == "worker" else order["employer_id"]) if viewer.id not in (
-        order["worker"], order["employer_id"]) else None
+    behalf = (order["worker"] if side == "worker" else order["employer_id"]) if _party_of(
+        viewer, order) == "staff" else None
     await _apply(act, order["id"], viewer, columns, behalf, note=reason)
     await Job.update({Job.filled: Job.filled - 1}).where((Job.id == order["job"]) & (Job.filled > 0))
     events.record(OrderCancelled(**_facts(order, viewer, behalf), side=side, late=late, reason=reason))
@@ -245,12 +249,10 @@ async def record_no_show(order_id: int, viewer: CurrentUser, note: str) -> Order
     async with write_transaction():
         act = ACTS["no_show"]
         order = await load_order_for(order_id, viewer)
-        party = _party_of(viewer, order)
-        if party != "staff" and party not in act.by:
-            raise Forbidden("forbidden")
+        party = _check_party(act, order, viewer)
         if order["status"] == "checked_in" or order["checked_in_at"] is not None:
             raise Conflict("no_show_checked_in")
-        _check_allowed(act, order, party)
+        _check_state(act, order)
         rules, now = service_rules(), clock.now()
         opens = order["starts_at"] + timedelta(minutes=rules.no_show_grace_minutes)
         if now < opens:
@@ -271,9 +273,8 @@ async def object_to_no_show(order_id: int, viewer: CurrentUser, note: str) -> Or
     async with write_transaction():
         act = ACTS["no_show_objection"]
         order = await load_order_for(order_id, viewer)
-        if _party_of(viewer, order) != "worker":  # the worker's own word: not the employer's, not staff's
-            raise Forbidden("forbidden")
-        _check_allowed(act, order, "worker")
+        _check_party(act, order, viewer)
+        _check_state(act, order)
         note = note.strip()
         if not note:
             raise Invalid.field("note", "blank")
@@ -299,9 +300,8 @@ async def decide_no_show(order_id: int, viewer: CurrentUser, upheld: bool, note:
     async with write_transaction():
         act = ACTS["no_show_overturned" if upheld else "no_show_confirmed"]
         order = await load_order_for(order_id, viewer)
-        if _party_of(viewer, order) != "staff":
-            raise Forbidden("forbidden")
-        _check_allowed(act, order, "staff")
+        _check_party(act, order, viewer)
+        _check_state(act, order)
         record = await _no_show_of(order_id)
         assert record is not None
         if record["objected_at"] is None:

@@ -6,6 +6,7 @@ import asyncio
 from functools import cache
 from typing import Any
 
+from market.accounts import policy
 from market.accounts.auth import CurrentUser
 from market.core.database import batched_reads
 from market.core.errors import NotFound
@@ -15,7 +16,7 @@ from market.orders.contract_refs import contract_refs
 from market.orders.schemas import ContractRef, NoShowOut, OrderJob, OrderOut, OrderParty
 from market.orders.tables import NoShow, Order
 
-__all__ = ["get_order", "list_orders", "load_order_for", "order_out"]
+__all__ = ["get_order", "list_orders", "load_order_for", "order_facts", "order_out"]
 
 
 @cache
@@ -36,11 +37,20 @@ def _select():
 
 
 def _visible_to(viewer: CurrentUser):
-    if viewer.is_staff:
+    """The list filter for what `policy.order_reach` lets the viewer see (None: every order)."""
+    reach = policy.order_reach(viewer)
+    if reach.everything:
         return None
-    if viewer.role == "worker":
-        return Order.worker == viewer.id
-    return Order.job.employer == viewer.id
+    if reach.worker_id is not None:
+        return Order.worker == reach.worker_id
+    if reach.employer_id is not None:
+        return Order.job.employer == reach.employer_id
+    return Order.id.is_null()  # no orders at all
+
+
+def order_facts(row: dict[str, Any]) -> policy.OrderFacts:
+    """What the policy needs to know about an order row from `_select()`."""
+    return policy.OrderFacts(worker_id=row["worker"], employer_id=row["employer_id"])
 
 
 async def _employer_names(employer_ids: list[int]) -> dict[int, str]:
@@ -89,14 +99,11 @@ def order_out(row: dict[str, Any], employer_name: str, contract: ContractRef | N
 
 
 async def load_order_for(order_id: int, viewer: CurrentUser) -> dict[str, Any]:
-    """The order row if `viewer` is one of its parties or staff; otherwise NotFound (its existence stays private)."""
-    query = _select().where(Order.id == order_id)
-    condition = _visible_to(viewer)
-    if condition is not None:
-        query = query.where(condition)
-    row = await query.first()
+    """The order row if `viewer` may see it (`policy.see_order`); otherwise NotFound, as if it did not exist."""
+    row = await _select().where(Order.id == order_id).first()
     if row is None:
         raise NotFound("order_not_found")
+    policy.see_order(viewer, order_facts(row))
     return row
 
 

@@ -7,10 +7,10 @@ from typing import Any
 
 import msgspec
 
+from market.accounts import policy
 from market.accounts.auth import CurrentUser
 from market.accounts.tables import Role
 from market.core import clock
-from market.core.errors import Forbidden
 from market.core.schemas import Page
 from market.employers.tables import Employer
 from market.jobs.listing import JobFilter, job_out, list_jobs
@@ -34,8 +34,7 @@ async def list_candidates(matching: LiveMatching, job_id: int, viewer: CurrentUs
                           offset: int) -> Page[CandidateOut]:
     """The best available workers for the job, explained; only its employer and staff may ask."""
     row = await load_job(job_id)
-    if not viewer.is_staff and row["employer"] != viewer.id:
-        raise Forbidden("forbidden")
+    policy.manage_job(viewer, policy.JobFacts(employer_id=row["employer"]))
     holding = {r["worker"] for r in await Order.select(Order.worker).where(Order.job == job_id)}
     state = await matching.current()
     found: list[Any] = []

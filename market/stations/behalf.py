@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from market.accounts import policy
 from market.accounts.auth import CurrentUser
 from market.accounts.tables import Role, User
 from market.core import clock
-from market.core.errors import Forbidden, NotFound
+from market.core.errors import NotFound
 from market.core.schemas import Page
 from market.stations.schemas import OnBehalfActOut
 from market.stations.services import station_of_staff
@@ -42,8 +43,8 @@ async def standing_consent(worker_id: int, staff: CurrentUser) -> int | None:
 async def require_standing_consent(worker_id: int, staff: CurrentUser) -> int:
     """The consent's id; 403 `not_a_walk_in` when the worker registered themselves and never gave the station one."""
     consent = await standing_consent(worker_id, staff)
-    if consent is None:
-        raise Forbidden("not_a_walk_in")
+    policy.act_for_worker(staff, consent_held=consent is not None)
+    assert consent is not None
     return consent
 
 
@@ -71,7 +72,7 @@ async def list_acts(worker_id: int, viewer: CurrentUser, limit: int, offset: int
     if not await User.exists().where((User.id == worker_id) & (User.role == Role.worker)):
         raise NotFound("user_not_found")
     condition: Any = OnBehalfAct.worker == worker_id
-    if viewer.role != Role.admin:
+    if not policy.reaches_all_stations(viewer):
         station = await station_of(viewer)
         condition &= (OnBehalfAct.station == station) if station is not None else (
             OnBehalfAct.station.is_null() & (OnBehalfAct.staff == viewer.id))

@@ -6,6 +6,7 @@ from typing import Any
 
 import msgspec
 
+from market.accounts import policy
 from market.accounts.auth import CurrentUser
 from market.accounts.events import ProfileChanged
 from market.accounts.services import clean_phone, create_user
@@ -17,7 +18,7 @@ from market.core.events import record
 from market.core.identity import mask_mobile, mask_resident_id, normalise_resident_id, resident_id_problem
 from market.core.personal_data import decrypt, encrypt, keyed_hash
 from market.core.schemas import Location
-from market.stations.behalf import grant_consent, record_act, require_standing_consent, station_of
+from market.stations.behalf import grant_consent, record_act, standing_consent, station_of
 from market.stations.services import station_of_staff
 from market.workers.id_number_changes import ID_CONTEXT, screen_id_number
 from market.workers.schemas import Skill, SkillIn, WalkIn, WorkerOut, WorkerUpdate
@@ -59,7 +60,7 @@ async def get_worker(worker_id: int, viewer: CurrentUser) -> WorkerOut:
     await ensure_profile(worker_id)
     profile = await WorkerProfile.select().where(WorkerProfile.user == worker_id).output(load_json=True).first()
     assert profile is not None
-    return _worker_out(user, profile, unmasked=viewer.id == worker_id or viewer.is_staff)
+    return _worker_out(user, profile, unmasked=policy.sees_personal_data(viewer, worker_id))
 
 
 def _clean_skills(skills: list[SkillIn]) -> list[dict[str, Any]]:
@@ -118,7 +119,8 @@ async def update_worker(worker_id: int, data: WorkerUpdate, viewer: CurrentUser)
     """Apply the fields present in `data` to the worker's profile; all or nothing (but a try at a different ID
     number is counted and recorded even when the rest is refused). Staff need the worker's standing consent, and
     their edit is recorded as an on-behalf act."""
-    consent = await require_standing_consent(worker_id, viewer) if viewer.id != worker_id else None
+    consent = None if viewer.id == worker_id else await standing_consent(worker_id, viewer)
+    policy.edit_profile(viewer, worker_id, consent_held=consent is not None)
     await ensure_profile(worker_id)
     if data.id_number not in (msgspec.UNSET, None):
         await screen_id_number(worker_id, str(data.id_number), viewer)

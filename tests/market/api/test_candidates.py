@@ -64,7 +64,7 @@ async def test_only_the_jobs_employer_and_staff_may_ask(client, market):
     refused = await candidates(client, job["id"], worker)
     assert (refused.status_code, refused.json()["code"]) == (403, "role_required")
     refused = await candidates(client, job["id"], other)
-    assert (refused.status_code, refused.json()["code"]) == (403, "forbidden")
+    assert (refused.status_code, refused.json()["code"]) == (403, "not_your_job")
     assert (await candidates(client, job["id"], staff)).status_code == 200
     missing = await candidates(client, job["id"] + 999, employer)
     assert (missing.status_code, missing.json()["code"]) == (404, "job_not_found")

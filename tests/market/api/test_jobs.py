@@ -225,7 +225,8 @@ async def test_another_employer_cannot_cancel_a_job(client, market):
     employer, other = await market.user("employer"), await market.user("employer")
     job = await market.job(employer)
     response = await client.post(f"/api/jobs/{job['id']}/cancel", headers=other["headers"])
-    assert response.status_code == 404
+    # a job is advertised (any signed-in caller reads it), so the refusal is a 403, not a 404 hiding it
+    assert (response.status_code, response.json()["code"]) == (403, "not_your_job")
     assert (await Job.select(Job.status).where(Job.id == job["id"]).first())["status"] == "open"
 
 

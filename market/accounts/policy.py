@@ -1,0 +1,298 @@
+"""Who may see and act on an order, a job, a contract, a profile or a case: one rule, over facts the caller loads.
+
+The rule (also in docs/api.md, "Who may see what"), checked in this order:
+
+1. No valid login: 401 `not_authenticated` (the auth middleware and the guards).
+2. A route not meant for the caller's role at all: 403 `role_required`, decided from the role alone before anything
+   is looked up, so it says nothing about any particular thing.
+3. A thing the caller may not see: 404 with the thing's `*_not_found` code, exactly the answer an id that does not
+   exist gets, so nobody can probe for other people's data. "May not see" means: not one of its parties, not staff
+   who reach it, or another party of the same role (another worker, another employer, staff of another station
+   where staff are station-scoped). Put simply: an act answers 404 exactly when reading the thing would.
+4. A thing the caller may see, but an act that is not theirs: 403 with a code saying whose act it is
+   (`order_act_employer`, `not_your_job`, `not_a_walk_in`, `case_staff_act`, …).
+5. Only then the thing's state (409) and the request's values (400).
+
+Jobs are advertised (every signed-in caller reads them), so an employer managing another's job gets 403, not 404.
+
+Functions here do no I/O: callers load the facts (an order's worker and employer, a case's claimants and station,
+the caller's stations) and pass them in; each function returns the caller's standing or raises `NotFound` /
+`Forbidden`, so the error shape stays the one of `market.core.errors`.
+
+Roles: staff and admins act for others and see every order (`STAFF_ROLES`); admins reach every station's records
+(`ALL_STATIONS_ROLES`); the labour bureau's supervisor (issue 14) goes into `OVERSIGHT_ROLES`, which gives the
+`supervisor` standing: every case, and the case acts listed for it in `CASE_ACTS`, nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+from market.accounts.tables import Role
+from market.core.errors import Forbidden, NotFound
+
+__all__ = [
+    "ALL_STATIONS_ROLES",
+    "CASE_ACTS",
+    "OVERSIGHT_ROLES",
+    "STAFF_ROLES",
+    "Caller",
+    "CaseFacts",
+    "JobFacts",
+    "OrderFacts",
+    "Reach",
+    "Standing",
+    "act_for_worker",
+    "act_on_case",
+    "act_on_order",
+    "allowed_roles",
+    "case_reach",
+    "case_standing",
+    "edit_profile",
+    "is_staff",
+    "manage_job",
+    "order_reach",
+    "order_standing",
+    "reaches_all_stations",
+    "see_case",
+    "see_contract",
+    "see_order",
+    "sees_personal_data",
+]
+
+STAFF_ROLES: frozenset[str] = frozenset({Role.staff, Role.admin})
+"""Act for others at the counter, see every order, contract and profile, and personal data unmasked."""
+ALL_STATIONS_ROLES: frozenset[str] = frozenset({Role.admin})
+"""Staff roles whose reach is every station (station-scoped records: on-behalf acts, cases); staff reach their own."""
+OVERSIGHT_ROLES: frozenset[str] = frozenset()
+"""Roles that oversee without acting at a counter: they see every case. Issue 14 adds `supervisor` here."""
+
+Standing = Literal["worker", "employer", "staff", "supervisor", "self"]
+"""What the caller is to a thing: one of its parties, staff who reach it, the bureau, or (a profile) its owner."""
+
+
+class Caller(Protocol):
+    """Who asks: any object with the user's id and role (`CurrentUser` is one)."""
+
+    @property
+    def id(self) -> int:
+        """The user's id."""
+        ...
+
+    @property
+    def role(self) -> str:
+        """The user's role (`market.accounts.tables.Role`)."""
+        ...
+
+
+@dataclass(frozen=True)
+class OrderFacts:
+    """Who an order (and its contract) belongs to: the worker on it and the employer of its job."""
+
+    worker_id: int
+    employer_id: int
+
+
+@dataclass(frozen=True)
+class JobFacts:
+    """Whose job it is."""
+
+    employer_id: int
+
+
+@dataclass(frozen=True)
+class CaseFacts:
+    """Who a wage case concerns (issue 12): its claimants, the employer complained about, the station handling it."""
+
+    claimant_ids: frozenset[int]
+    employer_id: int
+    station_id: int | None
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Which rows of a list the caller sees: all of them, or those naming them as worker, employer, or a station of
+    theirs. Nothing set: no rows."""
+
+    everything: bool = False
+    worker_id: int | None = None
+    employer_id: int | None = None
+    station_ids: frozenset[int] = frozenset()
+
+
+def is_staff(caller: Caller) -> bool:
+    """Station staff or an admin: they act for others and see personal data unmasked."""
+    return caller.role in STAFF_ROLES
+
+
+def allowed_roles(roles: Iterable[str]) -> frozenset[str]:
+    """The roles a route meant for `roles` lets through: a route for staff is for admins too."""
+    wanted = frozenset(roles)
+    return wanted | (STAFF_ROLES if Role.staff in wanted else frozenset())
+
+
+def reaches_all_stations(caller: Caller) -> bool:
+    """Whether the caller reads every station's records (admins), not only their own station's."""
+    return caller.role in ALL_STATIONS_ROLES
+
+
+def _decide(standing: Standing | None, allowed: Collection[str], missing: str, refused: str) -> Standing:
+    """The one rule: not theirs to see is 404 `missing`; seen but not theirs to do is 403 `refused`."""
+    if standing is None:
+        raise NotFound(missing)
+    if standing not in allowed:
+        raise Forbidden(refused)
+    return standing
+
+
+# Orders and contracts -------------------------------------------------------------------------------------------
+
+def order_standing(caller: Caller, order: OrderFacts) -> Standing | None:
+    """The order's worker, its employer, staff (every order), or None: not the caller's to see."""
+    if caller.role == Role.worker and caller.id == order.worker_id:
+        return "worker"
+    if caller.role == Role.employer and caller.id == order.employer_id:
+        return "employer"
+    if is_staff(caller):
+        return "staff"
+    return None
+
+
+def see_order(caller: Caller, order: OrderFacts) -> Standing:
+    """The caller's standing on the order; 404 `order_not_found` for anyone else."""
+    return _decide(order_standing(caller, order), ("worker", "employer", "staff"), "order_not_found", "")
+
+
+def _order_act_code(by: frozenset[str], staff: bool) -> str:
+    if not by:
+        return "order_act_staff"
+    if by == {"worker"}:
+        return "order_act_worker" if staff else "order_act_worker_self"
+    if by == {"employer"}:
+        return "order_act_employer"
+    return "forbidden"
+
+
+def act_on_order(caller: Caller, order: OrderFacts, by: Collection[str], *, staff: bool = True) -> Standing:
+    """May the caller do an act that is the business of the parties `by` (and of staff for them, when `staff`)?
+
+    Their standing; 404 `order_not_found` when the order is not theirs to see; 403 `order_act_*` naming whose act
+    it is otherwise (`by` empty: staff only).
+    """
+    allowed = set(by) | ({"staff"} if staff else set())
+    return _decide(order_standing(caller, order), allowed, "order_not_found", _order_act_code(frozenset(by), staff))
+
+
+def order_reach(caller: Caller) -> Reach:
+    """The orders (and contracts) a caller's lists show: a worker's own, an employer's jobs', every one for staff."""
+    if is_staff(caller):
+        return Reach(everything=True)
+    if caller.role == Role.worker:
+        return Reach(worker_id=caller.id)
+    if caller.role == Role.employer:
+        return Reach(employer_id=caller.id)
+    return Reach()
+
+
+def see_contract(caller: Caller, order: OrderFacts) -> Standing:
+    """A contract is seen by its order's parties and staff; 404 `contract_not_found` for anyone else."""
+    return _decide(order_standing(caller, order), ("worker", "employer", "staff"), "contract_not_found", "")
+
+
+# Jobs -----------------------------------------------------------------------------------------------------------
+
+def manage_job(caller: Caller, job: JobFacts) -> Standing:
+    """Cancel the job or see its candidates: its employer, or staff. A job is advertised (everyone signed in reads
+    it), so anyone else gets 403 `not_your_job`, not 404."""
+    if caller.role == Role.employer and caller.id == job.employer_id:
+        return "employer"
+    if is_staff(caller):
+        return "staff"
+    raise Forbidden("not_your_job")
+
+
+# Profiles and staff acting for a worker -------------------------------------------------------------------------
+
+def sees_personal_data(caller: Caller, owner_id: int) -> bool:
+    """ID numbers and credit codes in full: for their owner and staff; masked for everyone else."""
+    return caller.id == owner_id or is_staff(caller)
+
+
+def act_for_worker(caller: Caller, *, consent_held: bool) -> None:
+    """Staff act for a worker only with the standing consent their station holds (a walk-in it registered, or one
+    who agreed by a texted code): 403 `not_a_walk_in` otherwise."""
+    if not (is_staff(caller) and consent_held):
+        raise Forbidden("not_a_walk_in")
+
+
+def edit_profile(caller: Caller, owner_id: int, *, consent_held: bool) -> Standing:
+    """Change a worker's profile: the worker (`self`), or staff with the station's consent (403 `not_a_walk_in`);
+    anyone else gets 404 `user_not_found`."""
+    if caller.id == owner_id:
+        return "self"
+    if not is_staff(caller):
+        raise NotFound("user_not_found")
+    act_for_worker(caller, consent_held=consent_held)
+    return "staff"
+
+
+# Cases (issue 12: no route uses these yet) ----------------------------------------------------------------------
+
+CASE_ACTS: dict[str, frozenset[Standing]] = {
+    "see": frozenset({"worker", "employer", "staff", "supervisor"}),
+    "assign": frozenset({"staff", "supervisor"}),
+    "notes": frozenset({"staff", "supervisor"}),
+    "letters": frozenset({"staff", "supervisor"}),
+    "close": frozenset({"staff"}),
+    "reopen": frozenset({"staff", "supervisor"}),
+    "escalate": frozenset({"staff", "supervisor"}),
+    "reply": frozenset({"employer"}),
+    "follow_up": frozenset({"worker", "staff"}),
+}
+"""Who may do each act on a case (issue 12 may refine the acts; the 404/403 rule stays `see_case`/`act_on_case`)."""
+
+_CASE_REFUSALS = {"reply": "case_employer_act", "follow_up": "case_claimant_act"}
+
+
+def case_standing(caller: Caller, case: CaseFacts, stations: Collection[int]) -> Standing | None:
+    """A claimant (`worker`), the employer, staff of the handling station (admins: every station), the bureau
+    (`supervisor`: every case), or None. `stations` are the caller's own stations, loaded by the caller."""
+    if caller.role == Role.worker and caller.id in case.claimant_ids:
+        return "worker"
+    if caller.role == Role.employer and caller.id == case.employer_id:
+        return "employer"
+    if is_staff(caller) and (reaches_all_stations(caller) or (
+            case.station_id is not None and case.station_id in stations)):
+        return "staff"
+    if caller.role in OVERSIGHT_ROLES:
+        return "supervisor"
+    return None
+
+
+def see_case(caller: Caller, case: CaseFacts, stations: Collection[int] = ()) -> Standing:
+    """The caller's standing on the case; 404 `case_not_found` for another worker, another employer, staff of
+    another station, or anyone else."""
+    return act_on_case(caller, case, "see", stations)
+
+
+def act_on_case(caller: Caller, case: CaseFacts, act: str, stations: Collection[int] = ()) -> Standing:
+    """May the caller do `act` (a key of `CASE_ACTS`) on the case? 404 as for `see_case`; 403 naming whose act it
+    is (`case_staff_act`, `case_employer_act`, `case_claimant_act`)."""
+    refused = _CASE_REFUSALS.get(act, "case_staff_act")
+    return _decide(case_standing(caller, case, stations), CASE_ACTS[act], "case_not_found", refused)
+
+
+def case_reach(caller: Caller, stations: Collection[int] = ()) -> Reach:
+    """The cases a caller's list shows: a claimant's, an employer's, their stations' for staff, all for admins and
+    the bureau."""
+    if reaches_all_stations(caller) or caller.role in OVERSIGHT_ROLES:
+        return Reach(everything=True)
+    if is_staff(caller):
+        return Reach(station_ids=frozenset(stations))
+    if caller.role == Role.worker:
+        return Reach(worker_id=caller.id)
+    if caller.role == Role.employer:
+        return Reach(employer_id=caller.id)
+    return Reach()
