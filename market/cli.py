@@ -209,15 +209,21 @@ def _read_password(from_stdin: bool) -> str:
 
 
 def cmd_create_staff(args: argparse.Namespace) -> None:
-    """Create a station staff or admin account."""
+    """Create a station staff, supervisor or admin account."""
+    from market.accounts.tables import Role
     from market.stations.staff import create_staff
 
     password = _read_password(args.password_stdin)
     settings = get_settings()
     _prepare(settings)
+    if args.admin and args.supervisor:
+        raise CommandError("--admin and --supervisor exclude each other: an account has one role")
+    role = Role.admin if args.admin else Role.supervisor if args.supervisor else Role.staff
+    if args.station is not None and role != Role.staff:
+        raise CommandError("--station is for station staff: supervisors and admins belong to no station")
     user_id = _run(lambda: create_staff(phone=args.phone, name=args.name, password=password,
-                                        station_id=args.station, admin=args.admin))
-    print(f"{'admin' if args.admin else 'staff'} account {user_id} created for {args.phone} ({_where(settings)})")
+                                        station_id=args.station, role=role))
+    print(f"{role} account {user_id} created for {args.phone} ({_where(settings)})")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -242,11 +248,13 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--workers", type=int, default=1000)
     demo.add_argument("--jobs", type=int, default=300)
     demo.set_defaults(handler=cmd_demo)
-    staff = commands.add_parser("create-staff", help="create a station staff or admin account")
+    staff = commands.add_parser("create-staff", help="create a station staff, supervisor or admin account")
     staff.add_argument("--phone", required=True)
     staff.add_argument("--name", required=True)
     staff.add_argument("--station", type=int, help="station id the staff member works at")
-    staff.add_argument("--admin", action="store_true", help="an admin instead of station staff")
+    staff.add_argument("--admin", action="store_true", help="an admin (the back office) instead of station staff")
+    staff.add_argument("--supervisor", action="store_true",
+                       help="a supervisor (the labour bureau: every station's cases, warnings and figures)")
     staff.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     staff.set_defaults(handler=cmd_create_staff)
     return parser

@@ -20,7 +20,7 @@ the caller's stations) and pass them in; each function returns the caller's stan
 `Forbidden`, so the error shape stays the one of `market.core.errors`.
 
 Roles: staff and admins act for others and see every order (`STAFF_ROLES`); admins reach every station's records
-(`ALL_STATIONS_ROLES`); the labour bureau's supervisor (issue 14) goes into `OVERSIGHT_ROLES`, which gives the
+(`ALL_STATIONS_ROLES`); the labour bureau's supervisor is in `OVERSIGHT_ROLES`, which gives the
 `supervisor` standing: every case, and the case acts listed for it in `CASE_ACTS`, nothing else.
 """
 
@@ -66,8 +66,8 @@ STAFF_ROLES: frozenset[str] = frozenset({Role.staff, Role.admin})
 """Act for others at the counter, see every order, contract and profile, and personal data unmasked."""
 ALL_STATIONS_ROLES: frozenset[str] = frozenset({Role.admin})
 """Staff roles whose reach is every station (station-scoped records: on-behalf acts, cases); staff reach their own."""
-OVERSIGHT_ROLES: frozenset[str] = frozenset()
-"""Roles that oversee without acting at a counter: they see every case. Issue 14 adds `supervisor` here."""
+OVERSIGHT_ROLES: frozenset[str] = frozenset({Role.supervisor})
+"""Roles that oversee without acting at a counter: they see every case (the labour bureau's supervisor)."""
 
 Standing = Literal["worker", "employer", "staff", "supervisor", "self"]
 """What the caller is to a thing: one of its parties, staff who reach it, the bureau, or (a profile) its owner."""

@@ -13,6 +13,8 @@ class Role(StrEnum):
     worker = "worker"
     employer = "employer"
     staff = "staff"
+    supervisor = "supervisor"
+    """The labour bureau (人社部门): oversees every station's cases, warnings and figures; acts for nobody."""
     admin = "admin"
 
 

@@ -102,6 +102,19 @@ def test_create_staff_makes_a_staff_account(env, data_dir):
     assert stored.startswith("$argon2id$")
 
 
+def test_create_staff_makes_a_supervisor_for_the_labour_bureau_who_belongs_to_no_station(env, data_dir):
+    assert linggong(env, "migrate").returncode == 0
+    result = linggong(env, "create-staff", "--supervisor", "--phone", "13700004444", "--name", "陈建华",
+                      "--password-stdin", stdin="bureau-passw0rd\n")
+    assert result.returncode == 0, result.stderr
+    assert "supervisor account" in result.stdout
+    assert count(data_dir, "SELECT count(*) FROM users WHERE phone = '13700004444' AND role = 'supervisor'") == 1
+    assert count(data_dir, "SELECT count(*) FROM station_staff") == 0
+    both = linggong(env, "create-staff", "--supervisor", "--admin", "--phone", "13700005555", "--name", "陈建华",
+                    "--password-stdin", stdin="bureau-passw0rd\n")
+    assert_one_line_refusal(both, "exclude each other")
+
+
 def test_create_staff_refuses_a_bad_phone_in_one_line(env):
     result = linggong(env, "create-staff", "--phone", "123", "--name", "郑丽华", "--password-stdin",
                       stdin="staff-passw0rd\n")

@@ -46,8 +46,7 @@ async def _people() -> dict[str, int]:
 
     worker = await create_user(phone="13900000001", name="工人甲", role=Role.worker, password="passw0rd-x")
     employer = await create_user(phone="13900000002", name="用工方乙", role=Role.employer, password="passw0rd-x")
-    staff = await create_staff(phone="13900000003", name="驿站丙", password="passw0rd-x", station_id=None,
-                               admin=False)
+    staff = await create_staff(phone="13900000003", name="驿站丙", password="passw0rd-x", station_id=None)
     return {"worker": worker.id, "employer": employer.id, "staff": staff}
 
 
