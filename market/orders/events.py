@@ -10,7 +10,7 @@ from typing import Any
 from market.core.events import DomainEvent
 
 __all__ = ["AcceptedRows", "NoShowDecided", "NoShowObjected", "NoShowRecorded", "OrderAccepted", "OrderCancelled",
-           "OrderChanged", "OrderCheckedIn", "OrderCompleted", "PaymentConfirmed", "PaymentMarked"]
+           "OrderChanged", "OrderCheckedIn", "OrderCompleted", "PaymentConfirmed", "PaymentDisputed", "PaymentMarked"]
 
 
 @dataclass(frozen=True)
@@ -106,3 +106,13 @@ class NoShowDecided(OrderChanged):
 
     upheld: bool = False
     note: str = ""
+
+
+@dataclass(frozen=True)
+class PaymentDisputed(OrderChanged):
+    """The worker (or staff for them) says the pay did not come (`unpaid`) or was short (`underpaid`): a complaint
+    was filed about the order (`complaint_id`, kept by the cases package). `amount_fen` is what they say is owed."""
+
+    kind: str = "unpaid"
+    amount_fen: int = 0
+    complaint_id: int = 0
