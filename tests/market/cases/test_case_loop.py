@@ -29,7 +29,8 @@ async def test_the_loop_from_assignment_to_archive(cases, deal, client):
     case_id = await _filed(cases, deal)
     staff, employer = deal["staff"], deal["employer"]
     assigned = await cases.act(case_id, "assign", staff, {"owner_id": staff["id"]})
-    assert assigned["status"] == "assigned" and assigned["owner"]["id"] == staff["id"]
+    assert assigned["status"] == "assigned"
+    assert assigned["owner"]["id"] == staff["id"]
     assert staff["id"] in await _told("case_assigned")
     again = await cases.act(case_id, "assign", staff, {"owner_id": staff["id"]})
     assert len(again["trail"]) == len(assigned["trail"])  # the same owner again changes nothing
@@ -38,9 +39,11 @@ async def test_the_loop_from_assignment_to_archive(cases, deal, client):
         {"name": "现场.png", "content_base64": base64.b64encode(PNG).decode()}]})
     assert noted["status"] == "handling"
     photo = noted["files"][0]
-    assert photo["media_type"] == "image/png" and photo["size"] == len(PNG)
+    assert photo["media_type"] == "image/png"
+    assert photo["size"] == len(PNG)
     downloaded = await client.get(photo["url"], headers=deal["first"]["headers"])
-    assert downloaded.status_code == 200 and downloaded.content == PNG
+    assert downloaded.status_code == 200
+    assert downloaded.content == PNG
     assert downloaded.headers["content-type"].startswith("image/png")
 
     letter = await cases.act(case_id, "letters", staff, {"kind": "reminder"})
@@ -61,7 +64,8 @@ async def test_the_loop_from_assignment_to_archive(cases, deal, client):
     closed = await cases.act(case_id, "close", staff, {"outcome": "recovered_full", "note": "已全额支付"},
                              **{"Idempotency-Key": "close-1"})
     assert (closed["status"], closed["outcome"]) == ("closed", "recovered_full")
-    assert closed["closed_at"] is not None and closed["deadline"]["state"] == "closed"
+    assert closed["closed_at"] is not None
+    assert closed["deadline"]["state"] == "closed"
     retried = await cases.act(case_id, "close", staff, {"outcome": "recovered_full", "note": "已全额支付"},
                               **{"Idempotency-Key": "close-1"})
     assert retried["trail"] == closed["trail"]
@@ -76,7 +80,8 @@ async def test_the_loop_from_assignment_to_archive(cases, deal, client):
                   if c["worker"]["id"] == deal["second"]["id"])
     done = await cases.act(case_id, "follow-up", staff, {"resolved": True, "note": "电话回访，已收到",
                                                          "complaint_id": second})
-    assert done["status"] == "archived" and done["deadline"] is None
+    assert done["status"] == "archived"
+    assert done["deadline"] is None
     assert done["trail_intact"] is True
     kinds = [e["kind"] for e in done["trail"]]
     assert kinds[:3] == ["filed", "joined", "assigned"]
@@ -95,14 +100,17 @@ async def test_not_solved_reopens_the_case_and_it_no_longer_counts_as_closed_on_
     figures = (await cases.client.get("/api/cases/figures", headers=staff["headers"])).json()
     assert (figures["closed"], figures["closed_on_time"], figures["on_time_rate"]) == (1, 1, 1.0)
     answer = await cases.act(case_id, "follow-up", deal["first"], {"resolved": False, "note": "只给了一半"})
-    assert answer["status"] == "handling" and answer["reopened"] is True and answer["outcome"] == ""
+    assert answer["status"] == "handling"
+    assert answer["reopened"] is True
+    assert answer["outcome"] == ""
     assert staff["id"] in await _told("case_reopened")
     figures = (await cases.client.get("/api/cases/figures", headers=staff["headers"])).json()
     assert (figures["received"], figures["closed"], figures["reopened"]) == (1, 0, 1)
     await cases.act(case_id, "close", staff, {"outcome": "recovered_full"})
     figures = (await cases.client.get("/api/cases/figures", headers=deal["supervisor"]["headers"])).json()
     assert (figures["closed"], figures["closed_on_time"], figures["on_time_rate"]) == (1, 0, 0.0)
-    assert figures["recovered_fen"] == 35000 and figures["by_outcome"] == {"recovered_full": 1}
+    assert figures["recovered_fen"] == 35000
+    assert figures["by_outcome"] == {"recovered_full": 1}
 
 
 async def test_staff_reopen_and_the_bureau_takes_up_or_flags(cases, deal, market):

@@ -32,7 +32,8 @@ def test_one_working_day_from_friday_is_monday_and_a_make_up_saturday_counts():
 
 def test_the_reminder_comes_at_the_set_share_of_the_working_time():
     found = clocks.deadline("handling", _at(date(2026, 11, 23), 9), {})  # a Monday; five working days
-    assert found is not None and found.working_days == 5
+    assert found is not None
+    assert found.working_days == 5
     assert found.due_at == _at(date(2026, 11, 30), 9)
     assert found.remind_at == _at(date(2026, 11, 26), 9)  # 60 % of 5 days: 3 working days in
     assert clocks.deadline("archived", _at(date(2026, 11, 23), 9), {}) is None
@@ -75,13 +76,15 @@ async def test_an_unassigned_case_is_reminded_then_overdue_and_escalated_once(ca
     assert deal["supervisor"]["id"] in await _told("case_escalated")
     assert await scan_cases() == 0
     seen = await cases.get(case["id"], deal["supervisor"])
-    assert seen["overdue"] is True and seen["level"] == "supervisor"
+    assert seen["overdue"] is True
+    assert seen["level"] == "supervisor"
     listed = (await cases.client.get("/api/cases?overdue=true", headers=deal["staff"]["headers"])).json()
     assert [c["id"] for c in listed["items"]] == [case["id"]]
     assigned = await cases.act(case["id"], "assign", deal["staff"], {"owner_id": deal["staff"]["id"]})
     assert assigned["overdue"] is False  # a new state, a new clock
     figures = (await cases.client.get("/api/cases/figures", headers=deal["staff"]["headers"])).json()
-    assert figures["received"] == 1 and figures["closed"] == 0
+    assert figures["received"] == 1
+    assert figures["closed"] == 0
 
 
 async def test_a_follow_up_nobody_answers_goes_to_staff_to_phone(cases, deal):
@@ -93,7 +96,8 @@ async def test_a_follow_up_nobody_answers_goes_to_staff_to_phone(cases, deal):
     clock.shift(timedelta(days=14))
     assert await scan_cases() == 1
     seen = await cases.get(case_id, deal["staff"])
-    assert seen["status"] == "follow_up" and seen["deadline"]["state"] == "follow_up"
+    assert seen["status"] == "follow_up"
+    assert seen["deadline"]["state"] == "follow_up"
     assert deal["staff"]["id"] in await _told("case_due_soon")
     answered = await cases.act(case_id, "follow-up", deal["first"], {"resolved": True, "note": "确实付了"})
     assert answered["status"] == "archived"

@@ -25,13 +25,18 @@ async def test_an_unpaid_complaint_opens_a_case_at_the_station_near_the_site(cas
     order = deal["orders"][0]
     result = await cases.complain(order["id"], deal["first"], note="干完活一直没给钱")
     case, complaint = result["case"], result["complaint"]
-    assert case["status"] == "received" and case["outcome"] == ""
+    assert case["status"] == "received"
+    assert case["outcome"] == ""
     assert case["station"]["id"] == deal["staff"]["station_id"]
     assert case["employer"] == {"id": deal["employer"]["id"], "name": "张老板"}
-    assert case["claimed_fen"] == 10000 and case["claimant_count"] == 1
-    assert case["deadline"]["state"] == "received" and case["deadline"]["working_days"] == 1
-    assert complaint["channel"] == "app" and not complaint["filed_by_staff"]
-    assert complaint["order_id"] == order["id"] and complaint["worker"]["name"] == "李四"
+    assert case["claimed_fen"] == 10000
+    assert case["claimant_count"] == 1
+    assert case["deadline"]["state"] == "received"
+    assert case["deadline"]["working_days"] == 1
+    assert complaint["channel"] == "app"
+    assert not complaint["filed_by_staff"]
+    assert complaint["order_id"] == order["id"]
+    assert complaint["worker"]["name"] == "李四"
     assert case["link"].endswith(f"/#/cases/{case['id']}")
     told = {(m["event"], m["recipient"]) for m in await OutboxMessage.select(OutboxMessage.event,
                                                                            OutboxMessage.recipient)}
@@ -72,7 +77,8 @@ async def test_a_retry_with_the_same_key_gets_the_first_answer_and_a_second_comp
     first = await cases.complain(order_id, deal["first"], headers={"Idempotency-Key": "k-1"})
     again = await cases.complain(order_id, deal["first"], headers={"Idempotency-Key": "k-1"})
     assert again["complaint"]["id"] == first["complaint"]["id"]
-    assert await Claimant.count() == 1 and await CaseEvent.count() == 1
+    assert await Claimant.count() == 1
+    assert await CaseEvent.count() == 1
     twice = await cases.complain(order_id, deal["first"], expect=409)
     assert twice["code"] == "complaint_already_filed"
     assert first["case"]["number"] in twice["detail"]
@@ -83,7 +89,8 @@ async def test_complaints_about_one_employer_and_month_join_one_case_each_keepin
     one = await cases.complain(deal["orders"][0]["id"], deal["first"], amount_fen=10000)
     two = await cases.complain(deal["orders"][1]["id"], deal["second"], kind="underpaid", amount_fen=5000)
     assert two["case"]["id"] == one["case"]["id"]
-    assert two["case"]["claimant_count"] == 2 and two["case"]["claimed_fen"] == 15000
+    assert two["case"]["claimant_count"] == 2
+    assert two["case"]["claimed_fen"] == 15000
     assert [c["worker"]["id"] for c in two["case"]["claimants"]] == [deal["second"]["id"]]  # a worker sees their own
     seen_by_staff = await cases.get(one["case"]["id"], deal["staff"])
     assert sorted(c["amount_fen"] for c in seen_by_staff["claimants"]) == [5000, 10000]
@@ -111,7 +118,8 @@ async def test_staff_file_for_a_walk_in_with_consent_and_for_a_hotline_caller(ca
     missing = await cases.complain(walk_in_order["id"], staff, expect=400)
     assert missing["fields"][0]["field"] == "channel"
     filed = await cases.complain(walk_in_order["id"], staff, channel="station")
-    assert filed["complaint"]["filed_by_staff"] and filed["complaint"]["channel"] == "station"
+    assert filed["complaint"]["filed_by_staff"]
+    assert filed["complaint"]["channel"] == "station"
     assert await OnBehalfAct.exists().where(OnBehalfAct.act == "complaint")
     no_consent = await cases.complain(deal["orders"][0]["id"], staff, expect=403, channel="station")
     assert no_consent["code"] == "not_a_walk_in"

@@ -32,7 +32,8 @@ async def test_the_chain_finds_a_changed_removed_or_reordered_event(cases, deal)
     await cases.act(case_id, "notes", deal["staff"], {"text": "第一次联系"})
     await cases.act(case_id, "notes", deal["staff"], {"text": "第二次联系"})
     links = await trail.load(case_id)
-    assert trail.check(links).ok and [link.seq for link in links] == [0, 1, 2]
+    assert trail.check(links).ok
+    assert [link.seq for link in links] == [0, 1, 2]
     changed = [links[0], replace(links[1], details={**links[1].details, "text": "改过"}), links[2]]
     assert trail.check(changed).broken_at == 1
     assert trail.check([links[0], links[2]]).broken_at == 1
@@ -61,7 +62,8 @@ async def test_a_red_warning_opens_one_case_by_itself_at_the_bureaus_level(cases
     assert {c["channel"] for c in claimants} == {"warning"}
     assert [c["amount_fen"] for c in claimants] == [o["agreed_pay_fen"] for o in deal["orders"]]
     seen = await cases.get(rows[0]["id"], deal["first"])
-    assert seen["source"] == "warning" and len(seen["claimants"]) == 1
+    assert seen["source"] == "warning"
+    assert len(seen["claimants"]) == 1
 
 
 async def test_an_employer_with_repeated_cases_goes_to_the_bureau_at_once(cases, deal, monkeypatch):
@@ -73,7 +75,8 @@ async def test_an_employer_with_repeated_cases_goes_to_the_bureau_at_once(cases,
         assert first["level"] == "station"
         await cases.act(first["id"], "close", deal["staff"], {"outcome": "withdrawn"})
         second = (await cases.complain(deal["orders"][1]["id"], deal["second"]))["case"]
-        assert second["id"] != first["id"] and second["level"] == "supervisor"
+        assert second["id"] != first["id"]
+        assert second["level"] == "supervisor"
         detail = await cases.get(second["id"], deal["staff"])
         assert [(e["kind"], e["details"].get("reason")) for e in detail["trail"]][-1] == (
             "escalated", "repeat_employer")
@@ -106,6 +109,7 @@ async def test_each_caller_lists_the_cases_they_are_in(cases, deal, market, clie
     assert await ids(deal["supervisor"], f"?employer_id={other_employer['id']}") == []
     assert await ids(deal["staff"], "?overdue=false") == [case_id]
     bad = await client.get("/api/cases?status=lost", headers=deal["staff"]["headers"])
-    assert bad.status_code == 400 and bad.json()["fields"][0]["field"] == "status"
+    assert bad.status_code == 400
+    assert bad.json()["fields"][0]["field"] == "status"
     assert (await cases.get(case_id, stranger, expect=404))["code"] == "case_not_found"
     assert (await cases.get(case_id, other_staff, expect=404))["code"] == "case_not_found"
