@@ -9,7 +9,7 @@ calendar moves every deadline with it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from market.core.workdays import Overrides, is_working_day
 from market.core.zone import local, market_zone
@@ -64,7 +64,7 @@ def after_working_time(start: datetime, seconds: float, overrides: Overrides) ->
         if is_working_day(day_start.date(), overrides):
             available = (day_end - cursor).total_seconds()
             if left <= available:
-                return cursor + timedelta(seconds=left)
+                return (cursor + timedelta(seconds=left)).astimezone(UTC)
             left -= available
         cursor = day_end
     raise ValueError("no working days found: the overrides mark every day off")

@@ -129,7 +129,9 @@ async def file_into_case(order: dict[str, Any], filing: Filing) -> tuple[dict[st
         (WageCase.employer == order["employer_id"]) & (WageCase.period == period)
         & WageCase.status.is_in(list(OPEN))).order_by(WageCase.id).first()
     joined = case is not None
-    if case is None:
+    if case is not None:
+        case = await records.lock(case["id"])  # its trail grows by one link: no other act at the same time
+    else:
         station = filing.station_id or await _nearest_station(order["lat"], order["lon"])
         created = WageCase(employer=order["employer_id"], period=period, station=station, opened_at=now,
                            state_since=now, source="warning" if filing.channel == "warning" else "complaint")

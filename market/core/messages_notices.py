@@ -120,8 +120,8 @@ NOTICES: dict[str, tuple[str, str]] = {
     # wage cases (issue 12): the employer and staff read these; the claimant their own wording below
     "notice.case_filed.title": ("新的欠薪投诉", "New wage complaint"),
     "notice.case_filed.body": (
-        "「{title}」有工人投诉欠薪{amount}，案件已受理：{link}",
-        "A worker on \u201c{title}\u201d complains of {amount} unpaid; the case is open: {link}",
+        "「{title}」有工人投诉工资问题，案件已受理：{link}",
+        "A worker on \u201c{title}\u201d complained about their pay; the case is open: {link}",
     ),
     "notice.case_assigned.title": ("案件交办", "Case assigned"),
     "notice.case_assigned.body": (
@@ -188,7 +188,7 @@ NOTICES: dict[str, tuple[str, str]] = {
     ),
     "notice.case_filed.to_worker.title": ("投诉已受理", "Complaint received"),
     "notice.case_filed.to_worker.body": (
-        "您对「{title}」的欠薪投诉（{amount}）已受理，办理进展请查看：{link}",
-        "Your complaint about {amount} unpaid for \u201c{title}\u201d is received; follow it here: {link}",
+        "您对「{title}」的投诉已受理，办理进展请查看：{link}",
+        "Your complaint about \u201c{title}\u201d is received; follow it here: {link}",
     ),
 }
