@@ -19,6 +19,7 @@ from market.api_docs import docs_assets_router, render_plugins
 from market.background.runner import background_lifespan, runner_for_app
 from market.background.wiring import install as install_subscriptions
 from market.caching import RevalidateMiddleware
+from market.cases.controllers import CaseController, ComplaintController
 from market.contracts.controllers import ContractController, VerifyPageController
 from market.core.database import close_pool, current_engine, open_pool
 from market.core.error_responses import exception_handlers
@@ -105,7 +106,7 @@ def create_app() -> Litestar:
         AuthController, WorkerController, WalkInController, ConsentCodeController, IdentityConflictController,
         EmployerController, StationController, JobController, RankedJobController, AcceptController,
         OrderController, ContractController, VerifyPageController, InboxController, DeliveryController,
-        TradeController])
+        TradeController, ComplaintController, CaseController])
     handlers: list[Any] = [health, api]
     handlers.append(docs_assets_router(opt=PUBLIC_ROUTE, file_system=StaticFileSystem()))
     static_dir = find_static_dir(settings.static_dir)

@@ -86,6 +86,15 @@ EXTRA_ANSWERS: dict[str, tuple[int, ...]] = {
     "ObjectToNoShow": (403, 409),
     "DecideNoShowObjection": (403, 409),
     "VerifyContract": (429,),
+    "FileComplaint": (409,),
+    "AssignCase": (409,),
+    "AddCaseNote": (409,),
+    "IssueCaseLetter": (409,),
+    "CloseCase": (409,),
+    "ReopenCase": (409,),
+    "EscalateCase": (409,),
+    "ReplyToCase": (409,),
+    "AnswerCaseFollowUp": (409,),
 }
 """Answers beyond what a route's shape implies, by operation: the refusals, conflicts and limits its service can
 raise (403 on an unguarded route: an act that is another party's, `market.accounts.policy`)."""

@@ -173,6 +173,24 @@ class Settings:
     """Wait after a contract's first failed attempt; doubled after each further one, at most an hour."""
     static_dir: Path | None = None
     """Where the web front end lives; by default `static/` beside the source tree or in the working directory."""
+    case_received_days: int = field(default=1, metadata=_read(_at_least_one))
+    """Working days a wage case may wait, received (受理), for an owner at a station (交办)."""
+    case_assigned_days: int = field(default=1, metadata=_read(_at_least_one))
+    """Working days the owner has, once assigned, to start handling (办理): a note, a letter, a contact."""
+    case_handling_days: int = field(default=5, metadata=_read(_at_least_one))
+    """Working days a case may be in handling before it must be closed (办结)."""
+    case_closed_days: int = field(default=3, metadata=_read(_at_least_one))
+    """Working days claimants have to answer the follow-up in the app before staff must phone them (回访)."""
+    case_follow_up_days: int = field(default=5, metadata=_read(_at_least_one))
+    """Working days staff have to finish the follow-up by phone once it is theirs."""
+    case_reminder_percent: int = field(default=60, metadata=_read(_at_least_one))
+    """The owner is reminded when this share (percent) of a state's working time is used."""
+    case_repeat_window_days: int = field(default=90, metadata=_read(_at_least_one))
+    """Calendar days in which an employer's cases are counted for the repeat rule."""
+    case_repeat_count: int = field(default=3, metadata=_read(_at_least_one))
+    """An employer with this many cases opened in the window goes to the labour bureau at once."""
+    case_attachment_max_bytes: int = field(default=1024 * 1024, metadata=_read(_at_least_one))
+    """Largest photo or PDF attached to a case (the request body limit bounds them too)."""
 
     @property
     def zone(self) -> ZoneInfo:

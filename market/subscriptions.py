@@ -6,6 +6,7 @@ background layer's and installs the lot for the process at start-up (app, worker
 
 from __future__ import annotations
 
+from market.cases import subscribers as cases
 from market.contracts import subscribers as contracts
 from market.core.events import Subscriptions
 from market.notifications import subscribers as notifications
@@ -18,6 +19,6 @@ __all__ = ["build"]
 def build() -> Subscriptions:
     """Every domain subscriber, registered once, in a fresh table."""
     subscriptions = Subscriptions()
-    for package in (orders, contracts, ranking, notifications):
+    for package in (orders, contracts, ranking, cases, notifications):
         package.subscribe(subscriptions)
     return subscriptions

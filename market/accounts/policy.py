@@ -238,7 +238,7 @@ def edit_profile(caller: Caller, owner_id: int, *, consent_held: bool) -> Standi
     return "staff"
 
 
-# Cases (issue 12: no route uses these yet) ----------------------------------------------------------------------
+# Cases (issue 12: market/cases) ---------------------------------------------------------------------------------
 
 CASE_ACTS: dict[str, frozenset[Standing]] = {
     "see": frozenset({"worker", "employer", "staff", "supervisor"}),
@@ -250,10 +250,12 @@ CASE_ACTS: dict[str, frozenset[Standing]] = {
     "escalate": frozenset({"staff", "supervisor"}),
     "reply": frozenset({"employer"}),
     "follow_up": frozenset({"worker", "staff"}),
+    "supervise": frozenset({"supervisor"}),
 }
-"""Who may do each act on a case (issue 12 may refine the acts; the 404/403 rule stays `see_case`/`act_on_case`)."""
+"""Who may do each act on a case (the 404/403 rule stays `see_case`/`act_on_case`). `supervise`: the bureau takes
+a case up (提级督办) or flags it (挂牌督办); `escalate` (up one level) is staff's and the bureau's."""
 
-_CASE_REFUSALS = {"reply": "case_employer_act", "follow_up": "case_claimant_act"}
+_CASE_REFUSALS = {"reply": "case_employer_act", "follow_up": "case_claimant_act", "supervise": "case_supervisor_act"}
 
 
 def case_standing(caller: Caller, case: CaseFacts, stations: Collection[int]) -> Standing | None:

@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from market.cases.scan import scan_cases as scan_case_clocks
 from market.contracts.issuing import recover_contracts as recover
 from market.notifications.dispatch import dispatch_due
 from market.notifications.reminders import scan_due_notices
 from market.ranking.changes import prune_changes
 
-__all__ = ["JOBS", "dispatch_outbox", "prune_matching_changes", "recover_contracts", "scan_notices"]
+__all__ = ["JOBS", "dispatch_outbox", "prune_matching_changes", "recover_contracts", "scan_cases", "scan_notices"]
 
 
 async def dispatch_outbox(ctx: dict[str, Any]) -> int:
@@ -37,6 +38,11 @@ async def prune_matching_changes(ctx: dict[str, Any]) -> int:
     return await prune_changes()
 
 
+async def scan_cases(ctx: dict[str, Any]) -> int:
+    """Remind case owners, mark overdue cases and escalate them, hand unanswered follow-ups to staff."""
+    return await scan_case_clocks()
+
+
 JOBS: dict[str, Callable[[dict[str, Any]], Awaitable[int]]] = {
     "dispatch_outbox": dispatch_outbox, "scan_notices": scan_notices, "recover_contracts": recover_contracts,
-    "prune_matching_changes": prune_matching_changes}
+    "prune_matching_changes": prune_matching_changes, "scan_cases": scan_cases}

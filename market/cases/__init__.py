@@ -1,1 +1,1 @@
-"""Wage complaints and cases: one file per case, owners, working-day deadlines, a hash-chained trail (issue 12)."""
+"""Wage complaints and cases (一案一档): one queue for every channel, an owner, clocks, a trail, a follow-up."""

@@ -117,6 +117,43 @@ NOTICES: dict[str, tuple[str, str]] = {
         "Code {code} lets the station's staff accept jobs, edit your profile and confirm payments for you; valid for "
         "10 minutes.",
     ),
+    # wage cases (issue 12): the employer and staff read these; the claimant their own wording below
+    "notice.case_filed.title": ("新的欠薪投诉", "New wage complaint"),
+    "notice.case_filed.body": (
+        "「{title}」有工人投诉工资问题，案件已受理：{link}",
+        "A worker on \u201c{title}\u201d complained about their pay; the case is open: {link}",
+    ),
+    "notice.case_assigned.title": ("案件交办", "Case assigned"),
+    "notice.case_assigned.body": (
+        "一件欠薪案件已交由您办理，请按时限处理：{link}",
+        "A wage case is now yours to handle within its time: {link}",
+    ),
+    "notice.case_due_soon.title": ("案件即将超时", "Case due soon"),
+    "notice.case_due_soon.body": (
+        "欠薪案件的办理时限为{due}，请尽快处理：{link}",
+        "A wage case is due by {due}; please act on it: {link}",
+    ),
+    "notice.case_escalated.title": ("案件已提级督办", "Case escalated"),
+    "notice.case_escalated.body": (
+        "一件欠薪案件已上报人社部门督办：{link}",
+        "A wage case went up to the labour bureau: {link}",
+    ),
+    "notice.case_closed.title": ("欠薪案件已办结", "Wage case closed"),
+    "notice.case_closed.body": (
+        "您投诉的欠薪案件已办结，登记追回{amount}。工钱真的到手了吗？请点开回复「已解决」或「未解决」：{link}",
+        "Your wage case is closed with {amount} recorded as recovered. Did the money really arrive? Answer "
+        "\u201csolved\u201d or \u201cnot solved\u201d: {link}",
+    ),
+    "notice.case_reopened.title": ("案件重新办理", "Case reopened"),
+    "notice.case_reopened.body": (
+        "一件欠薪案件已重新办理（投诉人回复未解决或已重开）：{link}",
+        "A wage case is back in handling (a claimant said it is not solved, or it was reopened): {link}",
+    ),
+    "notice.case_replied.title": ("用工方已答复", "Employer replied"),
+    "notice.case_replied.body": (
+        "用工方已对欠薪案件作出书面答复：{link}",
+        "The employer answered the wage case in writing: {link}",
+    ),
     # what the order's worker reads instead
     "notice.order_accepted.to_worker.title": ("接单成功", "Order accepted"),
     "notice.order_accepted.to_worker.body": (
@@ -148,5 +185,10 @@ NOTICES: dict[str, tuple[str, str]] = {
     "notice.no_show_confirmed.to_worker.body": (
         "您对「{title}」未到岗登记的异议未被采纳，登记维持。",
         "Your objection to the no-show for \u201c{title}\u201d was not upheld.",
+    ),
+    "notice.case_filed.to_worker.title": ("投诉已受理", "Complaint received"),
+    "notice.case_filed.to_worker.body": (
+        "您对「{title}」的投诉已受理，办理进展请查看：{link}",
+        "Your complaint about \u201c{title}\u201d is received; follow it here: {link}",
     ),
 }

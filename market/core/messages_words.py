@@ -16,6 +16,18 @@ WORDS: dict[str, tuple[str, str]] = {
     "order_status.no_show": ("未到岗", "a no-show"),
     "order_status.over": ("已结束", "over"),
     "order_status.started": ("已开工", "started"),
+    # wage cases: where a case is (受理 → 交办 → 办理 → 办结 → 回访 → 归档) and what came of it
+    "case_status.received": ("已受理", "received"),
+    "case_status.assigned": ("已交办", "assigned"),
+    "case_status.handling": ("办理中", "in handling"),
+    "case_status.closed": ("已办结", "closed"),
+    "case_status.follow_up": ("回访中", "in follow-up"),
+    "case_status.archived": ("已归档", "archived"),
+    "case_outcome.recovered_full": ("已全额追回", "recovered in full"),
+    "case_outcome.recovered_partial": ("已部分追回", "partly recovered"),
+    "case_outcome.unfounded": ("经核实不属实", "found unfounded"),
+    "case_outcome.referred": ("已转劳动监察或仲裁", "referred to labour inspection or arbitration"),
+    "case_outcome.withdrawn": ("投诉人撤回", "withdrawn by the claimant"),
     # what an act on an order is called after "cannot"
     "act.check_in": ("签到", "check in"),
     "act.complete": ("确认完工", "mark it complete"),

@@ -5,6 +5,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from market.accounts.tables import Role, User
+from market.cases.events import (
+    CaseAssigned,
+    CaseChanged,
+    CaseClosed,
+    CaseDueSoon,
+    CaseEscalated,
+    CaseReopened,
+    ComplaintFiled,
+    EmployerReplied,
+)
 from market.core.events import Phase, Subscriptions
 from market.jobs.events import JobCancelled
 from market.notifications.outbox import announce
@@ -21,6 +32,7 @@ from market.orders.events import (
 )
 from market.stations.events import ConsentCodeIssued
 from market.stations.services import staff_of_station_near
+from market.stations.tables import StationStaff
 
 __all__ = ["subscribe"]
 
@@ -85,13 +97,69 @@ async def _consent_code(event: ConsentCodeIssued) -> None:
     await announce(event.notice, [event.worker_id], event.payload, key=str(event.code_id))
 
 
+async def _station_staff(station_id: int | None) -> list[int]:
+    if station_id is None:
+        return []
+    return [r["user"] for r in await StationStaff.select(StationStaff.user).where(StationStaff.station == station_id)]
+
+
+async def _handlers(event: CaseChanged) -> list[int]:
+    """Who handles a case: its owner, or while it has none the staff of its station."""
+    return [event.owner_id] if event.owner_id is not None else await _station_staff(event.station_id)
+
+
+def _case(event: CaseChanged, **more: Any) -> dict[str, Any]:
+    return {"case_id": event.case_id, "link": event.link, **more}
+
+
+async def _complaint_filed(event: ComplaintFiled) -> None:
+    told = [event.worker_id, event.employer_id, *await _handlers(event)]
+    await announce("case_filed", told, _case(event, title=event.title, amount_fen=event.amount_fen,
+                                             worker_id=event.worker_id), key=str(event.complaint_id))
+
+
+async def _case_assigned(event: CaseAssigned) -> None:
+    await announce("case_assigned", await _handlers(event), _case(event), key=f"{event.case_id}:{event.occurrence}")
+
+
+async def _case_due_soon(event: CaseDueSoon) -> None:
+    await announce("case_due_soon", await _handlers(event), _case(event, state=event.state, due_at=event.due_at),
+                   key=f"{event.case_id}:{event.occurrence}")
+
+
+async def _case_escalated(event: CaseEscalated) -> None:
+    bureau = [r["id"] for r in await User.select(User.id).where(User.role == Role.supervisor)]
+    await announce("case_escalated", [*bureau, *await _handlers(event)],
+                   _case(event, reason=event.reason, supervision=event.supervision),
+                   key=f"{event.case_id}:{event.occurrence}")
+
+
+async def _case_closed(event: CaseClosed) -> None:
+    await announce("case_closed", event.claimant_ids, _case(event, outcome=event.outcome,
+                                                            amount_fen=event.recovered_fen),
+                   key=f"{event.case_id}:{event.occurrence}")
+
+
+async def _case_reopened(event: CaseReopened) -> None:
+    await announce("case_reopened", await _handlers(event), _case(event), key=f"{event.case_id}:{event.occurrence}")
+
+
+async def _employer_replied(event: EmployerReplied) -> None:
+    await announce("case_replied", [*await _handlers(event), *event.claimant_ids],
+                   _case(event, amount_fen=event.paid_fen), key=f"{event.case_id}:{event.occurrence}")
+
+
 def subscribe(subscriptions: Subscriptions) -> None:
     """Register the outbox's subscribers (all in the writer's transaction)."""
     table: tuple[tuple[type[Any], Any], ...] = ((OrderAccepted, _accepted), (OrderCheckedIn, _checked_in),
                                 (OrderCompleted, _completed), (PaymentMarked, _paid),
                                 (PaymentConfirmed, _payment_confirmed), (OrderCancelled, _cancelled),
                                 (NoShowRecorded, _no_show), (NoShowObjected, _objection), (NoShowDecided, _decided),
-                                (JobCancelled, _job_cancelled), (ConsentCodeIssued, _consent_code))
+                                (JobCancelled, _job_cancelled), (ConsentCodeIssued, _consent_code),
+                                (ComplaintFiled, _complaint_filed), (CaseAssigned, _case_assigned),
+                                (CaseDueSoon, _case_due_soon), (CaseEscalated, _case_escalated),
+                                (CaseClosed, _case_closed), (CaseReopened, _case_reopened),
+                                (EmployerReplied, _employer_replied))
     for event_type, handler in table:
         label = "outbox." + handler.__name__.lstrip("_")
         subscriptions.subscribe(event_type, handler, phase=Phase.in_transaction, name=label)

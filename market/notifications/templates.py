@@ -13,7 +13,8 @@ __all__ = ["HIDDEN_CODE", "SEALED_CODE_EVENTS", "SMS_EVENTS", "Rendered", "rende
 
 SMS_EVENTS = frozenset({"order_accepted", "order_cancelled", "shift_reminder", "missing_check_in",
                         "payment_overdue_blue", "payment_overdue_yellow", "consent_code", "consent_code_payment",
-                        "consent_code_station", "order_no_show", "no_show_overturned", "no_show_confirmed"})
+                        "consent_code_station", "order_no_show", "no_show_overturned", "no_show_confirmed",
+                        "case_filed", "case_closed"})
 """Events that also go out as a text message (the rest stay in the inbox)."""
 
 SEALED_CODE_EVENTS = frozenset({"consent_code", "consent_code_payment", "consent_code_station"})
@@ -38,7 +39,9 @@ def _params(payload: dict[str, Any], code: str | None) -> dict[str, Any]:
     params.setdefault("worker_name", Phrase("notice.some_worker"))
     params.setdefault("address", "")
     params.setdefault("note", "")
-    starts, due, amount = payload.get("starts_at"), payload.get("objection_due_at"), payload.get("amount_fen")
+    params.setdefault("link", "")
+    starts, amount = payload.get("starts_at"), payload.get("amount_fen")
+    due = payload.get("objection_due_at") or payload.get("due_at")
     params["starts"] = short_local(starts) if isinstance(starts, str) else ""
     params["due"] = short_local(due) if isinstance(due, str) else ""
     params["amount"] = f"¥{int(amount) / 100:.2f}" if isinstance(amount, int) else ""

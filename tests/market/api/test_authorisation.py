@@ -94,6 +94,16 @@ def of_order(url: str, worker: Answer, employer: Answer, staff: Answer, hidden: 
     return Route(url, answers, **request)
 
 
+def of_case(url: str, allowed: dict[str, Answer], **request: Any) -> Route:
+    """A route about one case: the roles in `allowed` get their answer (admins as staff unless named); another
+    worker, employer or station's staff of an allowed role gets the 404 of a missing case; other roles 403."""
+    allowed = {"admin": allowed["staff"], **allowed} if "staff" in allowed else allowed
+    answers = {"anonymous": LOGIN, **dict.fromkeys(ROLES, ROLE), **allowed}
+    missing: Answer = (404, "case_not_found")
+    answers |= {f"other_{role}": missing if role in allowed else ROLE for role in ("worker", "employer", "staff")}
+    return Route(url, answers, **request)
+
+
 def _register(world: World) -> dict[str, Any]:
     return {"phone": world.market.next_phone(), "password": Market.password, "name": "新用户", "role": "worker"}
 
@@ -208,6 +218,40 @@ ROUTES: dict[tuple[str, str], Route] = {
         "/api/notifications/{notification}/read", (404, "not_found")).but(worker=OK),
     ("GET", "/api/deliveries/failed"): staff_only("/api/deliveries/failed"),
     ("GET", "/api/deliveries/sms"): staff_only("/api/deliveries/sms"),
+    # wage complaints and cases (issue 12): the world's order is already in a case
+    ("POST", "/api/orders/{order_id:int}/complaints"): only(
+        "/api/orders/{order}/complaints", {"worker": (409, "complaint_already_filed"), "staff": INVALID,
+                                           "admin": INVALID},
+        {"other_worker": (404, "order_not_found"), "other_staff": INVALID, "other_employer": ROLE},
+        body={"kind": "other"}),
+    ("GET", "/api/cases"): signed_in("/api/cases"),
+    ("GET", "/api/cases/figures"): only("/api/cases/figures", {"staff": OK, "admin": OK, "supervisor": OK}),
+    ("GET", "/api/cases/{case_id:int}"): of_case(
+        "/api/cases/{case}", {"worker": OK, "employer": OK, "staff": OK, "supervisor": OK}),
+    ("GET", "/api/cases/{case_id:int}/files/{sha256:str}"): of_case(
+        "/api/cases/{case}/files/" + "0" * 64, dict.fromkeys(("worker", "employer", "staff", "supervisor"),
+                                                            (404, "attachment_not_found"))),
+    ("POST", "/api/cases/{case_id:int}/assign"): of_case(
+        "/api/cases/{case}/assign", {"staff": INVALID, "supervisor": INVALID},
+        body=lambda w: {"owner_id": w.ids["worker"]}),
+    ("POST", "/api/cases/{case_id:int}/notes"): of_case(
+        "/api/cases/{case}/notes", {"staff": OK, "supervisor": OK}, body={"text": "已电话联系"}),
+    ("POST", "/api/cases/{case_id:int}/letters"): of_case(
+        "/api/cases/{case}/letters", {"staff": OK, "supervisor": OK}, body={"kind": "reminder"}),
+    ("POST", "/api/cases/{case_id:int}/close"): of_case(
+        "/api/cases/{case}/close", {"staff": INVALID}, body={"outcome": "recovered_partial"}),
+    ("POST", "/api/cases/{case_id:int}/reopen"): of_case(
+        "/api/cases/{case}/reopen", {"staff": (409, "case_not_closed"), "supervisor": (409, "case_not_closed")},
+        body={"note": "重新办理"}),
+    ("POST", "/api/cases/{case_id:int}/escalate"): of_case(
+        "/api/cases/{case}/escalate", {"staff": (403, "case_supervisor_act"), "supervisor": OK},
+        body={"action": "take_up"}),
+    ("POST", "/api/cases/{case_id:int}/reply"): of_case(
+        "/api/cases/{case}/reply", {"employer": INVALID},
+        body={"text": "已付款", "payments": [{"order_id": 999999, "amount_fen": 1}]}),
+    ("POST", "/api/cases/{case_id:int}/follow-up"): of_case(
+        "/api/cases/{case}/follow-up", {"worker": (409, "case_not_in_follow_up"),
+                                        "staff": (409, "case_not_in_follow_up")}, body={"resolved": True}),
 }
 
 
@@ -276,6 +320,7 @@ async def world(fresh_database: None) -> AsyncIterator[World]:
 
     from market.api_docs import ASSETS_PATH
     from market.app import create_app
+    from market.cases.tables import WageCase
     from market.core import clock
     from market.core.database import current_engine
     from market.notifications.tables import OutboxMessage
@@ -308,6 +353,11 @@ async def world(fresh_database: None) -> AsyncIterator[World]:
             cancelled = await client.post(f"/api/jobs/{closed_job['id']}/cancel",
                                           headers=people["employer"]["headers"])
             assert cancelled.status_code == 200, cancelled.text
+            complaint = await client.post(f"/api/orders/{accepted['order']['id']}/complaints",
+                                          headers=people["worker"]["headers"], json={"kind": "other"})
+            assert complaint.status_code == 201, complaint.text
+            case_id = complaint.json()["case"]["id"]
+            await WageCase.update({WageCase.station: people["staff"]["station_id"]}).where(WageCase.id == case_id)
             message = await OutboxMessage.select(OutboxMessage.id).where(
                 OutboxMessage.recipient == people["worker"]["id"]).first()
             contract = accepted["contract"]
@@ -315,7 +365,7 @@ async def world(fresh_database: None) -> AsyncIterator[World]:
                    "job": job["id"], "closed_job": closed_job["id"], "order": accepted["order"]["id"],
                    "started_order": started["id"], "contract": contract["id"],
                    "verify_token": contract["verify_url"].rstrip("/").rsplit("/", 1)[1],
-                   "notification": message["id"], "assets": ASSETS_PATH}
+                   "notification": message["id"], "assets": ASSETS_PATH, "case": case_id}
             headers = {name: person["headers"] for name, person in people.items()} | {"anonymous": {}}
             yield World(client, market, headers, ids, people["worker"]["phone"])
     finally:

@@ -8,6 +8,8 @@ from datetime import timedelta
 import pytest
 
 from market.background import wiring
+from market.cases.scan import scan_cases
+from market.cases.tables import WageCase
 from market.contracts.tables import Contract, SigningCredential, StandingAuthorisation
 from market.core import clock, events
 from market.core.database import write_transaction
@@ -15,6 +17,7 @@ from market.demo.seed import seed_city
 from market.jobs.events import JobPosted
 from market.notifications.tables import OutboxMessage
 from market.ranking.tables import MatchingChange
+from market.wages.events import WarningRaised
 
 SITE = {"lat": 24.5116, "lon": 117.6443}
 
@@ -114,6 +117,25 @@ async def test_every_subscriber_runs_for_each_event_that_concerns_it(client, mar
                              json={"job_id": other_job["id"]})
     assert sent.status_code == 201, sent.text
     assert "consent_code" in await _events_of(walk_in["id"])
+
+    # wage cases (issue 12): filed, assigned, the employer's reply, closed, 未解决 reopens, the clocks' scan, red
+    complaint = await _post(client, first, f"{order}/complaints", {"kind": "other", "note": "加班费没算"})
+    case = f"/api/cases/{complaint['case']['id']}"
+    assert "case_filed" in await _events_of(employer["id"])
+    await _post(client, staff, f"{case}/assign", {"owner_id": staff["id"]})
+    await _post(client, employer, f"{case}/reply", {"text": "加班费会补上"})
+    await _post(client, staff, f"{case}/close", {"outcome": "withdrawn"})
+    assert "case_closed" in await _events_of(first["id"])
+    await _post(client, first, f"{case}/follow-up", {"resolved": False, "note": "还没给"})
+    assert {"case_assigned", "case_replied", "case_reopened"} <= set(await _events_of(staff["id"]))
+    clock.shift(timedelta(days=30))
+    assert await scan_cases() == 2  # reminded, then overdue and escalated
+    assert {"case_due_soon", "case_escalated"} <= set(await _events_of(staff["id"]))
+    async with write_transaction():
+        events.record(WarningRaised(warning_id=1, employer_id=employer["id"], level="red", previous_level="yellow",
+                                    reason="working_days", order_ids=(no_show["id"],), worker_ids=(third["id"],),
+                                    amount_fen=25000))
+    assert await WageCase.exists().where(WageCase.warning_id == 1)
 
     await seed_city(4, 3, seed=7)
     assert len(await _changes("worker")) >= 4

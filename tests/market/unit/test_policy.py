@@ -134,7 +134,7 @@ MY_STATION, OTHER_STATION = [100], [200]
     (STAFF, MY_STATION, "staff"), (ADMIN, [], "staff"),
     (OTHER_WORKER, [], (404, "case_not_found")), (OTHER_EMPLOYER, [], (404, "case_not_found")),
     (STAFF, OTHER_STATION, (404, "case_not_found")), (STAFF, [], (404, "case_not_found")),
-    (STRANGER_ROLE, [], (404, "case_not_found")),  # until issue 14 puts the supervisor in OVERSIGHT_ROLES
+    (STRANGER_ROLE, [], "supervisor"),  # the labour bureau sees every case (OVERSIGHT_ROLES)
 ])
 def test_a_case_is_seen_by_its_claimants_employer_and_handling_station(caller, stations, expected):
     assert answer(policy.see_case, caller, CASE, stations) == expected
@@ -155,6 +155,8 @@ def test_a_case_with_no_station_yet_is_seen_by_admins_not_by_staff():
     (EMPLOYER, [], "follow_up", (403, "case_claimant_act")),
     (STAFF, OTHER_STATION, "close", (404, "case_not_found")),
     (OTHER_EMPLOYER, [], "reply", (404, "case_not_found")),
+    (STRANGER_ROLE, [], "supervise", "supervisor"), (STAFF, MY_STATION, "supervise", (403, "case_supervisor_act")),
+    (ADMIN, [], "supervise", (403, "case_supervisor_act")), (STRANGER_ROLE, [], "close", (403, "case_staff_act")),
 ])
 def test_acts_on_a_case(caller, stations, act, expected):
     assert answer(policy.act_on_case, caller, CASE, act, stations) == expected
@@ -176,7 +178,7 @@ def test_the_supervisor_slots_in_through_oversight_roles(monkeypatch):
 @pytest.mark.parametrize(("caller", "stations", "expected"), [
     (WORKER, [], Reach(worker_id=WORKER.id)), (EMPLOYER, [], Reach(employer_id=EMPLOYER.id)),
     (STAFF, MY_STATION, Reach(station_ids=frozenset(MY_STATION))), (ADMIN, [], Reach(everything=True)),
-    (STRANGER_ROLE, [], Reach()),
+    (STRANGER_ROLE, [], Reach(everything=True)),
 ])
 def test_what_case_lists_show(caller, stations, expected):
     assert policy.case_reach(caller, stations) == expected
