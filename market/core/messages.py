@@ -156,6 +156,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "case_employer_act": ("只有被投诉的用工方可以答复", "Only the employer the case is about may reply"),
     "case_claimant_act": ("只有投诉人本人或承办驿站可以登记回访结果",
                           "Only a claimant, or the station handling the case, may record the follow-up"),
+    # issue 15: places (market/places)
+    "address_far_from_position": (
+        "地址里的「{place}」离您给的位置约{km}公里，请核对地址或位置；确实无误请勾选确认后再提交",
+        "The address names {place}, about {km} km from the position you gave: check the address or the position, "
+        "or confirm that both are right and send again",
+    ),
+    "far_from_position": ("所写的「{place}」离所选位置约{km}公里", "names {place}, about {km} km from the position"),
+    "address_not_a_place": ("请写明具体地址（如路名门牌、市场或小区名称），不能只写“我的位置”",
+                            "must say where: a street and number, a market or an estate, not just \"my position\""),
     **WORDS,
     **NOTICES,
 }
@@ -186,6 +195,7 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "contact_name": ("联系人", "Contact name"),
     "address": ("地址", "Address"),
     "location": ("位置", "Location"),
+    "confirm_far_position": ("确认地址与位置相距较远", "Confirm the address far from the position"),
     "lat": ("纬度", "Latitude"),
     "lon": ("经度", "Longitude"),
     "skills": ("技能", "Skills"),

@@ -19,6 +19,7 @@ from market.core.personal_data import decrypt, encrypt, keyed_hash
 from market.core.schemas import Location
 from market.employers.schemas import EmployerOut, EmployerUpdate
 from market.employers.tables import Employer
+from market.places.consistency import check_location
 
 __all__ = ["ensure_employer", "get_employer", "update_employer"]
 
@@ -80,6 +81,8 @@ async def update_employer(employer_id: int, data: EmployerUpdate, viewer: Curren
         columns[Employer.lat] = location.lat if location else None
         columns[Employer.lon] = location.lon if location else None
         if location:
+            await check_location(location.lat, location.lon, location.address,
+                                 confirmed=location.confirm_far_position)
             columns[Employer.address] = location.address.strip()
     async with write_transaction():
         if data.credit_code is not msgspec.UNSET:
