@@ -8,7 +8,6 @@ from litestar import Controller, get
 from litestar.params import Parameter, QueryParameter
 
 from market.accounts.auth import PUBLIC_ROUTE
-from market.core.errors import Invalid
 from market.core.schemas import Offset, Page
 from market.core.text import LINE_PATTERN
 from market.places import search
@@ -36,9 +35,10 @@ class PlaceController(Controller):
         offset: Offset = 0,
     ) -> Page[PlaceOut]:
         """Places whose name or address holds `q` (nearer ones first among equals when `lat`/`lon` are given); with
-        only `lat`/`lon`, the places near that point, nearest first (what to call a phone's position). At most 20."""
+        only `lat`/`lon`, the places near that point, nearest first (what to call a phone's position); with neither,
+        an empty page. At most 20."""
         if q is not None and q.strip():
             return await search.search_places(q, lat, lon, limit, offset)
         if lat is not None and lon is not None:
             return await search.nearest_places(lat, lon, limit, offset)
-        raise Invalid.field("q", "required")
+        return Page(items=[], total=0, limit=limit, offset=offset)  # nothing asked for: nothing found

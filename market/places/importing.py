@@ -9,6 +9,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from market.core import clock
 from market.core.database import write_transaction
@@ -114,12 +115,12 @@ async def save_places(rows: Iterable[PlaceRow]) -> ImportReport:
         existing = {(search_key(r["district"]), r["name_key"]): r for r in await Place.select()}
         new: list[Place] = []
         for row in rows:
-            values = {"name": row.name, "district": row.district, "address": row.address, "lat": row.lat,
-                      "lon": row.lon, "radius_m": row.radius_m, "name_key": search_key(row.name),
-                      "address_key": search_key(row.address)}
+            values: dict[str, Any] = {
+                "name": row.name, "district": row.district, "address": row.address, "lat": row.lat, "lon": row.lon,
+                "radius_m": row.radius_m, "name_key": search_key(row.name), "address_key": search_key(row.address)}
             old = existing.get((search_key(row.district), values["name_key"]))
             if old is None:
-                new.append(Place(**values, updated_at=clock.now()))
+                new.append(Place(**values, updated_at=clock.now()))  # type: ignore[arg-type]
                 report.added += 1
             elif any(old[k] != v for k, v in values.items()):
                 await Place.update({**{getattr(Place, k): v for k, v in values.items()},

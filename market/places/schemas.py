@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from market.core.schemas import Schema
 
-__all__ = ["PlaceOut"]
+__all__ = ["Navigation", "PlaceOut"]
 
 
 class PlaceOut(Schema):
@@ -18,3 +18,13 @@ class PlaceOut(Schema):
     lat: float
     lon: float
     distance_km: float | None = None
+
+
+class Navigation(Schema):
+    """Links that open the phone's map app at the place: `geo_uri` (WGS-84, any Android map app) and `amap_url`
+    (Amap's marker link, in GCJ-02, the coordinates also given here)."""
+
+    geo_uri: str
+    amap_url: str
+    gcj02_lat: float
+    gcj02_lon: float
