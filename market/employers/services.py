@@ -21,7 +21,7 @@ from market.employers.schemas import EmployerOut, EmployerUpdate
 from market.employers.tables import Employer
 from market.places.consistency import check_location
 
-__all__ = ["ensure_employer", "get_employer", "update_employer"]
+__all__ = ["credit_code_in_full", "ensure_employer", "get_employer", "update_employer"]
 
 _CODE_CONTEXT = "employer.credit_code"
 
@@ -64,6 +64,12 @@ async def _credit_code_columns(text: str | None, employer_id: int) -> dict[Any, 
         raise Conflict("credit_code_taken", [])
     return {Employer.credit_code_encrypted: encrypt(code, context=_CODE_CONTEXT),
             Employer.credit_code_hash: digest, Employer.credit_code_masked: mask_credit_code(code)}
+
+
+def credit_code_in_full(encrypted: str | None) -> str:
+    """An employer's unified social credit code in full ("" when none): it is public (the national credit
+    register shows it), so the contract prints it in full."""
+    return decrypt(encrypted, context=_CODE_CONTEXT) if encrypted else ""
 
 
 async def update_employer(employer_id: int, data: EmployerUpdate, viewer: CurrentUser) -> EmployerOut:

@@ -196,6 +196,8 @@ ROUTES: dict[tuple[str, str], Route] = {
                                                           "contract_not_found"),
     ("GET", "/api/contracts/{contract_id:int}/pdf"): of_order("/api/contracts/{contract}/pdf", OK, OK, OK,
                                                               "contract_not_found"),
+    ("GET", "/api/contracts/{contract_id:int}/qr.svg"): of_order("/api/contracts/{contract}/qr.svg", OK, OK, OK,
+                                                                 "contract_not_found"),
     ("GET", "/api/contracts/{contract_id:int}/audit"): of_order("/api/contracts/{contract}/audit", OK, OK, OK,
                                                                 "contract_not_found"),
     ("GET", "/api/contracts/root-certificate"): public("/api/contracts/root-certificate"),
