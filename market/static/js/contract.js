@@ -62,14 +62,15 @@ export async function contract({ params }) {
     return;
   }
   // The order holds who, what, when, where and pay; the contract page shows them in words, not just a number.
-  const order = await api(`/api/orders/${c.order_id}`).catch(() => null);
+  const order = c.order_id ? await api(`/api/orders/${c.order_id}`).catch(() => null) : null;
   const status = t(`contract_status_${c.status}`) === `contract_status_${c.status}` ? c.status : t(`contract_status_${c.status}`);
   show(t('contract_title'),
     h('p', { class: 'noprint' }, h('button', { type: 'button', class: 'link back', onclick: () => history.back() }, `← ${t('back')}`)),
     h('h1', {}, t('contract_title')),
     h('div', { class: 'contractsheet' },
       h('dl', { class: 'terms stack' },
-        h('dt', {}, t('contract_number')), h('dd', {}, h('strong', {}, c.number), ' ', badge(status, c.status)),
+        h('dt', {}, t('contract_number')), h('dd', {}, h('strong', {}, c.number)),
+        h('dt', {}, t('contract_status')), h('dd', {}, badge(status, c.status)),
         ...(order ? orderTerms(order) : []),
         h('dt', {}, t('contract_issued')), h('dd', {}, when(c.issued_at)),
         h('dt', {}, t('fingerprint')), h('dd', { class: 'hash' }, fingerprint(c.sha256)),
