@@ -19,6 +19,7 @@ from contracts.fonts import FontSpec, default_font
 from contracts.issue import IssuedContract, issue_contract
 from contracts.pki import Credential, PlatformCA, common_name_for, create_platform_ca, holder_name, load_platform_ca
 from contracts.problems import MESSAGES, Problem
+from contracts.qr import qr_svg
 from contracts.render import render_contract
 from contracts.signing import SignerKey, sign_pdf
 from contracts.terms import (
@@ -72,6 +73,7 @@ __all__ = [
     "holder_name",
     "issue_contract",
     "load_platform_ca",
+    "qr_svg",
     "render_contract",
     "sign_pdf",
     "verify_contract",

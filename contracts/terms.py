@@ -86,7 +86,12 @@ def _require_masked(name: str, value: str) -> None:
 
 @dataclass(frozen=True, slots=True)
 class Party:
-    """One side of the contract, with identity numbers and phone already masked by the service."""
+    """One side of the contract, with identity numbers and phone already masked by the service.
+
+    What lets the parties reach and identify each other may be given in full: `phone` (the parties' copy carries
+    each other's number) and, for an employer, `credit_code` (a unified social credit code is public). Where they
+    are given the contract shows them instead of the masked values; a resident ID stays masked always.
+    """
 
     role: PartyRole
     name: str
@@ -94,6 +99,18 @@ class Party:
     phone_masked: str
     address: str = ""
     contact_name: str = ""
+    phone: str = ""
+    credit_code: str = ""
+
+    @property
+    def phone_shown(self) -> str:
+        """The phone as the contract prints it: in full when given, else masked."""
+        return self.phone or self.phone_masked
+
+    @property
+    def id_shown(self) -> str:
+        """The identity number as printed: an employer's credit code in full when given, else the masked one."""
+        return self.credit_code or self.id_number_masked
 
     def __post_init__(self) -> None:
         if not self.name.strip():

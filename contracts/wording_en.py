@@ -24,13 +24,13 @@ _CONSENT = {
 
 def _parties(terms: ContractTerms) -> list[tuple[str, list[tuple[str, str]]]]:
     employer, worker = terms.employer, terms.worker
-    employer_rows = [("Name", employer.name), ("ID / credit code", employer.id_number_masked)]
+    employer_rows = [("Name", employer.name), ("ID / credit code", employer.id_shown)]
     if employer.contact_name:
         employer_rows.append(("Contact", employer.contact_name))
-    employer_rows.append(("Phone", employer.phone_masked))
+    employer_rows.append(("Phone", employer.phone_shown))
     if employer.address:
         employer_rows.append(("Address", employer.address))
-    worker_rows = [("Name", worker.name), ("Resident ID", worker.id_number_masked), ("Phone", worker.phone_masked)]
+    worker_rows = [("Name", worker.name), ("Resident ID", worker.id_number_masked), ("Phone", worker.phone_shown)]
     return [("Party A (employer)", employer_rows), ("Party B (worker)", worker_rows)]
 
 

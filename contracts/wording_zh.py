@@ -27,13 +27,13 @@ _ZONE_NAMES = {"Asia/Shanghai": "北京时间", "Asia/Urumqi": "乌鲁木齐时�
 
 def _parties(terms: ContractTerms) -> list[tuple[str, list[tuple[str, str]]]]:
     employer, worker = terms.employer, terms.worker
-    employer_rows = [("名称/姓名", employer.name), ("信用代码/证件号", employer.id_number_masked)]
+    employer_rows = [("名称/姓名", employer.name), ("信用代码/证件号", employer.id_shown)]
     if employer.contact_name:
         employer_rows.append(("联系人", employer.contact_name))
-    employer_rows.append(("联系电话", employer.phone_masked))
+    employer_rows.append(("联系电话", employer.phone_shown))
     if employer.address:
         employer_rows.append(("地址", employer.address))
-    worker_rows = [("姓名", worker.name), ("身份证号码", worker.id_number_masked), ("联系电话", worker.phone_masked)]
+    worker_rows = [("姓名", worker.name), ("身份证号码", worker.id_number_masked), ("联系电话", worker.phone_shown)]
     return [("甲方（用工方）", employer_rows), ("乙方（劳务提供方）", worker_rows)]
 
 

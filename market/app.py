@@ -33,6 +33,7 @@ from market.notifications.controllers import DeliveryController, InboxController
 from market.openapi import SECURITY_SCHEMES, ClosedRequestBodies, describe_answers
 from market.orders.controllers import AcceptController, OrderController
 from market.orders.walk_in_codes import ConsentCodeController
+from market.places.controllers import PlaceController
 from market.ranking.controllers import RankedJobController
 from market.ranking.state import matching_lifespan
 from market.ranking.trades import TradeController
@@ -104,7 +105,7 @@ def create_app() -> Litestar:
     # that share a path (/api/jobs: posting in jobs, the radar in ranking) must be registered together.
     api = Router(path="/", route_handlers=[
         AuthController, WorkerController, WalkInController, ConsentCodeController, IdentityConflictController,
-        EmployerController, StationController, JobController, RankedJobController, AcceptController,
+        EmployerController, StationController, PlaceController, JobController, RankedJobController, AcceptController,
         OrderController, ContractController, VerifyPageController, InboxController, DeliveryController,
         TradeController, ComplaintController, CaseController])
     handlers: list[Any] = [health, api]

@@ -1,4 +1,4 @@
-"""The `linggong` command: up, serve, migrate, worker, demo, create-staff.
+"""The `linggong` command: up, serve, migrate, worker, demo, import-places, create-staff.
 
 Commands import what they need inside their function: `linggong --help` and a mistyped command answer at once
 instead of loading Litestar, Piccolo and the signing stack first (start-up time, not import cycles).
@@ -12,6 +12,7 @@ import getpass
 import socket
 import sys
 from collections.abc import Callable, Coroutine
+from pathlib import Path
 from typing import Any
 
 import market  # noqa: F401  (sets PICCOLO_CONF before Piccolo is imported)
@@ -102,6 +103,26 @@ def cmd_demo(args: argparse.Namespace) -> None:
     _seed(args.workers, args.jobs)
     print(f"({_where(settings)})")
     _print_logins(settings.public_url)
+
+
+def cmd_import_places(args: argparse.Namespace) -> None:
+    """Load or update the city's place list from a CSV of name,district,address,lat,lon[,radius_m]."""
+    from market.maintenance import migrate
+    from market.places.importing import import_places
+
+    try:
+        text = Path(args.file).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CommandError(f"cannot read {args.file}: {exc}") from exc
+    settings = get_settings()
+    _prepare(settings)
+    _run(migrate)
+    report = _run(lambda: import_places(text))
+    for line, reason in report.bad:
+        print(f"{args.file}:{line}: {reason}", file=sys.stderr)
+    print(f"{report.summary()} ({_where(settings)})")
+    if report.bad:
+        raise CommandError(f"{len(report.bad)} bad lines in {args.file} (listed above; the good lines are loaded)")
 
 
 def _print_logins(url: str) -> None:
@@ -248,6 +269,11 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--workers", type=int, default=1000)
     demo.add_argument("--jobs", type=int, default=300)
     demo.set_defaults(handler=cmd_demo)
+    places = commands.add_parser("import-places", help="load or update the city's place list from a CSV",
+                                 description="CSV columns: name,district,address,lat,lon[,radius_m] (WGS-84); "
+                                             "a place is its district and name: loading again updates it")
+    places.add_argument("file", help="the CSV file (UTF-8)")
+    places.set_defaults(handler=cmd_import_places)
     staff = commands.add_parser("create-staff", help="create a station staff, supervisor or admin account")
     staff.add_argument("--phone", required=True)
     staff.add_argument("--name", required=True)

@@ -13,6 +13,7 @@ APP_REGISTRY = AppRegistry(
         "market.workers.piccolo_app",
         "market.employers.piccolo_app",
         "market.stations.piccolo_app",
+        "market.places.piccolo_app",
         "market.jobs.piccolo_app",
         "market.orders.piccolo_app",
         "market.notifications.piccolo_app",

@@ -124,6 +124,9 @@ class Settings:
     """Base URL printed on contracts and QR codes."""
     check_in_fence_m: int = field(default=500, metadata=_read(_non_negative))
     """A check-in farther than this from the job's place is refused."""
+    address_position_tolerance_m: int = field(default=2000, metadata=_read(_non_negative))
+    """How far a position may lie outside the extent of the city place its typed address names (a gazetteer
+    match) before the poster must confirm it (`confirm_far_position`)."""
     worker_free_cancel_hours: int = field(default=12, metadata=_read(_non_negative))
     """A worker may cancel without it counting against them until this many hours before the start."""
     employer_free_cancel_hours: int = field(default=24, metadata=_read(_non_negative))

@@ -36,6 +36,7 @@ from market.core.errors import Forbidden, NotFound
 __all__ = [
     "ALL_STATIONS_ROLES",
     "CASE_ACTS",
+    "LIVE_ORDER_STATUSES",
     "OVERSIGHT_ROLES",
     "STAFF_ROLES",
     "Caller",
@@ -60,6 +61,7 @@ __all__ = [
     "see_contract",
     "see_order",
     "sees_personal_data",
+    "sees_phone",
 ]
 
 STAFF_ROLES: frozenset[str] = frozenset({Role.staff, Role.admin})
@@ -194,6 +196,19 @@ def order_reach(caller: Caller) -> Reach:
     if caller.role == Role.employer:
         return Reach(employer_id=caller.id)
     return Reach()
+
+
+LIVE_ORDER_STATUSES: frozenset[str] = frozenset({"accepted", "checked_in", "completed", "paid"})
+"""While an order is in one of these, its two parties may need to call each other (to find the site, say they are
+late, settle the pay)."""
+
+
+def sees_phone(standing: Standing, whose: Literal["worker", "employer"], order_status: str) -> bool:
+    """A party's phone number in full on an order: for that party, for staff (they call both sides at the counter
+    and in a dispute), and for the other party while the order is live; masked (138****5678) otherwise."""
+    if standing in (whose, "staff"):
+        return True
+    return standing in ("worker", "employer") and order_status in LIVE_ORDER_STATUSES
 
 
 def see_contract(caller: Caller, order: OrderFacts) -> Standing:

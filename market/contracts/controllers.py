@@ -50,6 +50,12 @@ class ContractController(Controller):
         return Response(pdf, media_type="application/pdf",
                         headers={"Content-Disposition": f'inline; filename="{name}"', "Cache-Control": "private"})
 
+    @get("/{contract_id:int}/qr.svg", operation_id="GetContractQr", media_type="image/svg+xml")
+    async def qr(self, contract_id: PathId, request: AuthedRequest) -> Response[str]:
+        """The contract's QR code (its verify link) as an SVG image, for the screen and the print sheet."""
+        svg = await services.contract_qr(contract_id, request.user)
+        return Response(svg, media_type="image/svg+xml", headers={"Cache-Control": "private, max-age=86400"})
+
     @get("/{contract_id:int}/audit", operation_id="GetContractAudit")
     async def audit(self, contract_id: PathId, request: AuthedRequest) -> AuditTrail:
         """The audit trail, its hash chain checked as it is read."""

@@ -1,4 +1,5 @@
-"""Drafting a contract from an order: its terms, the parties (masked), the consents, the mediating station."""
+"""Drafting a contract from an order: its terms, the parties (ID numbers masked; phones and an employer's credit
+code in full, so the parties can reach and identify each other), the consents, the mediating station."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from market.contracts.tables import StandingAuthorisation
 from market.core.geo import distance_km
 from market.core.identity import mask_mobile
 from market.core.zone import local
+from market.employers.services import credit_code_in_full
 from market.employers.tables import Employer
 from market.jobs.tables import Job
 from market.orders.events import AcceptedRows
@@ -62,18 +64,21 @@ async def _parties(order: dict[str, Any], job: dict[str, Any]) -> tuple[Party, P
         WorkerProfile.select(WorkerProfile.real_name, WorkerProfile.id_number_masked, WorkerProfile.address).where(
             WorkerProfile.user == order["worker"]).first(),
         User.select(User.name, User.phone).where(User.id == job["employer"]).first(),
-        Employer.select(Employer.name, Employer.credit_code_masked, Employer.address, Employer.contact_name).where(
+        Employer.select(Employer.name, Employer.credit_code_masked, Employer.credit_code_encrypted, Employer.address,
+                        Employer.contact_name).where(
             Employer.user == job["employer"]).first())
     assert worker_user is not None
     assert employer_user is not None
     profile, employer = profile or {}, employer or {}
     worker = Party(role=PartyRole.WORKER, name=name_on_contracts(profile.get("real_name"), worker_user["name"]),
                    id_number_masked=profile.get("id_number_masked") or "未登记",
-                   phone_masked=mask_mobile(worker_user["phone"]), address=profile.get("address", ""))
+                   phone_masked=mask_mobile(worker_user["phone"]), address=profile.get("address", ""),
+                   phone=worker_user["phone"])
     employer_party = Party(role=PartyRole.EMPLOYER, name=name_on_contracts(employer.get("name"), employer_user["name"]),
                            id_number_masked=employer.get("credit_code_masked") or "个人用工（无统一社会信用代码）",
                            phone_masked=mask_mobile(employer_user["phone"]), address=employer.get("address", ""),
-                           contact_name=employer.get("contact_name", ""))
+                           contact_name=employer.get("contact_name", ""), phone=employer_user["phone"],
+                           credit_code=credit_code_in_full(employer.get("credit_code_encrypted")))
     return worker, employer_party
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from contracts import EventKind, verify_contract
+from contracts import EventKind, qr_svg, verify_contract
 from market.accounts import policy
 from market.accounts.auth import CurrentUser
 from market.contracts.authority import root_certificate_pem
@@ -21,7 +21,7 @@ from market.core.i18n import translate
 from market.core.schemas import Page
 from market.core.zone import local
 
-__all__ = ["cancel_contract_of_order", "contract_pdf", "get_contract", "get_trail", "list_contracts",
+__all__ = ["cancel_contract_of_order", "contract_pdf", "contract_qr", "get_contract", "get_trail", "list_contracts",
            "load_contract_for", "verify_upload"]
 
 _META = (Contract.id, Contract.order, Contract.number, Contract.status, Contract.sha256, Contract.language,
@@ -73,6 +73,12 @@ async def get_contract(contract_id: int, viewer: CurrentUser, channel: str) -> C
     row = await load_contract_for(contract_id, viewer)
     await append_to_trail(contract_id, EventKind.VIEWED, _actor(viewer), channel)
     return _out(row)
+
+
+async def contract_qr(contract_id: int, viewer: CurrentUser) -> str:
+    """The QR code printed on the contract (its verify link) as SVG, for the screen and the print sheet."""
+    row = await load_contract_for(contract_id, viewer)
+    return qr_svg(contract_ref(row).verify_url, row["number"])
 
 
 async def contract_pdf(contract_id: int, viewer: CurrentUser, channel: str) -> tuple[str, bytes]:

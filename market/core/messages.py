@@ -184,6 +184,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "case_recovered_short": ("中有投诉人追回金额少于投诉金额，请选择「部分追回」",
                              "lists a claimant who got back less than claimed: choose recovered_partial"),
     "case_recovered_needed": ("部分追回时须填写追回金额", "must say what was recovered for a partial recovery"),
+    # issue 15: places (market/places)
+    "address_far_from_position": (
+        "地址里的「{place}」离您给的位置约{km}公里，请核对地址或位置；确实无误请勾选确认后再提交",
+        "The address names {place}, about {km} km from the position you gave: check the address or the position, "
+        "or confirm that both are right and send again",
+    ),
+    "far_from_position": ("所写的「{place}」离所选位置约{km}公里", "names {place}, about {km} km from the position"),
+    "address_not_a_place": ("请写明具体地址（如路名门牌、市场或小区名称），不能只写“我的位置”",
+                            "must say where: a street and number, a market or an estate, not just \"my position\""),
     **WORDS,
     **NOTICES,
 }
@@ -214,6 +223,7 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "contact_name": ("联系人", "Contact name"),
     "address": ("地址", "Address"),
     "location": ("位置", "Location"),
+    "confirm_far_position": ("确认地址与位置相距较远", "Confirm the address far from the position"),
     "lat": ("纬度", "Latitude"),
     "lon": ("经度", "Longitude"),
     "skills": ("技能", "Skills"),

@@ -115,11 +115,13 @@ class Position(SchemaIn):
 
 
 class LocationIn(SchemaIn):
-    """A point on the map with the address people say."""
+    """A point on the map with the address people say. An address naming a place of the city's list far from the
+    point is refused (409 `address_far_from_position`) unless `confirm_far_position` says the poster means it."""
 
     lat: Latitude
     lon: Longitude
     address: Annotated[str, msgspec.Meta(min_length=2, max_length=200, pattern=NAME_PATTERN)]
+    confirm_far_position: bool = False
 
 
 class Location(Schema):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import random
+import zlib
 from dataclasses import dataclass
 
 from market.demo.city_models import DemoPlace, DemoStation
@@ -18,10 +19,14 @@ __all__ = [
     "demo_stations",
     "home_place",
     "jitter",
+    "named_point",
     "random_area",
     "site_place",
     "street_place",
 ]
+
+SPREAD_KM = 0.3
+"""How far the jobs and homes at a named site or estate lie from its point."""
 
 # (lat_min, lat_max, lon_min, lon_max): the prefecture-level city of Zhangzhou, WGS-84, generously rounded.
 ZHANGZHOU_BBOX: tuple[float, float, float, float] = (23.5, 25.3, 116.9, 118.2)
@@ -239,11 +244,22 @@ def random_area(rng: random.Random) -> Area:
     return rng.choices(AREAS, weights=[a.weight for a in AREAS])[0]
 
 
-def street_place(rng: random.Random, area: Area, detail: str = "") -> tuple[DemoPlace, str]:
-    """A street address in ``area`` (optionally followed by a detail) and a short label for descriptions."""
+def named_point(area: Area, name: str) -> tuple[float, float]:
+    """The fixed point of a named site or estate of ``area``: the same on every run (the city's place list has
+    it), inside the area with room for `SPREAD_KM` around it."""
+    fixed = random.Random(zlib.crc32(f"{area.name}/{name}".encode()))  # noqa: S311 (a stable map, not a secret)
+    return jitter(fixed, area.lat, area.lon, area.radius_km - SPREAD_KM)
+
+
+def street_place(rng: random.Random, area: Area, detail: str = "", near: str = "") -> tuple[DemoPlace, str]:
+    """A street address in ``area`` (optionally followed by a detail) and a short label for descriptions; with
+    ``near`` (an estate or site of the area), the position lies close to that place's fixed point."""
     road = rng.choice(area.roads)
     number = rng.randint(1, 320)
-    lat, lon = jitter(rng, area.lat, area.lon, area.radius_km)
+    if near:
+        lat, lon = jitter(rng, *named_point(area, near), SPREAD_KM)
+    else:
+        lat, lon = jitter(rng, area.lat, area.lon, area.radius_km)
     return DemoPlace(f"{area.address_prefix}{road}{number}号{detail}", lat, lon, area.name), f"{road}{number}号"
 
 
@@ -251,14 +267,14 @@ def home_place(rng: random.Random, area: Area) -> tuple[DemoPlace, str]:
     """A flat in a housing estate: road, number, estate, building and room."""
     estate = rng.choice(area.estates)
     room = f"{rng.randint(1, 18)}{rng.randint(1, 4):02d}室"
-    place, _ = street_place(rng, area, f"{estate}{rng.randint(1, 24)}栋{room}")
+    place, _ = street_place(rng, area, f"{estate}{rng.randint(1, 24)}栋{room}", near=estate)
     return place, estate
 
 
 def site_place(rng: random.Random, area: Area) -> tuple[DemoPlace, str]:
     """A named work site (industrial park, market, building site) in ``area``."""
     site = rng.choice(area.sites)
-    lat, lon = jitter(rng, area.lat, area.lon, area.radius_km)
+    lat, lon = jitter(rng, *named_point(area, site), SPREAD_KM)
     return DemoPlace(f"{area.address_prefix}{site}", lat, lon, area.name), site
 
 

@@ -17,9 +17,11 @@ from market.core.identity import mask_credit_code, mask_resident_id
 from market.core.passwords import hash_password
 from market.core.personal_data import encrypt, keyed_hash
 from market.demo.city import DEMO_PASSWORD, DemoCity, generate_city
+from market.demo.city_gazetteer import demo_places
 from market.employers.tables import Employer
 from market.jobs.events import JobsImported
 from market.jobs.tables import Job, JobStatus
+from market.places.importing import save_places
 from market.stations.tables import Station, StationStaff
 from market.workers.tables import WorkerProfile
 
@@ -97,13 +99,15 @@ async def _seed_people(city: DemoCity, password_hash: str, progress: Progress) -
 
 
 async def seed_city(workers: int, jobs: int, *, seed: int = 20261124, progress: Progress | None = None) -> DemoCity:
-    """Generate a demo city and write it: stations, staff, workers with profiles, employers, open jobs."""
+    """Generate a demo city and write it: stations, places, staff, workers with profiles, employers, open jobs."""
     report = progress or (lambda _label, _count: None)
     city = generate_city(workers, jobs, random.Random(seed), clock.now())  # noqa: S311 (reproducible demo data)
     password_hash = hash_password(DEMO_PASSWORD)  # one hash for every demo login: they share the password
     stations = [Station(name=s.name, district=s.place.district, address=s.place.address, lat=s.place.lat,
                         lon=s.place.lon, hours=s.opening_hours, phone=s.phone) for s in city.stations]
     await _insert(stations, report, "stations")
+    places = await save_places(demo_places())
+    report("places", places.added + places.updated)
     ids = await _seed_people(city, password_hash, report)
     station_ids = {r["name"]: r["id"] for r in await Station.select(Station.id, Station.name)}
     staff = [StationStaff(station=station_ids[s.station_name], user=ids[s.phone]) for s in city.staff]

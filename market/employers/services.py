@@ -19,8 +19,9 @@ from market.core.personal_data import decrypt, encrypt, keyed_hash
 from market.core.schemas import Location
 from market.employers.schemas import EmployerOut, EmployerUpdate
 from market.employers.tables import Employer
+from market.places.consistency import check_location
 
-__all__ = ["ensure_employer", "get_employer", "update_employer"]
+__all__ = ["credit_code_in_full", "ensure_employer", "get_employer", "update_employer"]
 
 _CODE_CONTEXT = "employer.credit_code"
 
@@ -65,6 +66,12 @@ async def _credit_code_columns(text: str | None, employer_id: int) -> dict[Any, 
             Employer.credit_code_hash: digest, Employer.credit_code_masked: mask_credit_code(code)}
 
 
+def credit_code_in_full(encrypted: str | None) -> str:
+    """An employer's unified social credit code in full ("" when none): it is public (the national credit
+    register shows it), so the contract prints it in full."""
+    return decrypt(encrypted, context=_CODE_CONTEXT) if encrypted else ""
+
+
 async def update_employer(employer_id: int, data: EmployerUpdate, viewer: CurrentUser) -> EmployerOut:
     """Apply the fields present in `data`; all or nothing."""
     await ensure_employer(employer_id)
@@ -80,6 +87,8 @@ async def update_employer(employer_id: int, data: EmployerUpdate, viewer: Curren
         columns[Employer.lat] = location.lat if location else None
         columns[Employer.lon] = location.lon if location else None
         if location:
+            await check_location(location.lat, location.lon, location.address,
+                                 confirmed=location.confirm_far_position)
             columns[Employer.address] = location.address.strip()
     async with write_transaction():
         if data.credit_code is not msgspec.UNSET:

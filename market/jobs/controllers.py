@@ -1,8 +1,9 @@
-"""HTTP routes for jobs: post, read, cancel (the radar and candidates: market.ranking; accepting: market.orders)."""
+"""HTTP routes for jobs: post, cancel (reading one, the radar and candidates: market.ranking; accepting:
+market.orders)."""
 
 from __future__ import annotations
 
-from litestar import Controller, get, post
+from litestar import Controller, post
 from litestar.params import JSONBody
 from litestar.status_codes import HTTP_200_OK
 
@@ -15,7 +16,7 @@ from market.jobs.schemas import JobCreate, JobOut
 __all__ = ["JobController"]
 
 class JobController(Controller):
-    """Jobs: employers and staff post and cancel; everyone signed in reads."""
+    """Jobs: employers and staff post and cancel (everyone signed in reads them: market.ranking)."""
 
     path = "/api/jobs"
     tags = ["jobs"]
@@ -24,11 +25,6 @@ class JobController(Controller):
     async def create(self, data: JSONBody[JobCreate], request: AuthedRequest) -> JobOut:
         """Post a job; 201 with the job."""
         return await services.create_job(data, request.user)
-
-    @get("/{job_id:int}", operation_id="GetJob")
-    async def get_one(self, job_id: PathId) -> JobOut:
-        """One job, with `filled` and `headcount`."""
-        return await services.get_job(job_id)
 
     @post("/{job_id:int}/cancel", operation_id="CancelJob", status_code=HTTP_200_OK,
           guards=[requires_role("employer", "staff")])

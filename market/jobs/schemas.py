@@ -9,6 +9,7 @@ import msgspec
 
 from market.core.schemas import Id, Location, LocationIn, Schema, SchemaIn
 from market.core.text import LINES_PATTERN, NAME_PATTERN
+from market.places.schemas import Navigation
 
 __all__ = ["EmployerBrief", "JobCreate", "JobOut", "Pay", "PayIn"]
 
@@ -60,7 +61,8 @@ class JobOut(Schema):
     """A job as anyone signed in sees it; `distance_km` from the point asked about, when known.
 
     `status` is `open`, `full` (every place taken; `open` again when a cancel frees one) or `cancelled`.
-    On a worker's radar each job also says why it is suggested: `score`, `matched_skills` (`[required, held,
+    On a worker's radar (and on `GET /api/jobs/{id}` for a worker whose trades fit) each job also says why it is
+    suggested: `score`, `matched_skills` (`[required, held,
     similarity]`) and `breakdown` (components in 0..1); elsewhere these are null.
     """
 
@@ -82,3 +84,5 @@ class JobOut(Schema):
     score: float | None = None
     matched_skills: list[tuple[str, str, float]] | None = None
     breakdown: dict[str, float] | None = None
+    navigation: Navigation | None = None
+    """On `GET /api/jobs/{id}` only: links that open the phone's map app at the place (null in lists)."""

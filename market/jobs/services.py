@@ -18,6 +18,7 @@ from market.jobs.events import JobCancelled, JobPosted
 from market.jobs.listing import job_out
 from market.jobs.schemas import JobCreate, JobOut
 from market.jobs.tables import Job, JobStatus
+from market.places.consistency import check_location
 
 __all__ = ["cancel_job", "create_job", "get_job", "load_job"]
 
@@ -69,6 +70,8 @@ async def create_job(data: JobCreate, poster: CurrentUser) -> JobOut:
     skills = _clean_skills(data.skills)
     _check_times(data)
     employer_id = await _employer_for(data, poster)
+    await check_location(data.location.lat, data.location.lon, data.location.address,
+                         confirmed=data.location.confirm_far_position)
     await ensure_employer(employer_id)
     if await Employer.exists().where((Employer.user == employer_id) & Employer.barred.eq(True)):
         raise Forbidden("employer_barred")

@@ -9,6 +9,7 @@ import msgspec
 
 from market.core.schemas import Id, Latitude, Longitude, Schema, SchemaIn
 from market.core.text import LINE_PATTERN, LINES_PATTERN
+from market.places.schemas import Navigation
 
 __all__ = [
     "AcceptIn", "AcceptResult", "CancelIn", "CheckInIn", "ConfirmPaymentIn", "ContractRef", "NoShowDecisionIn",
@@ -93,7 +94,8 @@ class ConfirmPaymentIn(SchemaIn):
 
 
 class OrderParty(Schema):
-    """One side of an order."""
+    """One side of an order; `phone` in full for that side, staff, and the other side while the order is live
+    (`market.accounts.policy.sees_phone`), otherwise masked (138****5678)."""
 
     id: int
     name: str
@@ -110,6 +112,10 @@ class OrderJob(Schema):
     lon: float
     pay_amount_fen: int
     pay_unit: str
+    distance_km: float | None = None
+    """From the worker's home to the site, when the worker has said where they live."""
+    navigation: Navigation | None = None
+    """Links that open the phone's map app at the site."""
 
 
 class ContractRef(Schema):

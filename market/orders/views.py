@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import asyncio
 from functools import cache
-from typing import Any
+from typing import Any, Literal
 
 from market.accounts import policy
 from market.accounts.auth import CurrentUser
 from market.core.database import batched_reads
 from market.core.errors import NotFound
+from market.core.geo import distance_km
+from market.core.identity import mask_mobile
 from market.core.schemas import Page
 from market.employers.tables import Employer
 from market.orders.contract_refs import contract_refs
 from market.orders.schemas import ContractRef, NoShowOut, OrderJob, OrderOut, OrderParty
 from market.orders.tables import NoShow, Order
+from market.places.navigation import navigation
+from market.workers.tables import WorkerProfile
 
 __all__ = ["get_order", "list_orders", "load_order_for", "order_facts", "order_out"]
 
@@ -60,6 +64,15 @@ async def _employer_names(employer_ids: list[int]) -> dict[int, str]:
     return {r["user"]: r["name"] for r in rows}
 
 
+async def _homes(worker_ids: list[int]) -> dict[int, tuple[float, float]]:
+    """Where the workers live (those who said), for the distance to their orders' sites."""
+    if not worker_ids:
+        return {}
+    rows = await WorkerProfile.select(WorkerProfile.user, WorkerProfile.lat, WorkerProfile.lon).where(
+        WorkerProfile.user.is_in(worker_ids))
+    return {r["user"]: (r["lat"], r["lon"]) for r in rows if r["lat"] is not None}
+
+
 async def _no_shows(rows: list[dict[str, Any]]) -> dict[int, NoShowOut]:
     """The no-shows recorded on these orders (accepted ones too: an objection upheld returns them to accepted)."""
     ids = [row["id"] for row in rows if row["status"] in ("accepted", "no_show")]
@@ -73,16 +86,26 @@ async def _no_shows(rows: list[dict[str, Any]]) -> dict[int, NoShowOut]:
     ) for r in await NoShow.select().where(NoShow.order.is_in(ids))}
 
 
+def _phone(row: dict[str, Any], standing: policy.Standing | None, whose: Literal["worker", "employer"]) -> str:
+    phone = row[f"{whose}_phone"]
+    return phone if standing is not None and policy.sees_phone(standing, whose, row["status"]) else mask_mobile(phone)
+
+
 def order_out(row: dict[str, Any], employer_name: str, contract: ContractRef | None = None,
-              no_show: NoShowOut | None = None, staff: bool = False) -> OrderOut:
-    """The API shape of a row from `_select()`; why its contract failed only for `staff`."""
+              no_show: NoShowOut | None = None, standing: policy.Standing | None = None,
+              home: tuple[float, float] | None = None) -> OrderOut:
+    """The API shape of a row from `_select()` for a viewer of `standing`: phones in full as `policy.sees_phone`
+    says, why its contract failed only for staff; `home` is the worker's home, for the distance to the site."""
     retrying = row["contract_status"] == "retrying"
+    staff = standing == "staff"
+    away = round(distance_km(*home, row["job_lat"], row["job_lon"]), 2) if home else None
     return OrderOut(
         id=row["id"], status=row["status"],
         job=OrderJob(id=row["job"], title=row["job_title"], address=row["job_address"], lat=row["job_lat"],
-                     lon=row["job_lon"], pay_amount_fen=row["job_pay_amount_fen"], pay_unit=row["job_pay_unit"]),
-        worker=OrderParty(id=row["worker"], name=row["worker_name"], phone=row["worker_phone"]),
-        employer=OrderParty(id=row["employer_id"], name=employer_name, phone=row["employer_phone"]),
+                     lon=row["job_lon"], pay_amount_fen=row["job_pay_amount_fen"], pay_unit=row["job_pay_unit"],
+                     distance_km=away, navigation=navigation(row["job_lat"], row["job_lon"], row["job_address"])),
+        worker=OrderParty(id=row["worker"], name=row["worker_name"], phone=_phone(row, standing, "worker")),
+        employer=OrderParty(id=row["employer_id"], name=employer_name, phone=_phone(row, standing, "employer")),
         starts_at=row["starts_at"], ends_at=row["ends_at"], pay_due_at=row["pay_due_at"],
         agreed_pay_fen=row["agreed_pay_fen"], accepted_at=row["accepted_at"],
         accepted_by_staff=row["accepted_by"] != row["worker"], consent_method=row["consent_method"],
@@ -117,7 +140,9 @@ async def get_order(order_id: int, viewer: CurrentUser, contract: ContractRef | 
             names, contracts, no_shows = await asyncio.gather(
                 _employer_names([row["employer_id"]]), contract_refs([order_id]), _no_shows([row]))
             contract = contracts.get(order_id)
-    return order_out(row, names.get(row["employer_id"], ""), contract, no_shows.get(order_id), viewer.is_staff)
+        homes = await _homes([row["worker"]])
+    return order_out(row, names.get(row["employer_id"], ""), contract, no_shows.get(order_id),
+                     policy.order_standing(viewer, order_facts(row)), homes.get(row["worker"]))
 
 
 async def list_orders(viewer: CurrentUser, status: str | None, job_id: int | None, worker_id: int | None,
@@ -134,8 +159,9 @@ async def list_orders(viewer: CurrentUser, status: str | None, job_id: int | Non
     names = await _employer_names(list({r["employer_id"] for r in rows}))
     contracts = await contract_refs([r["id"] for r in rows])
     no_shows = await _no_shows(rows)
+    homes = await _homes(list({r["worker"] for r in rows}))
     return Page(items=[order_out(r, names.get(r["employer_id"], ""), contracts.get(r["id"]), no_shows.get(r["id"]),
-                                 viewer.is_staff)
+                                 policy.order_standing(viewer, order_facts(r)), homes.get(r["worker"]))
                        for r in rows],
                 total=await count,
                 limit=limit, offset=offset)

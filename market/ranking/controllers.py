@@ -14,6 +14,7 @@ from market.core.schemas import Limit, Offset, Page, PathId
 from market.core.text import LINE_PATTERN
 from market.jobs.listing import JobFilter
 from market.jobs.schemas import JobOut
+from market.ranking.one_job import read_job
 from market.ranking.schemas import CandidateOut
 from market.ranking.services import browse_jobs, list_candidates
 from market.ranking.state import LiveMatching, provide_matching
@@ -45,6 +46,18 @@ class RankedJobController(Controller):
         """Open jobs: for a worker ranked by fit to them (the radar), else nearest first; `mine=true`: one's own."""
         wanted = JobFilter(lat=lat, lon=lon, radius_km=radius_km, skill=skill, q=q, mine=mine)
         return await browse_jobs(matching, request.user, wanted, limit, offset)
+
+    @get("/{job_id:int}", operation_id="GetJob")
+    async def get_one(
+        self,
+        job_id: PathId,
+        request: AuthedRequest,
+        lat: Annotated[float | None, QueryParameter(ge=-90, le=90)] = None,
+        lon: Annotated[float | None, QueryParameter(ge=-180, le=180)] = None,
+    ) -> JobOut:
+        """One job, with `filled`, `headcount` and `navigation`; `distance_km` from `lat`/`lon` (the phone) or a
+        worker's home; for a worker, why it suits them (as on the radar)."""
+        return await read_job(job_id, request.user, lat, lon)
 
     @get("/{job_id:int}/candidates", operation_id="ListCandidates", guards=[requires_role("employer", "staff")])
     async def candidates(

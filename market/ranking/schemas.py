@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from market.core.schemas import Schema
 
-__all__ = ["CandidateOut"]
+__all__ = ["CandidateOut", "CandidateSkill"]
+
+
+class CandidateSkill(Schema):
+    """A trade the candidate holds that the job asks for, as their profile says it: years and certificate."""
+
+    name: str
+    years: int
+    certified: bool
 
 
 class CandidateOut(Schema):
@@ -19,3 +27,6 @@ class CandidateOut(Schema):
     """One `[required, held, similarity]` per required skill; `held` is "" and similarity 0 when none fits."""
     breakdown: dict[str, float]
     """`skill`, `distance` (closeness), `reliability`, `rating`, `experience`, each 0..1."""
+    held_skills: list[CandidateSkill] = []
+    """The held trades of `matched_skills`, with the years and certificates the worker gave: what to tell the
+    employer about them ("会搬运工，3年")."""

@@ -19,8 +19,9 @@ from market.jobs.services import load_job
 from market.jobs.tables import Job, JobStatus
 from market.orders.tables import Order
 from market.ranking.loading import JOB_REACH_KM, job_posting, load_worker_at
-from market.ranking.schemas import CandidateOut
+from market.ranking.schemas import CandidateOut, CandidateSkill
 from market.ranking.state import LiveMatching
+from market.workers.tables import WorkerProfile
 
 __all__ = ["CANDIDATE_WINDOW", "SEARCH_RADII_KM", "browse_jobs", "list_candidates"]
 
@@ -43,7 +44,19 @@ async def list_candidates(matching: LiveMatching, job_id: int, viewer: CurrentUs
         if len(found) >= CANDIDATE_WINDOW:
             break
     items = [msgspec.convert(c.as_dict(), CandidateOut) for c in found[offset:offset + limit]]
+    skills = {r["user"]: r["skills"] for r in await WorkerProfile.select(WorkerProfile.user, WorkerProfile.skills)
+              .where(WorkerProfile.user.is_in([c.worker_id for c in items] or [0]))
+              .output(load_json=True)}
+    items = [msgspec.structs.replace(c, held_skills=_held_skills(c, skills.get(c.worker_id, []))) for c in items]
     return Page(items=items, total=len(found), limit=limit, offset=offset)
+
+
+def _held_skills(candidate: CandidateOut, profile_skills: list[dict[str, Any]]) -> list[CandidateSkill]:
+    held = [h for _, h, _ in candidate.matched_skills if h]
+    by_name = {s["name"]: s for s in profile_skills}
+    return [CandidateSkill(name=name, years=int(by_name[name].get("years") or 0),
+                           certified=bool(by_name[name].get("certified"))) for name in dict.fromkeys(held)
+            if name in by_name]
 
 
 async def browse_jobs(matching: LiveMatching, viewer: CurrentUser, wanted: JobFilter, limit: int,

@@ -18,6 +18,7 @@ from market.core.events import record
 from market.core.identity import mask_mobile, mask_resident_id, normalise_resident_id, resident_id_problem
 from market.core.personal_data import decrypt, encrypt, keyed_hash
 from market.core.schemas import Location
+from market.places.consistency import check_location
 from market.stations.behalf import grant_consent, record_act, standing_consent, station_of
 from market.stations.services import station_of_staff
 from market.workers.id_number_changes import ID_CONTEXT, screen_id_number
@@ -105,6 +106,7 @@ async def _profile_columns(data: WorkerUpdate | WalkIn, worker_id: int | None) -
         columns[WorkerProfile.skills] = _clean_skills(data.skills)
     if data.location not in (msgspec.UNSET, None):
         location = data.location
+        await check_location(location.lat, location.lon, location.address, confirmed=location.confirm_far_position)
         columns.update({WorkerProfile.lat: location.lat, WorkerProfile.lon: location.lon,
                         WorkerProfile.address: location.address.strip()})
     if data.max_distance_km is not msgspec.UNSET:

@@ -38,6 +38,7 @@ def test_the_post_form_stores_the_instant_typed_in_the_markets_zone(browser: Any
     page.get_by_role("button", name="添加工种").click()
     page.get_by_role("button", name="用手机定位").click()
     expect(page.locator(".position")).to_contain_text("24.51")
+    page.locator(".suggest.places button.place").first.click()  # the phone gives the position, a place the address
     starts.fill(f"{day}T07:30")
     page.get_by_label(f"结束时间（{ZONED}）").fill(f"{day}T16:45")
     page.get_by_label("工钱（元）").fill("200")

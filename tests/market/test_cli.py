@@ -85,6 +85,7 @@ def test_demo_seeds_a_city_once(env, data_dir):
     assert count(data_dir, "SELECT count(*) FROM worker_profiles") == 51
     assert count(data_dir, "SELECT count(*) FROM jobs WHERE status = 'open'") == 20
     assert count(data_dir, "SELECT count(*) FROM stations") >= 3
+    assert count(data_dir, "SELECT count(*) FROM places WHERE name = '金峰农贸市场'") == 1  # the city's places
     assert count(data_dir, "SELECT count(*) FROM users WHERE role = 'employer'") >= 3
     again = linggong(env, "demo", "--workers", "5", "--jobs", "2")
     assert_one_line_refusal(again, "empty")
@@ -220,3 +221,25 @@ def test_up_help_says_what_it_does_and_what_each_option_is(env):
     assert "demo city" in result.stdout
     assert "port to listen on (default 8000)" in result.stdout
     assert "address to listen on" in result.stdout
+
+
+def test_import_places_loads_a_csv_reports_bad_lines_and_is_idempotent(env, data_dir, tmp_path):
+    good = tmp_path / "places.csv"
+    good.write_text("name,district,address,lat,lon\n金峰农贸市场,芗城区,漳州市芗城区金峰农贸市场,24.515,117.64\n"
+                    "碧湖生态园,龙文区,漳州市龙文区碧湖生态园,24.5035,117.71\n", encoding="utf-8")
+    first = linggong(env, "import-places", str(good))
+    assert first.returncode == 0, first.stderr
+    assert "places: 2 added, 0 updated, 0 unchanged, 0 bad lines" in first.stdout
+    again = linggong(env, "import-places", str(good))
+    assert "places: 0 added, 0 updated, 2 unchanged, 0 bad lines" in again.stdout
+    mixed = tmp_path / "mixed.csv"
+    mixed.write_text("新市场,芗城区,漳州市芗城区新市场,24.52,117.65\n坏的,芗城区,漳州市芗城区,north,117.6\n",
+                     encoding="utf-8")
+    result = linggong(env, "import-places", str(mixed))
+    assert result.returncode == 2
+    assert f"{mixed}:2: lat is not a number" in result.stderr
+    assert "1 bad lines" in result.stderr
+    assert "places: 1 added, 0 updated, 0 unchanged, 1 bad lines" in result.stdout
+    assert count(data_dir, "SELECT count(*) FROM places") == 3
+    missing = linggong(env, "import-places", str(tmp_path / "none.csv"))
+    assert_one_line_refusal(missing, "cannot read")

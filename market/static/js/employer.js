@@ -2,6 +2,7 @@
 import { api, qs } from './api.js';
 import { contractLink } from './contract.js';
 import { localInputToIso, isoToLocalInput, money, payText, span, t, when, zoneLabel } from './i18n.js';
+import { callButton } from './places.js';
 import { positionPicker } from './profile.js';
 import { tradeInput } from './trades.js';
 import { act, badge, empty, failed, field, form, h, loading, show, toast } from './ui.js';
@@ -83,10 +84,18 @@ export async function post({ user }) {
         pay: { amount_fen: Math.round(Number(data.amount || 0) * 100), unit: data.unit }, pay_due_hours: Number(data.pay_due_hours) || 0,
       };
       if (data.employer_id) body.employer_id = Number(data.employer_id);
-      const job = await api('/api/jobs', { method: 'POST', body });
+      const job = await api('/api/jobs', { method: 'POST', body }).catch((err) => { place.failed(err); throw err; });
       toast(t('published'));
       location.hash = `#/e/job/${job.id}`;
     }));
+}
+
+/** The candidate's trade as the employer is told it: "会搬运工，3年" (with the years their profile gives). */
+function candidateSkill(c, req, held) {
+  const skill = (c.held_skills || []).find((s) => s.name === held);
+  if (!skill) return req === held ? t('cand_skill_same', { held }) : t('cand_skill', { held, req });
+  const said = t(skill.certified ? 'cand_skill_years_cert' : 'cand_skill_years', { held, y: skill.years });
+  return req === held ? said : `${said}（${req}）`;
 }
 
 function candidateCard(c) {
@@ -94,7 +103,7 @@ function candidateCard(c) {
   return h('li', { class: 'card' },
     h('div', { class: 'row' }, h('h3', {}, c.display_name), badge(t('fit', { n: Math.round(c.score * 100) }), 'fit')),
     h('p', { class: 'meta' }, h('span', {}, t('km', { n: c.distance_km.toFixed(1) })),
-      ...c.matched_skills.filter(([, held]) => held).map(([req, held]) => h('span', {}, req === held ? t('cand_skill_same', { held }) : t('cand_skill', { held, req })))),
+      ...c.matched_skills.filter(([, held]) => held).map(([req, held]) => h('span', {}, candidateSkill(c, req, held)))),
     h('div', { class: 'bars' }, ...parts.map((k) => h('span', { class: 'bar' }, h('span', {}, t(`part_${k}`)),
       h('meter', { min: 0, max: 1, value: c.breakdown[k], 'aria-label': `${t(`part_${k}`)} ${Math.round(c.breakdown[k] * 100)}%` })))));
 }
@@ -125,7 +134,8 @@ export function employerOrderCard(order, refresh) {
   }
   return h('li', { class: 'card' },
     h('div', { class: 'row' }, h('h3', {}, `${order.worker.name} · ${order.job.title}`), badge(t(`status_${order.status}`), order.status)),
-    h('p', { class: 'meta' }, h('span', {}, span(order.starts_at, order.ends_at)), h('a', { href: `tel:${order.worker.phone}` }, order.worker.phone)),
+    h('p', { class: 'meta' }, h('span', {}, span(order.starts_at, order.ends_at))),
+    h('p', {}, callButton(order.worker.phone, t('call_worker', { n: order.worker.name })) || h('span', { class: 'meta' }, order.worker.phone)),
     h('p', { class: 'meta' }, h('span', {}, `${t('agreed_pay')} ${money(order.agreed_pay_fen)}`),
       order.paid_amount_fen != null ? h('span', {}, `${t('paid_amount')} ${money(order.paid_amount_fen)}`) : h('span', {}, `${t('pay_by')} ${when(order.pay_due_at)}`)),
     noShowInfo(order), contractLink(order), actions, decisionForm(order, post, refresh));

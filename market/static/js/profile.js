@@ -2,7 +2,8 @@
 import { api, qs } from './api.js';
 import { signOut } from './app.js';
 import { t } from './i18n.js';
-import { field, form, h, here, loading, show, failed, toast } from './ui.js';
+import { placePicker } from './places.js';
+import { field, form, h, loading, show, failed, toast } from './ui.js';
 import { tradeInput } from './trades.js';
 
 function skillRow(skill, list) {
@@ -43,52 +44,8 @@ export function skillsEditor(skills) {
   return el;
 }
 
-/** Home position: the phone's location, or a station picked from a list; `value()` gives {lat, lon, address}. */
-export function positionPicker(location, legend) {
-  let current = location ? { ...location } : null;
-  const shown = h('p', { class: 'position', 'aria-live': 'polite' });
-  const address = h('input', { type: 'text', name: 'address', maxlength: 200, autocomplete: 'street-address' });
-  const addressField = h('div', { class: 'field' }, h('label', {}, t('address'), address));
-  const draw = () => {
-    shown.replaceChildren(...(current ? [t('position_set', { a: current.address }),
-      h('small', { class: 'hint' }, t('coords', { a: `${current.lat.toFixed(4)}, ${current.lon.toFixed(4)}` }))] : [t('no_position')]));
-    address.value = current ? current.address : '';
-    addressField.hidden = !current;
-  };
-  const select = h('select', { 'aria-label': t('pick_station') }, h('option', { value: '' }, `— ${t('pick_station')} —`));
-  let stations = [];
-  const fill = async (center) => {
-    try {
-      const page = await api(`/api/stations${qs({ lat: center?.lat, lon: center?.lon, limit: 50 })}`);
-      stations = page.items;
-      select.replaceChildren(h('option', { value: '' }, `— ${t('pick_station')} —`),
-        ...stations.map((s) => h('option', { value: s.id }, `${s.district} · ${s.name}${s.distance_km != null ? ` (${t('km', { n: s.distance_km.toFixed(1) })})` : ''}`)));
-    } catch { /* the list stays empty; the location button still works */ }
-  };
-  select.addEventListener('change', () => {
-    const s = stations.find((x) => String(x.id) === select.value);
-    if (s) { current = { lat: s.lat, lon: s.lon, address: `${s.district} ${s.address}` }; draw(); }
-  });
-  const locate = h('button', { type: 'button' }, t('use_my_location'));
-  locate.addEventListener('click', async () => {
-    shown.textContent = t('locating');
-    try {
-      const pos = await here();
-      current = { ...pos, address: current?.address || t('my_position') };
-      draw();
-      fill(pos);
-    } catch {
-      shown.textContent = t('location_failed');
-    }
-  });
-  draw();
-  fill(current);
-  const el = h('fieldset', { class: 'group', dataset: { field: 'location' } }, h('legend', {}, legend || t('home')),
-    h('p', { class: 'err', role: 'alert' }), shown, locate,
-    h('p', { class: 'hint' }, t('or_pick_station')), select, addressField);
-  el.value = () => (current ? { lat: current.lat, lon: current.lon, address: address.value.trim() || current.address } : undefined);
-  return el;
-}
+/** Home position: the place picker (market/static/js/places.js), under the name the other screens import. */
+export const positionPicker = placePicker;
 
 export async function profile({ user }) {
   show(t('profile_title'), loading());
@@ -119,7 +76,7 @@ export async function profile({ user }) {
       if (data.real_name.trim()) body.real_name = data.real_name.trim();
       if (data.id_number.trim()) body.id_number = data.id_number.trim().toUpperCase();
       body.expected_daily_wage_fen = data.expected_daily_wage_fen === '' ? null : Math.round(Number(data.expected_daily_wage_fen) * 100);
-      await api('/api/workers/me', { method: 'PUT', body });
+      await api('/api/workers/me', { method: 'PUT', body }).catch((err) => { home.failed(err); throw err; });
       toast(t('saved'));
       location.hash = '#/radar';
     }),

@@ -4,6 +4,7 @@ import { contractLink, rememberContract } from './contract.js';
 import { money, payText, span, t, when } from './i18n.js';
 import { noShowInfo, objectionForm } from './noshow.js';
 import { act, badge, empty, failed, h, here, loading, show, toast } from './ui.js';
+import { callButton, distanceText, mapLinks } from './places.js';
 
 /** Plain reasons a job suits the worker, from the radar's matched_skills and breakdown. */
 export function reasons(job) {
@@ -142,16 +143,22 @@ export async function job({ params }) {
     confirmBox.scrollIntoView({ behavior: 'smooth', block: 'start' });
     sign.focus({ preventScroll: true });
   });
+  // The primary action stays in view (above the bottom bar) while the details scroll under it.
+  const action = mine ? h('div', { class: 'notice' }, h('p', {}, t('job_taken_by_you', { s: t(`status_${mine.status}`) })),
+    callButton(mine.employer.phone, t('call_employer'), true),
+    contractLink(mine), h('a', { class: 'button', href: '#/orders' }, t('orders_title')))
+    : full ? h('p', { class: 'notice' }, t('full')) : h('div', { class: 'stickyaction' }, acceptBtn);
   show(item.title,
     h('p', {}, h('a', { href: '#/radar', class: 'back' }, `← ${t('back')}`)),
     h('h1', {}, item.title),
-    h('p', { class: 'pay big' }, payText(item.pay)),
-    why.length ? h('p', { class: 'why' }, ...why.map((r) => h('span', { class: 'reason' }, r))) : null,
+    h('p', { class: 'row' }, h('span', { class: 'pay big' }, payText(item.pay)),
+      item.distance_km != null ? h('strong', { class: 'away' }, distanceText(item.distance_km)) : null),
+    why.length ? h('p', { class: 'why', 'aria-label': t('why') }, ...why.map((r) => h('span', { class: 'reason' }, r))) : null,
+    mine ? action : null,
     jobTerms(item),
+    mapLinks(item.navigation),
     item.description ? h('section', {}, h('h2', {}, t('description')), h('p', {}, item.description)) : null,
-    mine ? h('div', { class: 'notice' }, h('p', {}, t('job_taken_by_you', { s: t(`status_${mine.status}`) })),
-      contractLink(mine), h('a', { class: 'button', href: '#/orders' }, t('orders_title')))
-      : full ? h('p', { class: 'notice' }, t('full')) : acceptBtn,
+    mine ? null : action,
     confirmBox);
 }
 
@@ -208,7 +215,9 @@ export function orderCard(order, refresh) {
   return h('li', { class: 'card' },
     h('div', { class: 'row' }, h('h2', {}, order.job.title), badge(t(`status_${order.status}`), order.status)),
     h('p', { class: 'meta' }, h('span', {}, span(order.starts_at, order.ends_at))),
-    h('p', { class: 'meta' }, h('span', {}, order.job.address)),
+    h('p', { class: 'meta' }, h('span', {}, order.job.address), order.job.distance_km != null ? h('span', {}, distanceText(order.job.distance_km)) : null),
+    // The server sends the other side's number in full only while the order is live: no call button otherwise.
+    h('div', { class: 'actions reach' }, callButton(order.employer.phone, t('call_employer')), LIVE.has(order.status) ? mapLinks(order.job.navigation) : null),
     h('p', { class: 'meta' }, h('span', {}, `${t('agreed_pay')} ${money(order.agreed_pay_fen)}`),
       order.paid_amount_fen != null ? h('span', {}, `${t('paid_amount')} ${money(order.paid_amount_fen)}`) : null,
       LIVE.has(order.status) || order.status === 'completed' ? h('span', {}, `${t('pay_by')} ${when(order.pay_due_at)}`) : null),

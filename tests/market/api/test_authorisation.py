@@ -161,6 +161,7 @@ ROUTES: dict[tuple[str, str], Route] = {
     # stations and trades: public
     ("GET", "/api/stations"): public("/api/stations"),
     ("GET", "/api/trades/suggest"): public("/api/trades/suggest?q=电"),
+    ("GET", "/api/places"): public("/api/places?q=市场"),
     # jobs: advertised to everyone signed in; managed by their employer and staff (another employer: 403)
     ("POST", "/api/jobs"): only("/api/jobs", {"employer": CREATED, "staff": CREATED, "admin": CREATED},
                                 body=lambda w: Market.job_body(employer_id=w.ids["employer"])
@@ -206,6 +207,8 @@ ROUTES: dict[tuple[str, str], Route] = {
                                                           "contract_not_found"),
     ("GET", "/api/contracts/{contract_id:int}/pdf"): of_order("/api/contracts/{contract}/pdf", OK, OK, OK,
                                                               "contract_not_found"),
+    ("GET", "/api/contracts/{contract_id:int}/qr.svg"): of_order("/api/contracts/{contract}/qr.svg", OK, OK, OK,
+                                                                 "contract_not_found"),
     ("GET", "/api/contracts/{contract_id:int}/audit"): of_order("/api/contracts/{contract}/audit", OK, OK, OK,
                                                                 "contract_not_found"),
     ("GET", "/api/contracts/root-certificate"): public("/api/contracts/root-certificate"),
