@@ -18,5 +18,6 @@ APP_REGISTRY = AppRegistry(
         "market.notifications.piccolo_app",
         "market.ranking.piccolo_app",
         "market.contracts.piccolo_app",
+        "market.wages.piccolo_app",
     ]
 )

@@ -67,5 +67,6 @@ SCHEDULE: tuple[Scheduled, ...] = (
     Scheduled("scan_notices", period_s=30),
     Scheduled("recover_contracts", period_s=60, offset_s=15),
     Scheduled("prune_matching_changes", period_s=600, offset_s=3 * 60 + 45),
+    Scheduled("scan_wages", period_s=60, offset_s=40),
 )
 """Every periodic job. Enqueues (nudges) run a job sooner; these runs find whatever is due without them."""

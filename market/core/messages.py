@@ -156,6 +156,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "case_employer_act": ("只有被投诉的用工方可以答复", "Only the employer the case is about may reply"),
     "case_claimant_act": ("只有投诉人本人或承办驿站可以登记回访结果",
                           "Only a claimant, or the station handling the case, may record the follow-up"),
+    # issue 12: the pay-by watch
+    "workday_override_not_found": ("该日期没有修正记录", "There is no correction for that day"),
     **WORDS,
     **NOTICES,
 }
@@ -229,6 +231,12 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "limit": ("每页条数", "Page size"),
     "offset": ("起始位置", "Offset"),
     "upheld": ("是否支持异议", "Upheld"),
+    # issue 12: warnings and working days
+    "level": ("预警级别", "Warning level"),
+    "station_id": ("驿站编号", "Station id"),
+    "day": ("日期", "Date"),
+    "is_working_day": ("是否工作日", "Working day"),
+    "year": ("年份", "Year"),
 }
 
 # Units said after a bound, by how the field's name ends.
@@ -257,4 +265,7 @@ VALUE_NAMES: dict[str, tuple[str, str]] = {
     "confirmed": ("已确认收款", "confirmed"),
     "cancelled": ("已取消", "cancelled"),
     "no_show": ("未到岗", "no-show"),
+    "blue": ("蓝色", "blue"),
+    "yellow": ("黄色", "yellow"),
+    "red": ("红色", "red"),
 }

@@ -7,6 +7,7 @@ from typing import Any
 
 from market.core.events import Phase, Subscriptions
 from market.jobs.events import JobCancelled
+from market.notifications import wage_notices
 from market.notifications.outbox import announce
 from market.orders.events import (
     NoShowDecided,
@@ -95,3 +96,4 @@ def subscribe(subscriptions: Subscriptions) -> None:
     for event_type, handler in table:
         label = "outbox." + handler.__name__.lstrip("_")
         subscriptions.subscribe(event_type, handler, phase=Phase.in_transaction, name=label)
+    wage_notices.subscribe(subscriptions)
