@@ -156,6 +156,19 @@ async def test_the_worker_confirming_payment_closes_the_warning(client, market):
     assert await scan_wages() == 0
 
 
+async def test_no_warning_for_an_order_paid_in_full_before_its_pay_by_time(client, market):
+    world = await deal(market)
+    order, employer = world["order"], world["employer"]
+    at(8, 10)
+    await client.post(f"/api/orders/{order['id']}/complete", headers=employer["headers"])
+    await client.post(f"/api/orders/{order['id']}/paid", headers=employer["headers"],
+                      json={"amount_fen": order["agreed_pay_fen"]})
+    at(21)
+    assert await scan_wages() == 0
+    assert await WageWarning.count() == 0
+    assert await notices(employer["id"]) == []
+
+
 async def test_a_payment_marked_but_not_confirmed_keeps_the_warning_open(client, market):
     world = await deal(market)
     order, employer = world["order"], world["employer"]
