@@ -219,3 +219,18 @@ async def test_two_scans_at_once_have_the_effect_of_one(market):
     assert await WageWarning.count() == 1
     assert await WageWarningLevel.count() == 1
     assert await notices(staff["id"]) == ["wage_warning_yellow"]
+
+
+async def test_the_demo_city_shows_a_warning_of_each_colour_to_its_supervisor(client, market):
+    from datetime import UTC, datetime
+
+    from market.demo.city import DEMO_PASSWORD
+    from market.demo.seed import seed_city
+    from market.demo.wages import DEMO_SUPERVISOR_PHONE
+
+    clock.freeze(datetime(2026, 12, 10, 2, 0, tzinfo=UTC))  # a Thursday of an ordinary week
+    await seed_city(12, 6, seed=3)
+    login = await client.post("/api/auth/login", json={"phone": DEMO_SUPERVISOR_PHONE, "password": DEMO_PASSWORD})
+    assert login.status_code == 200, login.text
+    board = await client.get("/api/warnings", headers={"Authorization": f"Bearer {login.json()['token']}"})
+    assert [w["level"] for w in board.json()["items"]] == ["red", "yellow", "blue"]
