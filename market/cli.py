@@ -127,13 +127,15 @@ def cmd_import_places(args: argparse.Namespace) -> None:
 
 def _print_logins(url: str) -> None:
     from market.demo.city import DEMO_EMPLOYER, DEMO_PASSWORD, DEMO_STAFF, DEMO_WORKER
+    from market.demo.wages import DEMO_SUPERVISOR_NAME, DEMO_SUPERVISOR_PHONE
 
     print(f"\n  Linggong 零工市场 · {url}")
     print(f"  API docs 接口文档:  {url}/api/docs\n")
     print("  demo logins 演示账号 (phone / password):")
     print(f"    worker   求职者   {DEMO_WORKER.phone} / {DEMO_PASSWORD}   ({DEMO_WORKER.name})")
     print(f"    employer 用工方   {DEMO_EMPLOYER.phone} / {DEMO_PASSWORD}   ({DEMO_EMPLOYER.name})")
-    print(f"    staff    驿站人员 {DEMO_STAFF.phone} / {DEMO_PASSWORD}   ({DEMO_STAFF.name})\n")
+    print(f"    staff    驿站人员 {DEMO_STAFF.phone} / {DEMO_PASSWORD}   ({DEMO_STAFF.name})")
+    print(f"    supervisor 人社部门 {DEMO_SUPERVISOR_PHONE} / {DEMO_PASSWORD}   ({DEMO_SUPERVISOR_NAME})\n")
 
 
 def uvicorn_proxy_options(settings: Settings) -> dict[str, Any]:

@@ -20,5 +20,6 @@ APP_REGISTRY = AppRegistry(
         "market.ranking.piccolo_app",
         "market.contracts.piccolo_app",
         "market.cases.piccolo_app",
+        "market.wages.piccolo_app",
     ]
 )

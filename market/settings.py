@@ -135,6 +135,17 @@ class Settings:
     """The employer (or staff) may record a no-show this long after the start, if the worker has not checked in."""
     no_show_objection_hours: int = field(default=72, metadata=_read(_non_negative))
     """A worker may object to a recorded no-show within this many hours of it being recorded."""
+    wage_yellow_working_days: int = field(default=3, metadata=_read(_at_least_one))
+    """An unpaid order this many working days past its pay-by time turns its warning yellow (the station is told)."""
+    wage_red_working_days: int = field(default=7, metadata=_read(_at_least_one))
+    """...and this many turns it red (the supervisors are told and a wage case opens)."""
+    wage_red_workers: int = field(default=3, metadata=_read(_at_least_one))
+    """A warning turns red at once when the employer owes this many workers in it."""
+    wage_red_amount_fen: int = field(default=500_000, metadata=_read(_at_least_one))
+    """A warning turns red at once when what it covers comes to this much (fen; ¥5,000 by default)."""
+    workday_refresh_s: int = field(default=10, metadata=_read(_non_negative))
+    """Each process re-reads the working-day corrections at most this many seconds after another process changed
+    them (its own changes count at once)."""
     token_ttl_hours: int = 24 * 7
     """How long a login token stays valid."""
     login_attempts_per_minute: int = 10

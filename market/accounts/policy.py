@@ -62,6 +62,7 @@ __all__ = [
     "see_order",
     "sees_personal_data",
     "sees_phone",
+    "warning_reach",
 ]
 
 STAFF_ROLES: frozenset[str] = frozenset({Role.staff, Role.admin})
@@ -310,6 +311,20 @@ def case_reach(caller: Caller, stations: Collection[int] = ()) -> Reach:
         return Reach(station_ids=frozenset(stations))
     if caller.role == Role.worker:
         return Reach(worker_id=caller.id)
+    if caller.role == Role.employer:
+        return Reach(employer_id=caller.id)
+    return Reach()
+
+
+# Wage warnings (issue 12) ----------------------------------------------------------------------------------------
+
+def warning_reach(caller: Caller, stations: Collection[int] = ()) -> Reach:
+    """The wage warnings a caller's board shows: the warnings of their stations for staff, every one for admins and
+    the bureau, the warnings about them for an employer; nothing for anyone else."""
+    if reaches_all_stations(caller) or caller.role in OVERSIGHT_ROLES:
+        return Reach(everything=True)
+    if is_staff(caller):
+        return Reach(station_ids=frozenset(stations))
     if caller.role == Role.employer:
         return Reach(employer_id=caller.id)
     return Reach()

@@ -14,8 +14,10 @@ from market.contracts.issuing import recover_contracts as recover
 from market.notifications.dispatch import dispatch_due
 from market.notifications.reminders import scan_due_notices
 from market.ranking.changes import prune_changes
+from market.wages.watch import scan_wages as watch_wages
 
-__all__ = ["JOBS", "dispatch_outbox", "prune_matching_changes", "recover_contracts", "scan_cases", "scan_notices"]
+__all__ = ["JOBS", "dispatch_outbox", "prune_matching_changes", "recover_contracts", "scan_cases", "scan_notices",
+           "scan_wages"]
 
 
 async def dispatch_outbox(ctx: dict[str, Any]) -> int:
@@ -24,7 +26,7 @@ async def dispatch_outbox(ctx: dict[str, Any]) -> int:
 
 
 async def scan_notices(ctx: dict[str, Any]) -> int:
-    """Announce the shift reminders, missing check-ins and wage warnings that are due."""
+    """Announce the shift reminders and missing check-ins that are due."""
     return await scan_due_notices()
 
 
@@ -43,6 +45,11 @@ async def scan_cases(ctx: dict[str, Any]) -> int:
     return await scan_case_clocks()
 
 
+async def scan_wages(ctx: dict[str, Any]) -> int:
+    """Open, raise and close the wage warnings the orders and the clock now call for (idempotent, one lock)."""
+    return await watch_wages()
+
+
 JOBS: dict[str, Callable[[dict[str, Any]], Awaitable[int]]] = {
     "dispatch_outbox": dispatch_outbox, "scan_notices": scan_notices, "recover_contracts": recover_contracts,
-    "prune_matching_changes": prune_matching_changes, "scan_cases": scan_cases}
+    "prune_matching_changes": prune_matching_changes, "scan_cases": scan_cases, "scan_wages": scan_wages}

@@ -14,6 +14,7 @@ from datetime import UTC, datetime, time, timedelta
 from market.core.workdays import Overrides, is_working_day
 from market.core.zone import local, market_zone
 from market.settings import get_settings
+from market.wages.calendar import overrides
 
 __all__ = ["CLOCKED", "Deadline", "after_working_time", "calendar_overrides", "deadline", "limits", "working_seconds"]
 
@@ -32,12 +33,9 @@ def limits() -> dict[str, int]:
 
 
 async def calendar_overrides() -> Overrides:
-    """The back office's corrections to the official calendar.
-
-    The one place cases ask for them: the wage-warning work (issue 12, branch i12-wages) adds the corrections table
-    and its loader; until that is merged there are none, and the package's calendar alone decides.
-    """
-    return {}
+    """The back office's corrections to the official calendar (`market.wages.calendar`, cached per process and
+    re-read shortly after another process changes them): the one place cases ask for them."""
+    return await overrides()
 
 
 def _day_bounds(day: datetime) -> tuple[datetime, datetime]:

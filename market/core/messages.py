@@ -193,6 +193,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "far_from_position": ("所写的「{place}」离所选位置约{km}公里", "names {place}, about {km} km from the position"),
     "address_not_a_place": ("请写明具体地址（如路名门牌、市场或小区名称），不能只写“我的位置”",
                             "must say where: a street and number, a market or an estate, not just \"my position\""),
+    # issue 12: the pay-by watch
+    "workday_override_not_found": ("该日期没有修正记录", "There is no correction for that day"),
     **WORDS,
     **NOTICES,
 }
@@ -290,6 +292,12 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "overdue": ("只看超时", "Overdue only"),
     "since": ("起始时间", "From"),
     "until": ("截止时间", "Until"),
+    # issue 12: warnings and working days
+    "level": ("预警级别", "Warning level"),
+    "station_id": ("驿站编号", "Station id"),
+    "day": ("日期", "Date"),
+    "is_working_day": ("是否工作日", "Working day"),
+    "year": ("年份", "Year"),
 }
 
 # Units said after a bound, by how the field's name ends.
@@ -341,4 +349,7 @@ VALUE_NAMES: dict[str, tuple[str, str]] = {
     "closed": ("已办结", "closed"),
     "follow_up": ("回访中", "in follow-up"),
     "archived": ("已归档", "archived"),
+    "blue": ("蓝色", "blue"),
+    "yellow": ("黄色", "yellow"),
+    "red": ("红色", "red"),
 }

@@ -60,25 +60,41 @@ NOTICES: dict[str, tuple[str, str]] = {
         "「{title}」已开工30分钟，工人尚未签到。",
         "\u201c{title}\u201d started 30 minutes ago and the worker has not checked in.",
     ),
-    "notice.payment_due.title": ("工资支付到期", "Pay due"),
-    "notice.payment_due.body": (
-        "「{title}」的工资{amount}今日到期，请按约支付。",
-        "Pay of {amount} for \u201c{title}\u201d is due now.",
+    "notice.wage_warning_blue.title": ("欠薪蓝色预警", "Unpaid wages: blue warning"),
+    "notice.wage_warning_blue.body": (
+        "「{title}」等{n}名工人的工资共{amount}已过支付期限，请立即支付，工人确认收到后预警解除。",
+        "Pay of {amount} to {n} worker(s) for \u201c{title}\u201d and others is past its pay-by time: pay now; the "
+        "warning ends when the workers confirm.",
     ),
-    "notice.payment_overdue_blue.title": ("欠薪蓝色预警", "Unpaid wages: blue"),
-    "notice.payment_overdue_blue.body": (
-        "「{title}」的工资{amount}已逾期，请立即支付。",
-        "Pay of {amount} for \u201c{title}\u201d is overdue; pay now.",
+    "notice.wage_warning_yellow.title": ("欠薪黄色预警", "Unpaid wages: yellow warning"),
+    "notice.wage_warning_yellow.body": (
+        "{name}拖欠{n}名工人工资共{amount}（「{title}」等），已逾期{days}个工作日，服务该工地的驿站将跟进。",
+        "{name} owes {n} worker(s) {amount} (\u201c{title}\u201d and others), {days} working day(s) late; the "
+        "station serving the site follows it up.",
     ),
-    "notice.payment_overdue_yellow.title": ("欠薪黄色预警", "Unpaid wages: yellow"),
-    "notice.payment_overdue_yellow.body": (
-        "「{title}」工资{amount}逾期超过3天，驿站将介入。",
-        "Pay of {amount} for \u201c{title}\u201d is over 3 days late; the station steps in.",
+    "notice.wage_warning_yellow_disputed.title": ("欠薪黄色预警：工人反映未收到", "Unpaid wages: a worker says unpaid"),
+    "notice.wage_warning_yellow_disputed.body": (
+        "工人反映「{title}」的工资没有收到或数目不对，{name}共欠{n}名工人{amount}，服务该工地的驿站将跟进。",
+        "A worker says the pay for \u201c{title}\u201d did not come or was short; {name} owes {n} worker(s) "
+        "{amount}; the station serving the site follows it up.",
     ),
-    "notice.payment_overdue_red.title": ("欠薪红色预警", "Unpaid wages: red"),
-    "notice.payment_overdue_red.body": (
-        "「{title}」工资{amount}逾期超过7天，已上报人社部门。",
-        "Pay of {amount} for \u201c{title}\u201d is over 7 days late; reported to the bureau.",
+    "notice.wage_warning_red.title": ("欠薪红色预警", "Unpaid wages: red warning"),
+    "notice.wage_warning_red.body": (
+        "{name}拖欠{n}名工人工资共{amount}（「{title}」等，已逾期{days}个工作日），已立案并转人社部门督办。",
+        "{name} owes {n} worker(s) {amount} (\u201c{title}\u201d and others, {days} working day(s) late): a wage "
+        "case is open and the labour bureau supervises it.",
+    ),
+    "notice.wage_warning_closed.title": ("欠薪预警解除", "Wage warning closed"),
+    "notice.wage_warning_closed.body": (
+        "{name}关于「{title}」等的欠薪预警已解除：工资已付清并经工人确认，或已另行结清。",
+        "The wage warning about {name} (\u201c{title}\u201d and others) is closed: the pay was confirmed by the "
+        "workers or otherwise settled.",
+    ),
+    "notice.wage_overdue.title": ("工资已过支付期限", "Pay is overdue"),
+    "notice.wage_overdue.body": (
+        "「{title}」的工资{amount}已过约定的支付期限。如未收到或数目不对，可在订单中点「没收到工钱」或联系驿站。",
+        "Your pay of {amount} for \u201c{title}\u201d is past its pay-by time. If it has not come, or is short, "
+        "tell us in the order or ask a station.",
     ),
     "notice.order_no_show.title": ("已登记未到岗", "No-show recorded"),
     "notice.order_no_show.body": (
@@ -164,11 +180,6 @@ NOTICES: dict[str, tuple[str, str]] = {
     "notice.missing_check_in.to_worker.body": (
         "「{title}」已开工30分钟，您还未签到，请到岗后在订单中签到。",
         "\u201c{title}\u201d started 30 minutes ago; check in from the order when you arrive.",
-    ),
-    "notice.payment_due.to_worker.title": ("工资今日到期", "Pay due today"),
-    "notice.payment_due.to_worker.body": (
-        "「{title}」的工资{amount}今日到期，未收到可在订单中反映或联系驿站。",
-        "Pay of {amount} for \u201c{title}\u201d is due today; tell us in the order if it doesn't arrive.",
     ),
     "notice.order_no_show.to_worker.title": ("您被登记为未到岗", "Recorded as a no-show"),
     "notice.order_no_show.to_worker.body": (

@@ -18,6 +18,7 @@ from market.core.passwords import hash_password
 from market.core.personal_data import encrypt, keyed_hash
 from market.demo.city import DEMO_PASSWORD, DemoCity, generate_city
 from market.demo.city_gazetteer import demo_places
+from market.demo.wages import seed_wage_warnings
 from market.employers.tables import Employer
 from market.jobs.events import JobsImported
 from market.jobs.tables import Job, JobStatus
@@ -99,7 +100,8 @@ async def _seed_people(city: DemoCity, password_hash: str, progress: Progress) -
 
 
 async def seed_city(workers: int, jobs: int, *, seed: int = 20261124, progress: Progress | None = None) -> DemoCity:
-    """Generate a demo city and write it: stations, places, staff, workers with profiles, employers, open jobs."""
+    """Generate a demo city and write it: stations, places, staff, workers with profiles, employers, open jobs, and a
+    few unpaid orders that put a red, a yellow and a blue warning on the board (`market.demo.wages`)."""
     report = progress or (lambda _label, _count: None)
     city = generate_city(workers, jobs, random.Random(seed), clock.now())  # noqa: S311 (reproducible demo data)
     password_hash = hash_password(DEMO_PASSWORD)  # one hash for every demo login: they share the password
@@ -119,4 +121,5 @@ async def seed_city(workers: int, jobs: int, *, seed: int = 20261124, progress: 
     if city.jobs:
         await _insert([_job_row(j, ids[j.employer.phone]) for j in city.jobs], report, "jobs",
                       written=lambda _, job_ids: JobsImported(job_ids=job_ids))
+    await seed_wage_warnings(city)
     return city

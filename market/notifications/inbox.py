@@ -18,6 +18,8 @@ def _link(payload: dict[str, Any]) -> str | None:
         return f"/#/orders/{payload['order_id']}"
     if "job_id" in payload:
         return f"/#/jobs/{payload['job_id']}"
+    if "warning_id" in payload:
+        return "/#/warnings"
     return None
 
 

@@ -18,6 +18,7 @@ from market.cases.events import (
 )
 from market.core.events import Phase, Subscriptions
 from market.jobs.events import JobCancelled
+from market.notifications import wage_notices
 from market.notifications.outbox import announce
 from market.orders.events import (
     NoShowDecided,
@@ -163,3 +164,4 @@ def subscribe(subscriptions: Subscriptions) -> None:
     for event_type, handler in table:
         label = "outbox." + handler.__name__.lstrip("_")
         subscriptions.subscribe(event_type, handler, phase=Phase.in_transaction, name=label)
+    wage_notices.subscribe(subscriptions)

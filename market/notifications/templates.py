@@ -12,8 +12,9 @@ from market.core.zone import short_local
 __all__ = ["HIDDEN_CODE", "SEALED_CODE_EVENTS", "SMS_EVENTS", "Rendered", "render", "sms_text"]
 
 SMS_EVENTS = frozenset({"order_accepted", "order_cancelled", "shift_reminder", "missing_check_in",
-                        "payment_overdue_blue", "payment_overdue_yellow", "consent_code", "consent_code_payment",
+                        "consent_code", "consent_code_payment",
                         "consent_code_station", "order_no_show", "no_show_overturned", "no_show_confirmed",
+                        "wage_overdue", "wage_warning_blue", "wage_warning_yellow", "wage_warning_yellow_disputed",
                         "case_filed", "case_closed"})
 """Events that also go out as a text message (the rest stay in the inbox)."""
 

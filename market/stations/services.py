@@ -7,7 +7,7 @@ from market.core.schemas import Page
 from market.stations.schemas import StationOut
 from market.stations.tables import Station, StationStaff
 
-__all__ = ["list_stations", "staff_of_station_near", "station_of_staff"]
+__all__ = ["list_stations", "staff_of_station", "staff_of_station_near", "station_near", "station_of_staff"]
 
 
 async def list_stations(lat: float | None, lon: float | None, limit: int, offset: int) -> Page[StationOut]:
@@ -39,3 +39,18 @@ async def staff_of_station_near(lat: float, lon: float) -> list[int]:
     nearest = min(stations, key=lambda s: distance_km(lat, lon, s["lat"], s["lon"]))
     return [r["user"] for r in await StationStaff.select(StationStaff.user).where(
         StationStaff.station == nearest["id"])]
+
+
+async def station_near(lat: float, lon: float) -> int | None:
+    """The station that serves a site: the nearest one (None when the city has no station yet)."""
+    stations = await Station.select(Station.id, Station.lat, Station.lon)
+    if not stations:
+        return None
+    return int(min(stations, key=lambda s: distance_km(lat, lon, s["lat"], s["lon"]))["id"])
+
+
+async def staff_of_station(station_id: int | None) -> list[int]:
+    """The staff who work at a station (none for no station)."""
+    if station_id is None:
+        return []
+    return [r["user"] for r in await StationStaff.select(StationStaff.user).where(StationStaff.station == station_id)]

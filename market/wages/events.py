@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from market.core.events import DomainEvent
 
-__all__ = ["WarningClosed", "WarningRaised"]
+__all__ = ["WarningClosed", "WarningRaised", "WarningWidened"]
 
 
 @dataclass(frozen=True)
@@ -32,3 +32,16 @@ class WarningClosed(DomainEvent):
     warning_id: int
     employer_id: int
     level: str
+
+
+@dataclass(frozen=True)
+class WarningWidened(DomainEvent):
+    """More unpaid orders of the same employer, at sites the same station serves, joined an open warning without
+    changing its level (`order_ids`/`worker_ids` are the ones that joined; `level` is the warning's)."""
+
+    warning_id: int
+    employer_id: int
+    level: str
+    order_ids: tuple[int, ...]
+    worker_ids: tuple[int, ...]
+    amount_fen: int

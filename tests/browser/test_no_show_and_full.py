@@ -93,7 +93,7 @@ def test_the_employer_sees_a_full_job_and_can_record_a_no_show(browser: Any, liv
     _serve(page, r"/api/orders\?.*job_id=.*$", _page_of(_order("accepted")))
     _serve(page, r"/api/orders/77/no-show$", "{}", posted, json.dumps(_order("no_show", _no_show())))
     page.reload()  # signing in already drew the real list at #/e/jobs
-    expect(page.locator("ul.cards > li .badge").first).to_have_text(full)
+    expect(page.locator("main > ul.cards > li .badge").first).to_have_text(full)  # the jobs, not warnings
     page.goto(f"{live_server}/#/e/job/{job['id']}")
     expect(page.locator("h1 + .badge, .row .badge").first).to_have_text(full)
     expect(page.get_by_role("button", name=re.compile("取消岗位|Cancel job"))).to_be_visible()

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from market.demo.wages import UNPAID_JOBS
+
 LINGGONG = str(Path(sys.executable).with_name("linggong"))
 REPOSITORY = Path(__file__).resolve().parents[2]
 DEMO_LOGINS = ("13800000001", "13800000002", "13800000003")
@@ -83,13 +85,15 @@ def test_demo_seeds_a_city_once(env, data_dir):
     assert result.returncode == 0, result.stderr
     assert count(data_dir, "SELECT count(*) FROM users WHERE role = 'worker'") == 51  # 50 and the demo login
     assert count(data_dir, "SELECT count(*) FROM worker_profiles") == 51
-    assert count(data_dir, "SELECT count(*) FROM jobs WHERE status = 'open'") == 20
+    unpaid = len(UNPAID_JOBS)  # worked and left unpaid, for the warning board
+    assert count(data_dir, "SELECT count(*) FROM jobs WHERE status = 'open'") == 20 + unpaid
+    assert count(data_dir, "SELECT count(*) FROM wage_warnings WHERE closed_at IS NULL") == unpaid
     assert count(data_dir, "SELECT count(*) FROM stations") >= 3
     assert count(data_dir, "SELECT count(*) FROM places WHERE name = '金峰农贸市场'") == 1  # the city's places
     assert count(data_dir, "SELECT count(*) FROM users WHERE role = 'employer'") >= 3
     again = linggong(env, "demo", "--workers", "5", "--jobs", "2")
     assert_one_line_refusal(again, "empty")
-    assert count(data_dir, "SELECT count(*) FROM jobs") == 20
+    assert count(data_dir, "SELECT count(*) FROM jobs") == 20 + unpaid
 
 
 def test_create_staff_makes_a_staff_account(env, data_dir):

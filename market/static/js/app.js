@@ -8,11 +8,12 @@ import { failed, h, show } from './ui.js';
 const NAV = {
   worker: [['#/radar', 'nav_radar'], ['#/orders', 'nav_orders'], ['#/inbox', 'nav_inbox'], ['#/profile', 'nav_profile']],
   employer: [['#/e/jobs', 'nav_jobs'], ['#/e/post', 'nav_post'], ['#/e/orders', 'nav_orders'], ['#/inbox', 'nav_inbox']],
-  staff: [['#/s', 'nav_console'], ['#/s/no-shows', 'nav_no_shows'], ['#/s/stations', 'nav_stations'], ['#/inbox', 'nav_inbox']],
+  staff: [['#/s', 'nav_console'], ['#/s/no-shows', 'nav_no_shows'], ['#/warnings', 'nav_warnings'], ['#/s/stations', 'nav_stations'], ['#/inbox', 'nav_inbox']],
+  supervisor: [['#/sv', 'nav_board'], ['#/inbox', 'nav_inbox']],
 };
 NAV.admin = NAV.staff;
 
-const HOME = { worker: '#/radar', employer: '#/e/jobs', staff: '#/s', admin: '#/s' };
+const HOME = { worker: '#/radar', employer: '#/e/jobs', staff: '#/s', admin: '#/s', supervisor: '#/sv' };
 
 // route pattern -> [module, export name, who may open it (empty: anyone, even signed out)]
 const ROUTES = [
@@ -25,7 +26,7 @@ const ROUTES = [
   [/^\/orders$/, './worker.js', 'orders', ['worker']],
   [/^\/profile$/, './profile.js', 'profile', ['worker']],
   [/^\/contract\/(\d+)$/, './contract.js', 'contract', ['worker', 'employer', 'staff', 'admin']],
-  [/^\/inbox$/, './inbox.js', 'inbox', ['worker', 'employer', 'staff', 'admin']],
+  [/^\/inbox$/, './inbox.js', 'inbox', ['worker', 'employer', 'staff', 'admin', 'supervisor']],
   [/^\/e\/jobs$/, './employer.js', 'myJobs', ['employer', 'staff', 'admin']],
   [/^\/e\/post$/, './employer.js', 'post', ['employer', 'staff', 'admin']],
   [/^\/e\/job\/(\d+)$/, './employer.js', 'jobDetail', ['employer', 'staff', 'admin']],
@@ -35,6 +36,8 @@ const ROUTES = [
   [/^\/s\/accept\/(\d+)\/(\d+)$/, './station.js', 'acceptFor', ['staff', 'admin']],
   [/^\/s\/stations$/, './stations.js', 'stations', ['staff', 'admin']],
   [/^\/s\/no-shows$/, './noshow.js', 'objections', ['staff', 'admin']],
+  [/^\/warnings$/, './warnings.js', 'board', ['staff', 'admin', 'supervisor']],
+  [/^\/sv$/, './warnings.js', 'supervisorHome', ['supervisor']],
 ];
 
 function drawShell() {
@@ -55,7 +58,7 @@ function drawShell() {
   nav.replaceChildren(...items.map(([href, key]) => h('a', {
     href, 'aria-current': path === href || (href !== '#/s' && path.startsWith(href)) ? 'page' : null,
   }, t(key))));
-  document.body.classList.toggle('wide', !!user && (user.role === 'staff' || user.role === 'admin'));
+  document.body.classList.toggle('wide', !!user && ['staff', 'admin', 'supervisor'].includes(user.role));
   document.getElementById('offline').textContent = t('offline');
 }
 

@@ -1,5 +1,5 @@
 // Employer screens: post a job, my jobs and how full each is, ranked candidates with reasons, orders to settle.
-import { api, qs } from './api.js';
+import { api, qs, storedUser } from './api.js';
 import { contractLink } from './contract.js';
 import { localInputToIso, isoToLocalInput, money, payText, span, t, when, zoneLabel } from './i18n.js';
 import { callButton } from './places.js';
@@ -8,6 +8,7 @@ import { tradeInput } from './trades.js';
 import { act, badge, empty, failed, field, form, h, loading, show, toast } from './ui.js';
 import { decisionForm, noShowInfo, recordButton } from './noshow.js';
 import { jobTerms } from './worker.js';
+import { employerWarnings } from './warnings.js';
 
 function fullness(job) {
   const pct = job.headcount ? Math.round((job.filled / job.headcount) * 100) : 0;
@@ -18,7 +19,8 @@ function fullness(job) {
 
 export async function myJobs() {
   const list = h('ul', { class: 'cards' }, loading());
-  show(t('my_jobs'), h('div', { class: 'row' }, h('h1', {}, t('my_jobs')), h('a', { class: 'button primary', href: '#/e/post' }, t('nav_post'))), list);
+  show(t('my_jobs'), h('div', { class: 'row' }, h('h1', {}, t('my_jobs')), h('a', { class: 'button primary', href: '#/e/post' }, t('nav_post'))),
+    storedUser()?.role === 'employer' ? employerWarnings() : null, list);
   const load = async () => {
     try {
       const page = await api('/api/jobs?mine=true&limit=100');

@@ -255,6 +255,16 @@ ROUTES: dict[tuple[str, str], Route] = {
     ("POST", "/api/cases/{case_id:int}/follow-up"): of_case(
         "/api/cases/{case}/follow-up", {"worker": (409, "case_not_in_follow_up"),
                                         "staff": (409, "case_not_in_follow_up")}, body={"resolved": True}),
+    # wage warnings (issue 12): staff (their stations', tested in test_warning_board), the bureau, the employer
+    ("GET", "/api/warnings"): only("/api/warnings", {"employer": OK, "staff": OK, "admin": OK, "supervisor": OK},
+                                   {"other_staff": OK, "other_employer": OK, "other_worker": ROLE}),
+    # the back office's working-day corrections: admins only (the day removed never had one: 404)
+    ("GET", "/api/admin/workdays"): only("/api/admin/workdays", {"admin": OK}),
+    ("POST", "/api/admin/workdays"): only("/api/admin/workdays", {"admin": CREATED},
+                                          body={"day": "2030-01-02", "is_working_day": False, "note": "测试"}),
+    ("DELETE", "/api/admin/workdays/{day:date}"): only(
+        "/api/admin/workdays/2030-01-03", {"admin": (404, "workday_override_not_found")},
+        {"other_staff": ROLE, "other_employer": ROLE, "other_worker": ROLE}),
 }
 
 

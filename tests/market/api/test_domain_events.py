@@ -16,8 +16,11 @@ from market.core.database import write_transaction
 from market.demo.seed import seed_city
 from market.jobs.events import JobPosted
 from market.notifications.tables import OutboxMessage
+from market.orders.events import PaymentDisputed
 from market.ranking.tables import MatchingChange
 from market.wages.events import WarningRaised
+from market.wages.tables import WageWarning
+from market.wages.watch import scan_wages, settle_orders
 
 SITE = {"lat": 24.5116, "lon": 117.6443}
 
@@ -136,6 +139,28 @@ async def test_every_subscriber_runs_for_each_event_that_concerns_it(client, mar
                                     reason="working_days", order_ids=(no_show["id"],), worker_ids=(third["id"],),
                                     amount_fen=25000))
     assert await WageCase.exists().where(WageCase.warning_id == 1)
+    # wages: the overturned no-show's order and two more go unpaid past their pay-by time: three workers, red
+    wage_job = await market.job(employer, headcount=2, starts_at=(clock.now() + timedelta(hours=2)).isoformat(),
+                                ends_at=(clock.now() + timedelta(hours=4)).isoformat())
+    unpaid = [(await market.accept(wage_job["id"], await market.user("worker"))).json()["order"] for _ in range(2)]
+    clock.shift(timedelta(days=3))
+    await scan_wages()
+    assert "wage_warning_red" in await _events_of(employer["id"])
+    late_job = await market.job(employer, headcount=1, starts_at=(clock.now() + timedelta(hours=2)).isoformat(),
+                                ends_at=(clock.now() + timedelta(hours=4)).isoformat())
+    latecomer = await market.user("worker")
+    joined = (await market.accept(late_job["id"], latecomer)).json()["order"]
+    clock.shift(timedelta(days=2))
+    await scan_wages()  # joins the red warning (widened)
+    assert "wage_overdue" in await _events_of(latecomer["id"])
+    async with write_transaction():
+        events.record(PaymentDisputed(order_id=joined["id"], job_id=late_job["id"], worker_id=latecomer["id"],
+                                      employer_id=employer["id"], title="x", starts_at=clock.now(), worker_name="x",
+                                      actor_id=latecomer["id"], kind="unpaid"))
+    async with write_transaction():
+        await settle_orders([no_show["id"], joined["id"], *(order["id"] for order in unpaid)], "recovered")
+    assert "wage_warning_closed" in await _events_of(employer["id"])
+    assert await WageWarning.count().where(WageWarning.closed_at.is_null()) == 0
 
     await seed_city(4, 3, seed=7)
     assert len(await _changes("worker")) >= 4

@@ -11,6 +11,8 @@ from market.notifications.reminders import scan_due_notices
 from market.notifications.tables import Delivery, OutboxMessage, SmsLog
 from market.orders.tables import OrderEvent
 from market.settings import reset_settings
+from market.wages.tables import WageWarning
+from market.wages.watch import scan_wages
 
 SITE = {"lat": 24.5116, "lon": 117.6443}
 
@@ -212,8 +214,10 @@ async def test_a_no_show_raises_no_wage_warning(client, deal):
     await _record(client, deal)
     clock.shift(timedelta(days=12))  # far past the pay-by time
     await scan_due_notices()
+    await scan_wages()
+    assert await WageWarning.count() == 0
     for who in ("employer", "worker"):
-        assert not [e for e in await _events(deal[who]["id"]) if e.startswith("payment_")]
+        assert not [e for e in await _events(deal[who]["id"]) if e.startswith("wage_")]
 
 
 async def test_no_shows_are_listed_by_status(client, deal):

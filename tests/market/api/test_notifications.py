@@ -208,61 +208,6 @@ async def test_no_missing_check_in_notice_for_a_worker_who_checked_in(client, ma
     assert "missing_check_in" not in await _events_for(employer["id"])
 
 
-async def test_wage_warnings_escalate_blue_yellow_red(market, station_with_staff):
-    admin = await market.user("admin")
-    employer, worker, _, _ = await _deal(market)
-    clock.shift(timedelta(days=1, hours=8, minutes=1) + timedelta(hours=24))  # the job's end plus pay_due_hours
-    await scan_due_notices()
-    assert "payment_due" in await _events_for(employer["id"])
-    assert "payment_due" in await _events_for(worker["id"])
-    clock.shift(timedelta(days=1))
-    await scan_due_notices()
-    assert "payment_overdue_blue" in await _events_for(employer["id"])
-    assert await _events_for(station_with_staff["id"]) == []
-    clock.shift(timedelta(days=2))
-    await scan_due_notices()
-    assert "payment_overdue_yellow" in await _events_for(station_with_staff["id"])
-    clock.shift(timedelta(days=4))
-    await scan_due_notices()
-    await scan_due_notices()
-    assert await _events_for(admin["id"]) == ["payment_overdue_red"]
-    assert (await _events_for(employer["id"])).count("payment_overdue_red") == 1
-
-
-async def test_an_order_found_eight_days_late_hears_only_red(market, station_with_staff):
-    admin = await market.user("admin")
-    employer, worker, _, _ = await _deal(market)
-    clock.shift(timedelta(days=1, hours=8, minutes=1) + timedelta(hours=24) + timedelta(days=8))  # due 8 days ago
-    await scan_due_notices()
-    await scan_due_notices()
-    warnings = [e for e in await _events_for(employer["id"]) if e.startswith("payment_")]
-    assert warnings == ["payment_overdue_red"]
-    assert [e for e in await _events_for(worker["id"]) if e.startswith("payment_")] == []
-    assert await _events_for(station_with_staff["id"]) == []
-    assert await _events_for(admin["id"]) == ["payment_overdue_red"]
-
-
-async def test_an_order_found_two_days_late_hears_blue_then_climbs(market):
-    employer, _worker, _, _ = await _deal(market)
-    clock.shift(timedelta(days=1, hours=8, minutes=1) + timedelta(hours=24) + timedelta(days=2))
-    await scan_due_notices()
-    assert [e for e in await _events_for(employer["id"]) if e.startswith("payment_")] == ["payment_overdue_blue"]
-    clock.shift(timedelta(days=1))
-    await scan_due_notices()
-    assert [e for e in await _events_for(employer["id"]) if e.startswith("payment_")] == [
-        "payment_overdue_blue", "payment_overdue_yellow"]
-
-
-async def test_no_wage_warning_once_paid(client, market):
-    employer, _worker, _, order = await _deal(market)
-    clock.shift(timedelta(days=1, hours=9))
-    await client.post(f"/api/orders/{order['id']}/complete", headers=employer["headers"])
-    await client.post(f"/api/orders/{order['id']}/paid", headers=employer["headers"], json={"amount_fen": 25000})
-    clock.shift(timedelta(days=10))
-    await scan_due_notices()
-    assert not [e for e in await _events_for(employer["id"]) if e.startswith("payment_")]
-
-
 async def test_the_in_process_runner_delivers_without_redis(market):
     from market.background.runner import InProcessRunner
 

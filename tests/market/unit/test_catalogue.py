@@ -15,8 +15,8 @@ from market.core.error_responses import HTTP_CODES
 from market.core.i18n import LANGUAGES, Listing, Phrase, translate
 from market.core.messages import MESSAGES
 from market.core.validation import PATTERN_CODES, PATTERNS
-from market.notifications.reminders import WAGE_STEPS
 from market.notifications.templates import SEALED_CODE_EVENTS, SMS_EVENTS, render
+from market.notifications.wage_notices import WAGE_NOTICES
 from market.orders.lifecycle import ACTS
 from market.orders.tables import OrderStatus
 
@@ -122,7 +122,7 @@ def test_every_status_act_role_and_verification_problem_has_words():
 def test_every_event_has_its_notification_texts():
     _, events, _ = _emitted()
     assert {"order_accepted", "order_no_show"} <= events, "the scan finds them"
-    events |= SMS_EVENTS | SEALED_CODE_EVENTS | {step for step, _ in WAGE_STEPS}
+    events |= SMS_EVENTS | SEALED_CODE_EVENTS | set(WAGE_NOTICES)
     missing = [f"notice.{e}.{part}" for e in sorted(events) for part in ("title", "body")
                if f"notice.{e}.{part}" not in MESSAGES]
     assert missing == []
