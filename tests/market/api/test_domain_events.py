@@ -18,7 +18,6 @@ from market.jobs.events import JobPosted
 from market.notifications.tables import OutboxMessage
 from market.orders.events import PaymentDisputed
 from market.ranking.tables import MatchingChange
-from market.wages.events import WarningRaised
 from market.wages.tables import WageWarning
 from market.wages.watch import scan_wages, settle_orders
 
@@ -134,11 +133,6 @@ async def test_every_subscriber_runs_for_each_event_that_concerns_it(client, mar
     clock.shift(timedelta(days=30))
     assert await scan_cases() == 2  # reminded, then overdue and escalated
     assert {"case_due_soon", "case_escalated"} <= set(await _events_of(staff["id"]))
-    async with write_transaction():
-        events.record(WarningRaised(warning_id=1, employer_id=employer["id"], level="red", previous_level="yellow",
-                                    reason="working_days", order_ids=(no_show["id"],), worker_ids=(third["id"],),
-                                    amount_fen=25000))
-    assert await WageCase.exists().where(WageCase.warning_id == 1)
     # wages: the overturned no-show's order and two more go unpaid past their pay-by time: three workers, red
     wage_job = await market.job(employer, headcount=2, starts_at=(clock.now() + timedelta(hours=2)).isoformat(),
                                 ends_at=(clock.now() + timedelta(hours=4)).isoformat())
@@ -146,6 +140,7 @@ async def test_every_subscriber_runs_for_each_event_that_concerns_it(client, mar
     clock.shift(timedelta(days=3))
     await scan_wages()
     assert "wage_warning_red" in await _events_of(employer["id"])
+    assert await WageCase.exists().where(WageCase.source == "warning"), "a red warning opens a case by itself"
     late_job = await market.job(employer, headcount=1, starts_at=(clock.now() + timedelta(hours=2)).isoformat(),
                                 ends_at=(clock.now() + timedelta(hours=4)).isoformat())
     latecomer = await market.user("worker")

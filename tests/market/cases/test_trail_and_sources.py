@@ -4,15 +4,16 @@ employers go to the bureau at once; lists show each caller their own cases."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 
 import pytest
 
 from market.cases import trail
 from market.cases.tables import CaseEvent, Claimant, WageCase
-from market.core import events
-from market.core.database import write_transaction
+from market.core import clock
 from market.settings import reset_settings
-from market.wages.events import WarningRaised
+from market.wages.tables import WageWarning
+from market.wages.watch import scan_wages
 from tests.market.cases.conftest import past_pay_by
 
 
@@ -40,23 +41,20 @@ async def test_the_chain_finds_a_changed_removed_or_reordered_event(cases, deal)
     assert trail.check([links[1], links[0], links[2]]).broken_at == 0
 
 
-async def _raise(deal, level, warning_id=7):
-    orders = deal["orders"]
-    async with write_transaction():
-        events.record(WarningRaised(warning_id=warning_id, employer_id=deal["employer"]["id"], level=level,
-                                    previous_level="yellow", reason="working_days",
-                                    order_ids=tuple(o["id"] for o in orders),
-                                    worker_ids=(deal["first"]["id"], deal["second"]["id"]), amount_fen=50000))
-
-
 async def test_a_red_warning_opens_one_case_by_itself_at_the_bureaus_level(cases, deal):
-    await _raise(deal, "yellow")
+    past_pay_by()
+    await scan_wages()  # blue: the employer is reminded, no case yet
+    clock.shift(timedelta(days=5))
+    await scan_wages()  # yellow: the station is told, still no case
     assert await WageCase.count() == 0
-    await _raise(deal, "red")
-    await _raise(deal, "red")  # raised again (a retry, another scan): still one case
+    clock.shift(timedelta(days=10))
+    await scan_wages()  # red after the working days
+    await scan_wages()  # the scan again (a retry, another worker): still one case
+    warning = await WageWarning.select(WageWarning.id, WageWarning.level).first()
+    assert warning["level"] == "red"
     rows = await WageCase.select()
     assert len(rows) == 1
-    assert (rows[0]["source"], rows[0]["warning_id"], rows[0]["level"]) == ("warning", 7, "supervisor")
+    assert (rows[0]["source"], rows[0]["warning_id"], rows[0]["level"]) == ("warning", warning["id"], "supervisor")
     claimants = await Claimant.select(Claimant.order, Claimant.amount_fen, Claimant.channel)
     assert sorted(c["order"] for c in claimants) == sorted(o["id"] for o in deal["orders"])
     assert {c["channel"] for c in claimants} == {"warning"}
