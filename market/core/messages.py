@@ -156,6 +156,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "case_employer_act": ("只有被投诉的用工方可以答复", "Only the employer the case is about may reply"),
     "case_claimant_act": ("只有投诉人本人或承办驿站可以登记回访结果",
                           "Only a claimant, or the station handling the case, may record the follow-up"),
+    # issue 15: accounts by SMS code (market/accounts/codes.py)
+    "sms_code_wrong": ("验证码不正确", "That is not the code we sent"),
+    "sms_code_expired": ("验证码已过期或未发送，请重新获取", "The code has expired or was never sent; send a new one"),
+    "sms_code_used": ("验证码已被使用，请重新获取", "The code has already been used; send a new one"),
+    "no_account": ("这个手机号还没有注册，请先注册", "This phone number has no account yet; please sign up"),
+    "code_not_for_role": ("工作人员账号请用密码登录；忘记密码请联系管理员重设",
+                          "Staff accounts sign in with their password; ask an administrator to reset it"),
+    "code_format": ("应为短信里的6位数字", "must be the 6 digits from the text message"),
+    "no_account_field": ("还没有注册账号", "has no account yet"),
+    "code_not_for_role_field": ("是工作人员账号，须用密码登录", "belongs to a staff account: use the password"),
     **WORDS,
     **NOTICES,
 }
@@ -229,6 +239,9 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "limit": ("每页条数", "Page size"),
     "offset": ("起始位置", "Offset"),
     "upheld": ("是否支持异议", "Upheld"),
+    # issue 15: accounts by SMS code
+    "code": ("验证码", "Code"),
+    "purpose": ("用途", "Purpose"),
 }
 
 # Units said after a bound, by how the field's name ends.
@@ -257,4 +270,7 @@ VALUE_NAMES: dict[str, tuple[str, str]] = {
     "confirmed": ("已确认收款", "confirmed"),
     "cancelled": ("已取消", "cancelled"),
     "no_show": ("未到岗", "no-show"),
+    "login": ("登录", "sign in"),
+    "register": ("注册", "sign up"),
+    "reset": ("重设密码", "password reset"),
 }

@@ -10,7 +10,7 @@ import msgspec
 from market.core.schemas import Id, Location, LocationIn, Schema, SchemaIn
 from market.core.text import LINES_PATTERN, NAME_PATTERN
 
-__all__ = ["EmployerBrief", "JobCreate", "JobOut", "Pay", "PayIn"]
+__all__ = ["EmployerBrief", "JobCreate", "JobOut", "Pay", "PayIn", "PublicEmployer", "PublicJob"]
 
 MAX_PAY_FEN = 100_000_000
 """¥1,000,000: no single gig pays more; anything above is a typo."""
@@ -82,3 +82,32 @@ class JobOut(Schema):
     score: float | None = None
     matched_skills: list[tuple[str, str, float]] | None = None
     breakdown: dict[str, float] | None = None
+
+
+class PublicEmployer(Schema):
+    """Who posted a shared job, as a stranger may see them: a firm by its name, a household by a surname."""
+
+    name: str
+    credit_grade: str
+
+
+class PublicJob(Schema):
+    """A job as a signed-out visitor of a shared link sees it: no phone, no exact street number, no position.
+
+    `area` is the job's address up to its first number (the street, not the house, building or room); a worker
+    who accepts sees the whole address. Phone numbers typed into the title or description show masked.
+    """
+
+    id: int
+    employer: PublicEmployer
+    title: str
+    description: str
+    skills: list[str]
+    area: str
+    starts_at: datetime
+    ends_at: datetime
+    headcount: int
+    filled: int
+    pay: Pay
+    pay_due_hours: int
+    status: str

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from market.accounts.events import AccountCodeIssued
 from market.core.events import Phase, Subscriptions
 from market.jobs.events import JobCancelled
-from market.notifications.outbox import announce
+from market.notifications.outbox import announce, announce_to_phone
 from market.orders.events import (
     NoShowDecided,
     NoShowObjected,
@@ -85,13 +86,18 @@ async def _consent_code(event: ConsentCodeIssued) -> None:
     await announce(event.notice, [event.worker_id], event.payload, key=str(event.code_id))
 
 
+async def _account_code(event: AccountCodeIssued) -> None:
+    await announce_to_phone(f"account_code_{event.purpose}", event.phone, event.payload, key=str(event.code_id))
+
+
 def subscribe(subscriptions: Subscriptions) -> None:
     """Register the outbox's subscribers (all in the writer's transaction)."""
     table: tuple[tuple[type[Any], Any], ...] = ((OrderAccepted, _accepted), (OrderCheckedIn, _checked_in),
                                 (OrderCompleted, _completed), (PaymentMarked, _paid),
                                 (PaymentConfirmed, _payment_confirmed), (OrderCancelled, _cancelled),
                                 (NoShowRecorded, _no_show), (NoShowObjected, _objection), (NoShowDecided, _decided),
-                                (JobCancelled, _job_cancelled), (ConsentCodeIssued, _consent_code))
+                                (JobCancelled, _job_cancelled), (ConsentCodeIssued, _consent_code),
+                                (AccountCodeIssued, _account_code))
     for event_type, handler in table:
         label = "outbox." + handler.__name__.lstrip("_")
         subscriptions.subscribe(event_type, handler, phase=Phase.in_transaction, name=label)

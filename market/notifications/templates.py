@@ -13,10 +13,12 @@ __all__ = ["HIDDEN_CODE", "SEALED_CODE_EVENTS", "SMS_EVENTS", "Rendered", "rende
 
 SMS_EVENTS = frozenset({"order_accepted", "order_cancelled", "shift_reminder", "missing_check_in",
                         "payment_overdue_blue", "payment_overdue_yellow", "consent_code", "consent_code_payment",
-                        "consent_code_station", "order_no_show", "no_show_overturned", "no_show_confirmed"})
+                        "consent_code_station", "order_no_show", "no_show_overturned", "no_show_confirmed",
+                        "account_code_login", "account_code_register", "account_code_reset"})
 """Events that also go out as a text message (the rest stay in the inbox)."""
 
-SEALED_CODE_EVENTS = frozenset({"consent_code", "consent_code_payment", "consent_code_station"})
+SEALED_CODE_EVENTS = frozenset({"consent_code", "consent_code_payment", "consent_code_station",
+                                "account_code_login", "account_code_register", "account_code_reset"})
 """Events whose payload carries a sealed one-time code: only the text to the phone shows it, everywhere else
 `******`."""
 

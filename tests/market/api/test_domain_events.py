@@ -115,6 +115,10 @@ async def test_every_subscriber_runs_for_each_event_that_concerns_it(client, mar
     assert sent.status_code == 201, sent.text
     assert "consent_code" in await _events_of(walk_in["id"])
 
+    asked = await client.post("/api/auth/sms-code", json={"phone": market.next_phone(), "purpose": "register"})
+    assert asked.status_code == 202, asked.text
+    assert await OutboxMessage.exists().where(OutboxMessage.event == "account_code_register")
+
     await seed_city(4, 3, seed=7)
     assert len(await _changes("worker")) >= 4
     assert len(await _changes("job")) >= 3

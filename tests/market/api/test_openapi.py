@@ -70,7 +70,8 @@ async def test_the_interactive_docs_are_a_web_page(client):
     assert "Linggong" in response.text
 
 
-PUBLIC = {"Register", "Login", "Health", "ListStations", "VerifyContract", "GetRootCertificate", "SuggestTrades"}
+PUBLIC = {"Register", "Login", "Health", "ListStations", "VerifyContract", "GetRootCertificate", "SuggestTrades",
+          "SendSmsCode", "ResetPassword", "GetPublicJob"}
 
 
 async def test_only_guarded_operations_ask_for_a_token(spec):
