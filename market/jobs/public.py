@@ -32,8 +32,12 @@ def public_area(address: str) -> str:
     return (address[:match.start()] if match else address).rstrip(_TRAILING).strip()
 
 
-def public_text(text: str) -> str:
-    """`text` with every mainland mobile number in it masked (138****5678)."""
+def public_text(text: str, address: str = "") -> str:
+    """`text` with every mainland mobile number in it masked (138****5678), and the part of `address` that
+    `public_area` leaves out (the house number on) shown as "…" where the text repeats it."""
+    hidden = address[len(public_area(address)):].strip(_TRAILING)
+    if len(hidden) >= 2:
+        text = text.replace(hidden, "…")
     return _MOBILE.sub(lambda m: mask_mobile(m.group(0)), text)
 
 
@@ -45,7 +49,8 @@ async def public_job(job_id: int) -> PublicJob:
     name = employer["name"] if employer["credit_code_hash"] else mask_name(employer["name"]) if employer["name"] else ""
     return PublicJob(
         id=row["id"], employer=PublicEmployer(name=name, credit_grade=employer["credit_grade"]),
-        title=public_text(row["title"]), description=public_text(row["description"]), skills=list(row["skills"]),
+        title=public_text(row["title"], row["address"]),
+        description=public_text(row["description"], row["address"]), skills=list(row["skills"]),
         area=public_area(row["address"]), starts_at=row["starts_at"], ends_at=row["ends_at"],
         headcount=row["headcount"], filled=row["filled"],
         pay=Pay(amount_fen=row["pay_amount_fen"], unit=row["pay_unit"]), pay_due_hours=row["pay_due_hours"],

@@ -95,7 +95,8 @@ class PublicJob(Schema):
     """A job as a signed-out visitor of a shared link sees it: no phone, no exact street number, no position.
 
     `area` is the job's address up to its first number (the street, not the house, building or room); a worker
-    who accepts sees the whole address. Phone numbers typed into the title or description show masked.
+    who accepts sees the whole address. Phone numbers typed into the title or description show masked, and the
+    house number left out of `area` shows as "…" where they repeat it.
     """
 
     id: int

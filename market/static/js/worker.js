@@ -3,6 +3,7 @@ import { api, idempotencyKey, qs } from './api.js';
 import { contractLink, rememberContract } from './contract.js';
 import { money, payText, span, t, when } from './i18n.js';
 import { noShowInfo, objectionForm } from './noshow.js';
+import { shareButton } from './share.js';
 import { act, badge, empty, failed, h, here, loading, show, toast } from './ui.js';
 
 /** Plain reasons a job suits the worker, from the radar's matched_skills and breakdown. */
@@ -146,6 +147,7 @@ export async function job({ params }) {
     h('p', {}, h('a', { href: '#/radar', class: 'back' }, `← ${t('back')}`)),
     h('h1', {}, item.title),
     h('p', { class: 'pay big' }, payText(item.pay)),
+    shareButton(item),
     why.length ? h('p', { class: 'why' }, ...why.map((r) => h('span', { class: 'reason' }, r))) : null,
     jobTerms(item),
     item.description ? h('section', {}, h('h2', {}, t('description')), h('p', {}, item.description)) : null,

@@ -60,3 +60,8 @@ def test_the_area_keeps_the_street_and_drops_house_building_and_room():
 def test_phone_numbers_in_free_text_are_masked():
     assert public_text("电话13800001234或15911112222") == "电话138****1234或159****2222"
     assert public_text("工期20261201到12月5日，工钱250元") == "工期20261201到12月5日，工钱250元"
+
+
+def test_the_house_number_is_left_out_of_free_text_too():
+    address = "漳州市龙文区湖滨路199号"
+    assert public_text("湖滨路199号赶货招临时普工", address) == "湖滨路…赶货招临时普工"
