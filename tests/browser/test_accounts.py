@@ -29,7 +29,7 @@ WORDS = {
               "forgot": "忘记密码？", "new_password": "新密码", "reset": "设置新密码并登录", "logout": "退出登录",
               "shared_register": "注册新账号", "name": "姓名", "register": "注册", "resend": "秒后重发",
               "password": "密码"},
-    "en": {"by_code": "Sign in with a code", "send": "Send code", "code": "Code from the text message",
+    "en": {"by_code": "Sign in with a code", "send": "Get a code", "code": "Code from the text message",
            "login": "Log in", "phone": "Mobile number", "forgot": "Forgot password?", "new_password": "New password",
            "reset": "Set the password and sign in", "logout": "Log out", "shared_register": "Sign up",
            "name": "Name", "register": "Sign up", "resend": "Resend in", "password": "Password"},

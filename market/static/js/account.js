@@ -37,7 +37,7 @@ function codeField(purpose, formOf) {
   const wrap = field(t('sms_code'), 'code', CODE, t('sms_code_hint'));
   const input = wrap.querySelector('input');
   const status = h('p', { class: 'hint sent', role: 'status', 'aria-live': 'polite' });
-  const send = h('button', { type: 'button', class: 'send' }, t('send_code'));
+  const send = h('button', { type: 'button', class: 'send' }, t('get_code'));
   let timer = null;
   const countdown = (seconds) => {
     let left = seconds;
@@ -49,7 +49,7 @@ function codeField(purpose, formOf) {
       if (left <= 0 || !send.isConnected) {
         clearInterval(timer);
         send.disabled = false;
-        send.textContent = t('send_code');
+        send.textContent = t('get_code');
       } else {
         send.textContent = t('resend_in', { n: left });
       }
@@ -64,7 +64,7 @@ function codeField(purpose, formOf) {
     try {
       const sent = await busy(send, t('sending_code'), () => api('/api/auth/sms-code', {
         method: 'POST', body: { phone: phone.value.trim(), purpose } }));
-      status.textContent = t('code_sent', { phone: sent.sent_to });
+      status.textContent = t('account_code_sent', { phone: sent.sent_to });
       countdown(sent.resend_after_s);
       input.focus();
     } catch (e) {
