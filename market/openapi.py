@@ -25,7 +25,11 @@ SECURITY_SCHEMES = Components(security_schemes={
 
 
 class ClosedRequestBodies(StructSchemaPlugin):
-    """Request bodies refuse unknown fields (`SchemaIn`); their schema says so with `additionalProperties: false`."""
+    """Request bodies refuse unknown fields (`SchemaIn`); their schema says so with `additionalProperties: false`.
+
+    A body that needs one of some optional fields (a login's `password` or `code`) names them in a ClassVar
+    `ONE_OF_REQUIRED`; its schema says so with `anyOf` (one `required` each).
+    """
 
     def is_plugin_supported_field(self, field_definition: FieldDefinition) -> bool:
         """Only the request Structs."""
@@ -35,6 +39,9 @@ class ClosedRequestBodies(StructSchemaPlugin):
         """Litestar's schema for the Struct, closed to other properties."""
         schema = super().to_openapi_schema(field_definition, schema_creator)
         schema.additional_properties = False
+        alternatives = getattr(field_definition.annotation, "ONE_OF_REQUIRED", ())
+        if alternatives:
+            schema.any_of = [OpenAPISchema(required=[name]) for name in alternatives]
         return schema
 
 
@@ -66,8 +73,10 @@ _MEANING = {
 }
 
 EXTRA_ANSWERS: dict[str, tuple[int, ...]] = {
-    "Register": (409, 429),
-    "Login": (401, 429),
+    "Register": (401, 409, 429),
+    "Login": (401, 403, 404, 429),
+    "SendSmsCode": (429,),
+    "ResetPassword": (401, 403, 404, 429),
     "UpdateMyWorkerProfile": (409, 429),
     "UpdateWorker": (409,),
     "SearchWorker": (404,),

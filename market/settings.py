@@ -156,6 +156,11 @@ class Settings:
     login_slowdown_per_phone_per_minute: int = 30
     """Logins to one phone number from all addresses per minute before each further one is held back (never
     refused: nobody can lock an owner out)."""
+    sms_codes_per_phone_per_hour: int = field(default=5, metadata=_read(_at_least_one))
+    """Sign-in, sign-up and reset codes texted to one phone number in an hour (one a minute at most)."""
+    sms_codes_per_address_per_hour: int = field(default=60, metadata=_read(_at_least_one))
+    """Sign-in, sign-up and reset codes one client address may have texted in an hour, to any numbers: loose,
+    because a carrier's NAT or a station's Wi-Fi puts many people behind one address."""
     trusted_proxies: tuple[str, ...] = field(default=(), metadata=_read(_networks))
     """Addresses or networks of reverse proxies whose X-Forwarded-For is believed; none by default."""
     id_number_changes_per_day: int = 5

@@ -1,22 +1,33 @@
-"""HTTP routes for registering, logging in and out."""
+"""HTTP routes for registering, logging in and out, SMS codes and password resets."""
 
 from __future__ import annotations
 
 import logging
 from typing import Any
 
+import msgspec
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import Cookie
 from litestar.params import JSONBody
 from litestar.security.jwt import JWTCookieAuth
-from litestar.status_codes import HTTP_200_OK
+from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_202_ACCEPTED
 
-from market.accounts import services
+from market.accounts import codes, services
 from market.accounts.auth import PUBLIC_ROUTE, AuthedRequest
-from market.accounts.schemas import LoggedOut, Login, LoginResult, Registration, UserOut
+from market.accounts.schemas import (
+    CodeRequest,
+    CodeSentOut,
+    LoggedOut,
+    Login,
+    LoginResult,
+    PasswordReset,
+    Registered,
+    Registration,
+    UserOut,
+)
 from market.accounts.tables import Role, User
 from market.accounts.throttle import AttemptThrottle
-from market.core.errors import NotAuthenticated, TooManyRequests
+from market.core.errors import Invalid, NotAuthenticated, TooManyRequests
 from market.core.identity import is_valid_mobile, mask_mobile
 
 __all__ = ["AuthController"]
@@ -39,6 +50,15 @@ def _throttle(request: Request[Any, Any, Any]) -> AttemptThrottle:
     return throttle
 
 
+def _session(request: Request[Any, Any, Any], user: User) -> tuple[str, Cookie]:
+    """A login token for `user` and the session cookie carrying it."""
+    auth: JWTCookieAuth[Any, Any] = request.app.state.auth
+    token = auth.create_token(identifier=str(user.id), token_extras={"ver": user.token_version})
+    cookie = Cookie(key=auth.key, value=token, path="/", httponly=True, secure=auth.secure, samesite=auth.samesite,
+                    max_age=int(auth.default_token_expiration.total_seconds()))
+    return token, cookie
+
+
 class AuthController(Controller):
     """Accounts: anyone may register or log in; the rest needs a login."""
 
@@ -46,27 +66,76 @@ class AuthController(Controller):
     tags = ["accounts"]
 
     @post("/register", operation_id="Register", opt=PUBLIC_ROUTE, summary="Register as a worker or employer")
-    async def register(self, data: JSONBody[Registration], request: Request[Any, Any, Any]) -> UserOut:
-        """Create a worker or employer account; 201 with the user."""
+    async def register(self, data: JSONBody[Registration], request: Request[Any, Any, Any]) -> Response[Registered]:
+        """Create a worker or employer account with a password, or with the sign-up code texted to the phone (a
+        password then optional); 201 with the user, and signed in (token and cookie) when a code was used."""
         await _throttle(request).check(_address(request))
+        if not isinstance(data.code, msgspec.UnsetType):
+            password = None if isinstance(data.password, msgspec.UnsetType) else data.password
+            user = await services.register_by_code(phone=data.phone, code=data.code, name=data.name,
+                                                   role=Role(data.role), password=password)
+            token, cookie = _session(request, user)
+            out = services.user_out(user.to_dict())
+            return Response(Registered(**msgspec.structs.asdict(out), token=token),
+                            status_code=HTTP_201_CREATED, cookies=[cookie])
+        if isinstance(data.password, msgspec.UnsetType):
+            raise Invalid.field("password", "required")
         user = await services.create_user(phone=data.phone, name=data.name, role=Role(data.role),
                                           password=data.password)
-        return services.user_out(user.to_dict())
+        out = services.user_out(user.to_dict())
+        return Response(Registered(**msgspec.structs.asdict(out)),
+                        status_code=HTTP_201_CREATED)
 
     @post("/login", operation_id="Login", opt=PUBLIC_ROUTE, status_code=HTTP_200_OK, summary="Log in")
     async def login(self, data: JSONBody[Login], request: Request[Any, Any, Any]) -> Response[LoginResult]:
-        """Check phone and password; answer the token and set the session cookie."""
+        """Check phone and password, or phone and the sign-in code texted to it; answer the token and set the
+        session cookie."""
         address = _address(request)
         try:
             await _throttle(request).check(address, services.login_phone(data.phone))
-            user = await services.authenticate(data.phone, data.password)
-        except (NotAuthenticated, TooManyRequests) as exc:
+            if not isinstance(data.code, msgspec.UnsetType):
+                user = await services.authenticate_by_code(data.phone, data.code)
+            elif not isinstance(data.password, msgspec.UnsetType):
+                user = await services.authenticate(data.phone, data.password)
+            else:
+                raise Invalid.field("password", "required")
+        except (NotAuthenticated, TooManyRequests, Invalid) as exc:
             logger.warning("login refused (%s) for %s from %s", exc.code, _masked_phone(data.phone), address)
             raise
-        auth: JWTCookieAuth[Any, Any] = request.app.state.auth
-        token = auth.create_token(identifier=str(user.id), token_extras={"ver": user.token_version})
-        cookie = Cookie(key=auth.key, value=token, path="/", httponly=True, secure=auth.secure, samesite=auth.samesite,
-                        max_age=int(auth.default_token_expiration.total_seconds()))
+        token, cookie = _session(request, user)
+        return Response(LoginResult(token=token, user=services.user_out(user.to_dict())), status_code=HTTP_200_OK,
+                        cookies=[cookie])
+
+    @post("/sms-code", operation_id="SendSmsCode", opt=PUBLIC_ROUTE, status_code=HTTP_202_ACCEPTED,
+          summary="Text a sign-in, sign-up or reset code")
+    async def sms_code(self, data: JSONBody[CodeRequest], request: Request[Any, Any, Any]) -> CodeSentOut:
+        """Text a six-digit code to the phone, valid for a few minutes and once; 202 whether or not the phone has
+        an account (nobody learns who is registered); 429 past one a minute, a few an hour per phone, or the
+        client address's hourly limit."""
+        address = _address(request)
+        await _throttle(request).check(address)
+        phone = services.clean_phone(data.phone)
+        try:
+            sent = await codes.send_code(phone, data.purpose, address)
+        except TooManyRequests:
+            logger.warning("sms code refused (too many) for %s from %s", mask_mobile(phone), address)
+            raise
+        return CodeSentOut(sent_to=sent.sent_to, resend_after_s=sent.resend_after_s, expires_in_s=sent.expires_in_s)
+
+    @post("/reset-password", operation_id="ResetPassword", opt=PUBLIC_ROUTE, status_code=HTTP_200_OK,
+          summary="Set a new password with a reset code")
+    async def reset_password(self, data: JSONBody[PasswordReset],
+                             request: Request[Any, Any, Any]) -> Response[LoginResult]:
+        """Set a new password with the reset code texted to the phone; every earlier session ends, and this answer
+        signs the user in (token and cookie)."""
+        address = _address(request)
+        try:
+            await _throttle(request).check(address, services.login_phone(data.phone))
+            user = await services.reset_password(data.phone, data.code, data.password)
+        except (NotAuthenticated, TooManyRequests, Invalid) as exc:
+            logger.warning("reset refused (%s) for %s from %s", exc.code, _masked_phone(data.phone), address)
+            raise
+        token, cookie = _session(request, user)
         return Response(LoginResult(token=token, user=services.user_out(user.to_dict())), status_code=HTTP_200_OK,
                         cookies=[cookie])
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from market.core.events import DomainEvent
 
-__all__ = ["ProfileChanged", "ProfilesImported", "UserRegistered"]
+__all__ = ["AccountCodeIssued", "ProfileChanged", "ProfilesImported", "UserRegistered"]
 
 
 @dataclass(frozen=True)
@@ -33,3 +34,16 @@ class ProfilesImported(DomainEvent):
 
     role: str
     user_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class AccountCodeIssued(DomainEvent):
+    """A sign-in, sign-up or reset code was made for `phone` (which may have no account): its text must go out.
+
+    `payload` carries the code sealed (`market.accounts.codes.sealed_code_context`), never in the clear.
+    """
+
+    code_id: int
+    phone: str
+    purpose: str
+    payload: dict[str, Any] = field(default_factory=dict)

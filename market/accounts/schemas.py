@@ -3,30 +3,69 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 import msgspec
 
+from market.accounts.codes import CODE_PATTERN
 from market.core.schemas import Name, Password, Phone, Schema, SchemaIn
+from market.core.text import LINE_PATTERN
 
-__all__ = ["LoggedOut", "Login", "LoginResult", "Registration", "UserOut"]
+__all__ = ["CodeRequest", "CodeSentOut", "LoggedOut", "Login", "LoginResult", "PasswordReset", "Registered",
+           "Registration", "UserOut"]
 
+SmsCode = Annotated[str, msgspec.Meta(max_length=12, pattern=LINE_PATTERN, examples=["123456"],
+                                      description="the six-digit code texted by POST /api/auth/sms-code",
+                                      extra_json_schema={"extra": {"pattern": CODE_PATTERN}})]
 
 
 class Registration(SchemaIn):
-    """A new account: workers and employers sign themselves up; staff accounts come from the CLI."""
+    """A new account: workers and employers sign themselves up; staff accounts come from the CLI.
+
+    Either a `password`, or the sign-up `code` texted to the phone (then a password is optional).
+    """
 
     phone: Phone
-    password: Password
     name: Name
     role: Literal["worker", "employer"]
+    password: Password | msgspec.UnsetType = msgspec.UNSET
+    code: SmsCode | msgspec.UnsetType = msgspec.UNSET
+    ONE_OF_REQUIRED: ClassVar[tuple[str, ...]] = ("password", "code")
 
 
 class Login(SchemaIn):
-    """Phone number and password."""
+    """Phone number and either the password or the sign-in code texted to it."""
 
     phone: Phone
-    password: Annotated[str, msgspec.Meta(max_length=128)]
+    password: Annotated[str, msgspec.Meta(max_length=128)] | msgspec.UnsetType = msgspec.UNSET
+    code: SmsCode | msgspec.UnsetType = msgspec.UNSET
+    ONE_OF_REQUIRED: ClassVar[tuple[str, ...]] = ("password", "code")
+
+
+class CodeRequest(SchemaIn):
+    """Text a code to `phone`: to sign in (`login`), sign up (`register`) or set a new password (`reset`)."""
+
+    phone: Phone
+    purpose: Literal["login", "register", "reset"]
+
+
+class CodeSentOut(Schema):
+    """The code is on its way (the same answer whether or not the phone has an account)."""
+
+    sent_to: str
+    """The phone, masked."""
+    resend_after_s: int
+    """Seconds before another code may be asked for this phone and purpose."""
+    expires_in_s: int
+    """Seconds the code stays valid."""
+
+
+class PasswordReset(SchemaIn):
+    """A new password, with the reset code texted to the phone."""
+
+    phone: Phone
+    code: SmsCode
+    password: Password
 
 
 class UserOut(Schema):
@@ -37,6 +76,12 @@ class UserOut(Schema):
     name: str
     role: str
     created_at: datetime
+
+
+class Registered(UserOut):
+    """The new user; registered with a code (which is then used up), also signed in: `token` and the cookie."""
+
+    token: str | None = None
 
 
 class LoginResult(Schema):

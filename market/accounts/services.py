@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Awaitable, Callable
 from typing import Any
 
+from market.accounts import codes
 from market.accounts.events import UserRegistered
 from market.accounts.schemas import UserOut
 from market.accounts.tables import Role, User
@@ -16,11 +18,16 @@ from market.core.events import record
 from market.core.identity import mobile_problem, normalise_mobile
 from market.core.passwords import hash_password_off_loop, needs_rehash, verify_password_off_loop
 
-__all__ = ["authenticate", "clean_phone", "create_user", "login_phone", "user_out"]
+__all__ = ["CODE_ROLES", "authenticate", "authenticate_by_code", "clean_phone", "create_user", "login_phone",
+           "register_by_code", "reset_password", "user_out"]
 
 _LETTER = re.compile(r"[A-Za-z]")
 _DIGIT = re.compile(r"\d")
 _DUMMY_HASH: list[str] = []
+
+CODE_ROLES = frozenset({Role.worker, Role.employer})
+"""Who may sign in or reset a password by SMS code. Staff and admin accounts see other people's data: a text to a
+lost or swapped SIM must not open them, so they keep their password (an admin resets it)."""
 
 
 def clean_phone(text: str, field: str = "phone") -> str:
@@ -36,9 +43,11 @@ def _check_password(password: str) -> None:
 
 
 async def create_user(
-    *, phone: str, name: str, role: Role, password: str | None, registered_by: int | None = None
+    *, phone: str, name: str, role: Role, password: str | None, registered_by: int | None = None,
+    proof: Callable[[], Awaitable[None]] | None = None,
 ) -> User:
-    """A new active user; `password=None` makes an account that cannot log in yet (a walk-in)."""
+    """A new active user; `password=None` makes an account with no password (a walk-in, or someone who signed up
+    by SMS code and signs in by code). `proof` runs inside the account's write transaction (an SMS code used up)."""
     phone = clean_phone(phone)
     name = name.strip()
     if not name:
@@ -51,6 +60,8 @@ async def create_user(
     user = User(phone=phone, name=name, role=role, password_hash=password_hash, registered_by=registered_by,
                 created_at=clock.now())
     async with write_transaction():
+        if proof is not None:
+            await proof()
         await user.save()
         record(UserRegistered(user_id=user.id, role=str(role), by_staff_id=registered_by))
     return user
@@ -83,3 +94,63 @@ def user_out(row: dict[str, Any]) -> UserOut:
     """The public shape of a user row."""
     return UserOut(id=row["id"], phone=row["phone"], name=row["name"], role=row["role"],
                    created_at=row["created_at"])
+
+
+async def authenticate_by_code(phone: str, code: str) -> User:
+    """The active worker or employer whose phone the sign-in code `code` was texted to; the code is used up.
+
+    The code is checked before the account is looked at, so only someone holding the phone learns whether it has
+    an account (`no_account`) or is one that must sign in with its password (`code_not_for_role`).
+    """
+    phone = clean_phone(phone)
+    code_id, digest = await codes.check_code(phone, "login", code)
+    user = await _code_account(phone)
+    async with write_transaction():
+        await codes.use_code(code_id, digest)
+    return user
+
+
+async def _code_account(phone: str) -> User:
+    user = await User.objects().where(User.phone == phone).first()
+    if user is None:
+        raise codes.no_account()
+    if user.role not in CODE_ROLES:
+        raise codes.not_for_role()
+    if not user.is_active:
+        raise NotAuthenticated("account_disabled")
+    return user
+
+
+async def register_by_code(*, phone: str, code: str, name: str, role: Role, password: str | None) -> User:
+    """A new worker or employer who showed, with the sign-up code texted to `phone`, that the phone is theirs; a
+    password is optional (they can always sign in by code)."""
+    phone = clean_phone(phone)
+    if not name.strip():
+        raise Invalid.field("name", "blank")
+    if password is not None:
+        _check_password(password)
+    code_id, digest = await codes.check_code(phone, "register", code)
+    if await User.exists().where(User.phone == phone):
+        raise Conflict("phone_taken", [])
+
+    async def use_up() -> None:
+        await codes.use_code(code_id, digest)
+
+    return await create_user(phone=phone, name=name, role=role, password=password, proof=use_up)
+
+
+async def reset_password(phone: str, code: str, password: str) -> User:
+    """Set a new password for the worker or employer the reset code was texted to, and end every session they had
+    (their tokens' version moves on); the user as they are now."""
+    _check_password(password)
+    phone = clean_phone(phone)
+    code_id, digest = await codes.check_code(phone, "reset", code)
+    user = await _code_account(phone)
+    password_hash = await hash_password_off_loop(password)
+    async with write_transaction():
+        await codes.use_code(code_id, digest)
+        await User.update({User.password_hash: password_hash, User.token_version: User.token_version + 1}).where(
+            User.id == user.id)
+    refreshed = await User.objects().where(User.id == user.id).first()
+    assert refreshed is not None
+    return refreshed

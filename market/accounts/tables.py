@@ -31,3 +31,21 @@ class User(Table, tablename="users"):
     token_version = Integer(default=0)
     created_at = Timestamptz(default=TimestamptzNow())
     registered_by: ForeignKey["User"] = ForeignKey("self", null=True)
+
+
+class AccountCode(Table, tablename="account_codes"):
+    """A six-digit code texted for signing in, signing up or resetting a password (`market.accounts.codes`).
+
+    Neither the code nor the phone is kept in the clear: both as keyed hashes (the text itself goes through the
+    outbox with the code sealed). The client address is kept hashed too, to count codes per address.
+    """
+
+    id: Serial
+    phone_hash = Varchar(length=64, index=True)
+    address_hash = Varchar(length=64, index=True)
+    purpose = Varchar(length=10)
+    code_hash = Varchar(length=64, secret=True)
+    attempts = Integer(default=0)
+    expires_at = Timestamptz()
+    used_at = Timestamptz(null=True, default=None)
+    created_at = Timestamptz(default=TimestamptzNow(), index=True)

@@ -27,6 +27,7 @@ class Keyring:
     personal_hash_key: bytes
     signing_key_passphrase: bytes
     consent_code_key: bytes
+    account_code_key: bytes
 
 
 def ensure_secret_file(data_dir: Path) -> Path:
@@ -62,6 +63,7 @@ def get_keyring() -> Keyring:
         personal_hash_key=_derive(master, "personal-data-hmac-v1"),
         signing_key_passphrase=_derive(master, "signing-keys-v1"),
         consent_code_key=_derive(master, "consent-code-hmac-v1"),
+        account_code_key=_derive(master, "account-code-hmac-v1"),
     )
 
 

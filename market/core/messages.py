@@ -195,6 +195,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "must say where: a street and number, a market or an estate, not just \"my position\""),
     # issue 12: the pay-by watch
     "workday_override_not_found": ("该日期没有修正记录", "There is no correction for that day"),
+    # issue 15: accounts by SMS code (market/accounts/codes.py)
+    "sms_code_wrong": ("验证码不正确", "That is not the code we sent"),
+    "sms_code_expired": ("验证码已过期或未发送，请重新获取", "The code has expired or was never sent; send a new one"),
+    "sms_code_used": ("验证码已被使用，请重新获取", "The code has already been used; send a new one"),
+    "no_account": ("这个手机号还没有注册，请先注册", "This phone number has no account yet; please sign up"),
+    "code_not_for_role": ("工作人员账号请用密码登录；忘记密码请联系管理员重设",
+                          "Staff accounts sign in with their password; ask an administrator to reset it"),
+    "code_format": ("应为短信里的6位数字", "must be the 6 digits from the text message"),
+    "no_account_field": ("还没有注册账号", "has no account yet"),
+    "code_not_for_role_field": ("是工作人员账号，须用密码登录", "belongs to a staff account: use the password"),
     **WORDS,
     **NOTICES,
 }
@@ -298,6 +308,9 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "day": ("日期", "Date"),
     "is_working_day": ("是否工作日", "Working day"),
     "year": ("年份", "Year"),
+    # issue 15: accounts by SMS code
+    "code": ("验证码", "Code"),
+    "purpose": ("用途", "Purpose"),
 }
 
 # Units said after a bound, by how the field's name ends.
@@ -352,4 +365,7 @@ VALUE_NAMES: dict[str, tuple[str, str]] = {
     "blue": ("蓝色", "blue"),
     "yellow": ("黄色", "yellow"),
     "red": ("红色", "red"),
+    "login": ("登录", "sign in"),
+    "register": ("注册", "sign up"),
+    "reset": ("重设密码", "password reset"),
 }

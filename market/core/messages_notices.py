@@ -202,4 +202,21 @@ NOTICES: dict[str, tuple[str, str]] = {
         "您对「{title}」的投诉已受理，办理进展请查看：{link}",
         "Your complaint about \u201c{title}\u201d is received; follow it here: {link}",
     ),
+    "notice.account_code_login.title": ("登录验证码", "Sign-in code"),
+    "notice.account_code_login.body": (
+        "验证码{code}：您正在登录零工市场，{minutes}分钟内有效。请勿告诉他人，工作人员不会向您索要。",
+        "Code {code} signs you in to Linggong; valid for {minutes} minutes. Tell nobody: staff never ask for it.",
+    ),
+    "notice.account_code_register.title": ("注册验证码", "Sign-up code"),
+    "notice.account_code_register.body": (
+        "验证码{code}：您正在注册零工市场账号，{minutes}分钟内有效。请勿告诉他人，工作人员不会向您索要。",
+        "Code {code} creates your Linggong account; valid for {minutes} minutes. Tell nobody: staff never ask "
+        "for it.",
+    ),
+    "notice.account_code_reset.title": ("重设密码验证码", "Password reset code"),
+    "notice.account_code_reset.body": (
+        "验证码{code}：您正在重设零工市场的登录密码，{minutes}分钟内有效。非本人操作请忽略，请勿告诉他人。",
+        "Code {code} sets a new Linggong password; valid for {minutes} minutes. If this was not you, ignore it "
+        "and tell nobody.",
+    ),
 }

@@ -3,15 +3,16 @@ market.orders)."""
 
 from __future__ import annotations
 
-from litestar import Controller, post
+from litestar import Controller, get, post
 from litestar.params import JSONBody
 from litestar.status_codes import HTTP_200_OK
 
-from market.accounts.auth import AuthedRequest
+from market.accounts.auth import PUBLIC_ROUTE, AuthedRequest
 from market.accounts.guards import requires_role
 from market.core.schemas import PathId
 from market.jobs import services
-from market.jobs.schemas import JobCreate, JobOut
+from market.jobs.public import public_job
+from market.jobs.schemas import JobCreate, JobOut, PublicJob
 
 __all__ = ["JobController"]
 
@@ -25,6 +26,12 @@ class JobController(Controller):
     async def create(self, data: JSONBody[JobCreate], request: AuthedRequest) -> JobOut:
         """Post a job; 201 with the job."""
         return await services.create_job(data, request.user)
+
+    @get("/{job_id:int}/public", operation_id="GetPublicJob", opt=PUBLIC_ROUTE,
+         summary="A job as a shared link shows it, signed out")
+    async def get_public(self, job_id: PathId) -> PublicJob:
+        """The job without personal data (no phone, no exact street number), for anyone holding its link."""
+        return await public_job(job_id)
 
     @post("/{job_id:int}/cancel", operation_id="CancelJob", status_code=HTTP_200_OK,
           guards=[requires_role("employer", "staff")])

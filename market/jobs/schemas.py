@@ -11,7 +11,7 @@ from market.core.schemas import Id, Location, LocationIn, Schema, SchemaIn
 from market.core.text import LINES_PATTERN, NAME_PATTERN
 from market.places.schemas import Navigation
 
-__all__ = ["EmployerBrief", "JobCreate", "JobOut", "Pay", "PayIn"]
+__all__ = ["EmployerBrief", "JobCreate", "JobOut", "Pay", "PayIn", "PublicEmployer", "PublicJob"]
 
 MAX_PAY_FEN = 100_000_000
 """¥1,000,000: no single gig pays more; anything above is a typo."""
@@ -86,3 +86,33 @@ class JobOut(Schema):
     breakdown: dict[str, float] | None = None
     navigation: Navigation | None = None
     """On `GET /api/jobs/{id}` only: links that open the phone's map app at the place (null in lists)."""
+
+
+class PublicEmployer(Schema):
+    """Who posted a shared job, as a stranger may see them: a firm by its name, a household by a surname."""
+
+    name: str
+    credit_grade: str
+
+
+class PublicJob(Schema):
+    """A job as a signed-out visitor of a shared link sees it: no phone, no exact street number, no position.
+
+    `area` is the job's address up to its first number (the street, not the house, building or room); a worker
+    who accepts sees the whole address. Phone numbers typed into the title or description show masked, and the
+    house number left out of `area` shows as "…" where they repeat it.
+    """
+
+    id: int
+    employer: PublicEmployer
+    title: str
+    description: str
+    skills: list[str]
+    area: str
+    starts_at: datetime
+    ends_at: datetime
+    headcount: int
+    filled: int
+    pay: Pay
+    pay_due_hours: int
+    status: str

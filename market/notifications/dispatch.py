@@ -14,6 +14,7 @@ from typing import Any
 
 from piccolo.engine.postgres import PostgresEngine
 
+from market.accounts.codes import sealed_code_context as account_code_context
 from market.core import clock
 from market.core.database import current_engine
 from market.core.personal_data import decrypt
@@ -51,13 +52,18 @@ async def _claim(limit: int) -> list[int]:
 
 
 async def _load(ids: list[int]) -> list[dict[str, Any]]:
-    return await Delivery.select(
+    rows: list[dict[str, Any]] = await Delivery.select(
         Delivery.id, Delivery.channel, Delivery.attempts, Delivery.message.event.as_alias("event"),  # type: ignore[union-attr]
         Delivery.message.as_alias("message_id"), Delivery.message.payload.as_alias("payload"),  # type: ignore[union-attr]
         Delivery.message.created_at.as_alias("created_at"),  # type: ignore[union-attr]
         Delivery.message.recipient.as_alias("recipient"),  # type: ignore[union-attr]
-        Delivery.message.recipient.phone.as_alias("phone"),  # type: ignore[union-attr]
+        Delivery.message.recipient.phone.as_alias("user_phone"),  # type: ignore[union-attr]
+        Delivery.message.phone.as_alias("to_phone"),  # type: ignore[union-attr]
     ).where(Delivery.id.is_in(ids)).output(load_json=True)
+    for row in rows:  # a message names a user (their phone now) or, with no account behind it, a phone
+        row["phone"] = row.pop("user_phone") or row.pop("to_phone")
+        row.pop("to_phone", None)
+    return rows
 
 
 async def _hooks(recipients: set[int]) -> dict[int, tuple[str, str]]:
@@ -69,11 +75,15 @@ async def _hooks(recipients: set[int]) -> dict[int, tuple[str, str]]:
 
 
 def _open_code(row: dict[str, Any]) -> str | None:
-    """The one-time code sealed in a consent text's payload, opened only to send it (None once scrubbed)."""
-    sealed = row["payload"].get("sealed_code") if row["event"] in SEALED_CODE_EVENTS else None
+    """The one-time code sealed in a code text's payload (a station consent code, or an account's sign-in, sign-up
+    or reset code), opened only to send it (None once scrubbed)."""
+    payload = row["payload"]
+    sealed = payload.get("sealed_code") if row["event"] in SEALED_CODE_EVENTS else None
     if not sealed:
         return None
-    return decrypt(sealed, context=sealed_code_context(int(row["payload"].get("consent_code_id", 0))))
+    if row["event"].startswith("account_code_"):
+        return decrypt(sealed, context=account_code_context(int(payload["account_code_id"])))
+    return decrypt(sealed, context=sealed_code_context(int(payload.get("consent_code_id", 0))))
 
 
 async def _scrub_codes(rows: list[dict[str, Any]]) -> None:

@@ -12,7 +12,7 @@ from market.notifications.events import DeliveriesQueued
 from market.notifications.tables import Delivery, OutboxMessage, OutboxStatus
 from market.notifications.templates import SMS_EVENTS
 
-__all__ = ["announce"]
+__all__ = ["announce", "announce_to_phone"]
 
 
 async def _channels(event: str, recipients: list[int]) -> dict[int, list[str]]:
@@ -47,3 +47,16 @@ async def announce(event: str, recipients: Iterable[int], payload: dict[str, Any
     if deliveries:
         await Delivery.insert(*deliveries)
         record(DeliveriesQueued(count=len(deliveries)))
+
+
+async def announce_to_phone(event: str, phone: str, payload: dict[str, Any], *, key: str) -> None:
+    """Queue `event` as a text to `phone`, which may have no account (a sign-up code): no inbox entry, one SMS
+    delivery. Called in the write transaction of the change it announces, like `announce`."""
+    now = clock.now()
+    inserted = await OutboxMessage.insert(OutboxMessage(
+        event=event, recipient=None, phone=phone, payload=payload, dedupe_key=f"{event}:{key}", created_at=now,
+        status=OutboxStatus.delivered, delivered_at=now)).on_conflict(
+        target=OutboxMessage.dedupe_key, action="DO NOTHING").returning(OutboxMessage.id)
+    if inserted:
+        await Delivery.insert(Delivery(message=inserted[0]["id"], channel="sms", next_attempt_at=now, created_at=now))
+        record(DeliveriesQueued(count=1))

@@ -47,7 +47,7 @@ class DeliveryOut(Schema):
     attempts: int
     last_error: str
     event: str
-    recipient: int
+    recipient: int | None
     created_at: datetime
     delivered_at: datetime | None
 

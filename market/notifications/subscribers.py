@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from market.accounts.events import AccountCodeIssued
 from market.accounts.tables import Role, User
 from market.cases.events import (
     CaseAssigned,
@@ -19,7 +20,7 @@ from market.cases.events import (
 from market.core.events import Phase, Subscriptions
 from market.jobs.events import JobCancelled
 from market.notifications import wage_notices
-from market.notifications.outbox import announce
+from market.notifications.outbox import announce, announce_to_phone
 from market.orders.events import (
     NoShowDecided,
     NoShowObjected,
@@ -150,6 +151,10 @@ async def _employer_replied(event: EmployerReplied) -> None:
                    _case(event, amount_fen=event.paid_fen), key=f"{event.case_id}:{event.occurrence}")
 
 
+async def _account_code(event: AccountCodeIssued) -> None:
+    await announce_to_phone(f"account_code_{event.purpose}", event.phone, event.payload, key=str(event.code_id))
+
+
 def subscribe(subscriptions: Subscriptions) -> None:
     """Register the outbox's subscribers (all in the writer's transaction)."""
     table: tuple[tuple[type[Any], Any], ...] = ((OrderAccepted, _accepted), (OrderCheckedIn, _checked_in),
@@ -160,7 +165,7 @@ def subscribe(subscriptions: Subscriptions) -> None:
                                 (ComplaintFiled, _complaint_filed), (CaseAssigned, _case_assigned),
                                 (CaseDueSoon, _case_due_soon), (CaseEscalated, _case_escalated),
                                 (CaseClosed, _case_closed), (CaseReopened, _case_reopened),
-                                (EmployerReplied, _employer_replied))
+                                (EmployerReplied, _employer_replied), (AccountCodeIssued, _account_code))
     for event_type, handler in table:
         label = "outbox." + handler.__name__.lstrip("_")
         subscriptions.subscribe(event_type, handler, phase=Phase.in_transaction, name=label)

@@ -30,12 +30,14 @@ class DeliveryStatus(StrEnum):
 class OutboxMessage(Table, tablename="outbox_messages"):
     """One event for one recipient; `dedupe_key` makes writing the same event twice a no-op.
 
-    It is also the recipient's in-app inbox entry (`read_at` once they have read it).
+    It is also the recipient's in-app inbox entry (`read_at` once they have read it). A text to a phone that may
+    have no account (a sign-up code) has no recipient and names the `phone` instead: it is in nobody's inbox.
     """
 
     id: Serial
     event = Varchar(length=40, index=True)
-    recipient = ForeignKey(User, index=True)
+    recipient = ForeignKey(User, index=True, null=True)
+    phone = Varchar(length=11, default="")
     payload = JSON(default={})
     dedupe_key = Varchar(length=120, unique=True)
     status = Varchar(length=10, choices=OutboxStatus, default=OutboxStatus.pending, index=True)

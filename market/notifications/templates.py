@@ -15,10 +15,12 @@ SMS_EVENTS = frozenset({"order_accepted", "order_cancelled", "shift_reminder", "
                         "consent_code", "consent_code_payment",
                         "consent_code_station", "order_no_show", "no_show_overturned", "no_show_confirmed",
                         "wage_overdue", "wage_warning_blue", "wage_warning_yellow", "wage_warning_yellow_disputed",
-                        "case_filed", "case_closed"})
+                        "case_filed", "case_closed", "account_code_login", "account_code_register",
+                        "account_code_reset"})
 """Events that also go out as a text message (the rest stay in the inbox)."""
 
-SEALED_CODE_EVENTS = frozenset({"consent_code", "consent_code_payment", "consent_code_station"})
+SEALED_CODE_EVENTS = frozenset({"consent_code", "consent_code_payment", "consent_code_station",
+                                "account_code_login", "account_code_register", "account_code_reset"})
 """Events whose payload carries a sealed one-time code: only the text to the phone shows it, everywhere else
 `******`."""
 

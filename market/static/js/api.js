@@ -51,7 +51,8 @@ export async function api(path, { method = 'GET', body, raw, type, headers = {} 
     try { data = JSON.parse(text); } catch { data = null; }
   }
   if (response.ok) return data;
-  if (response.status === 401 && !path.startsWith('/api/auth/login')) {
+  // A 401 from signing in, up or resetting is a wrong password or code, shown on the form, not a lost session.
+  if (response.status === 401 && !/^\/api\/auth\/(login|register|reset-password|sms-code)/.test(path)) {
     rememberUser(null);
     const next = location.hash.startsWith('#/login') ? '' : `?next=${encodeURIComponent(location.hash.slice(1))}`;
     location.hash = `#/login${next}`;

@@ -17,12 +17,13 @@ const HOME = { worker: '#/radar', employer: '#/e/jobs', staff: '#/s', admin: '#/
 
 // route pattern -> [module, export name, who may open it (empty: anyone, even signed out)]
 const ROUTES = [
-  [/^\/login$/, './auth.js', 'login', []],
-  [/^\/register$/, './auth.js', 'register', []],
+  [/^\/login$/, './account.js', 'login', []],
+  [/^\/register$/, './account.js', 'register', []],
+  [/^\/reset$/, './account.js', 'reset', []],
   [/^\/verify$/, './verify.js', 'verify', []],
   [/^\/stations$/, './stations.js', 'stations', []],
   [/^\/radar$/, './worker.js', 'radar', ['worker']],
-  [/^\/job\/(\d+)$/, './worker.js', 'job', ['worker']],
+  [/^\/job\/(\d+)$/, './share.js', 'job', []],  // a shared link: the worker's job screen, or its public view
   [/^\/orders$/, './worker.js', 'orders', ['worker']],
   [/^\/profile$/, './profile.js', 'profile', ['worker']],
   [/^\/contract\/(\d+)$/, './contract.js', 'contract', ['worker', 'employer', 'staff', 'admin']],
@@ -50,6 +51,9 @@ function drawShell() {
   document.querySelector('.skip').textContent = t('skip');
   document.querySelector('.brand').textContent = t('app');
   document.getElementById('who').textContent = user ? user.name : '';
+  const out = document.getElementById('logout');
+  out.hidden = !user;
+  out.textContent = t('logout');
   const nav = document.getElementById('nav');
   const items = user ? NAV[user.role] || [] : [];
   nav.hidden = !items.length;
@@ -100,6 +104,12 @@ export async function signOut() {
 
 function online() { document.getElementById('offline').hidden = navigator.onLine; }
 
+document.getElementById('logout').addEventListener('click', async (event) => {
+  const button = event.currentTarget;
+  button.disabled = true;
+  button.textContent = t('logging_out');
+  try { await signOut(); } finally { button.disabled = false; }
+});
 document.getElementById('lang').addEventListener('click', () => {
   setLang(currentLang() === 'en' ? 'zh-CN' : 'en');
   route();

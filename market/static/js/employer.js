@@ -9,6 +9,7 @@ import { act, badge, empty, failed, field, form, h, loading, show, toast } from 
 import { decisionForm, noShowInfo, recordButton } from './noshow.js';
 import { jobTerms } from './worker.js';
 import { employerWarnings } from './warnings.js';
+import { shareButton } from './share.js';
 
 function fullness(job) {
   const pct = job.headcount ? Math.round((job.filled / job.headcount) * 100) : 0;
@@ -165,6 +166,7 @@ export async function jobDetail({ params }) {
     h('div', { class: 'row' }, h('h1', {}, job.title), badge(t(`job_status_${job.status}`), job.status)),
     fullness(job), jobTerms(job),
     job.status === 'open' || job.status === 'full' ? h('div', { class: 'actions' }, cancel) : null,
+    job.status === 'open' ? shareButton(job) : null,
     h('div', { class: 'cols' },
       h('section', {}, h('h2', {}, t('orders_of_job')), orderList),
       h('section', {}, h('h2', {}, t('candidates')), candidates)));

@@ -3,6 +3,7 @@ import { api, idempotencyKey, qs } from './api.js';
 import { contractLink, rememberContract } from './contract.js';
 import { money, payText, span, t, when } from './i18n.js';
 import { noShowInfo, objectionForm } from './noshow.js';
+import { shareButton } from './share.js';
 import { act, badge, empty, failed, h, here, loading, show, toast } from './ui.js';
 import { callButton, distanceText, mapLinks } from './places.js';
 
@@ -154,6 +155,7 @@ export async function job({ params }) {
     h('p', { class: 'row' }, h('span', { class: 'pay big' }, payText(item.pay)),
       item.distance_km != null ? h('strong', { class: 'away' }, distanceText(item.distance_km)) : null),
     why.length ? h('p', { class: 'why', 'aria-label': t('why') }, ...why.map((r) => h('span', { class: 'reason' }, r))) : null,
+    shareButton(item),
     mine ? action : null,
     jobTerms(item),
     mapLinks(item.navigation),

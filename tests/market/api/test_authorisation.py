@@ -134,6 +134,10 @@ ROUTES: dict[tuple[str, str], Route] = {
     ("POST", "/api/auth/login"): public("/api/auth/login", body=lambda w: {"phone": w.worker_phone,
                                                                            "password": Market.password}),
     ("POST", "/api/auth/logout"): signed_in("/api/auth/logout", fresh=True),
+    ("POST", "/api/auth/sms-code"): public("/api/auth/sms-code", (202, None),
+                                           body=lambda w: {"phone": w.market.next_phone(), "purpose": "login"}),
+    ("POST", "/api/auth/reset-password"): public("/api/auth/reset-password", (401, "sms_code_expired"), body=lambda w: {
+        "phone": w.market.next_phone(), "code": "123456", "password": "new-passw0rd"}),  # no code was sent
     ("GET", "/api/auth/me"): signed_in("/api/auth/me"),
     # worker profiles and walk-ins
     ("GET", "/api/workers/me"): only("/api/workers/me", {"worker": OK}),
@@ -168,6 +172,7 @@ ROUTES: dict[tuple[str, str], Route] = {
                                 if w.role in ("staff", "admin") else Market.job_body()),
     ("GET", "/api/jobs"): signed_in("/api/jobs"),
     ("GET", "/api/jobs/{job_id:int}"): signed_in("/api/jobs/{job}"),
+    ("GET", "/api/jobs/{job_id:int}/public"): public("/api/jobs/{job}/public").but(**dict.fromkeys(OTHERS, OK)),
     ("GET", "/api/jobs/{job_id:int}/candidates"): only(
         "/api/jobs/{job}/candidates", {"employer": OK, "staff": OK, "admin": OK},
         {"other_employer": NOT_YOUR_JOB, "other_staff": OK, "other_worker": ROLE}),

@@ -156,6 +156,9 @@ async def test_every_subscriber_runs_for_each_event_that_concerns_it(client, mar
         await settle_orders([no_show["id"], joined["id"], *(order["id"] for order in unpaid)], "recovered")
     assert "wage_warning_closed" in await _events_of(employer["id"])
     assert await WageWarning.count().where(WageWarning.closed_at.is_null()) == 0
+    asked = await client.post("/api/auth/sms-code", json={"phone": market.next_phone(), "purpose": "register"})
+    assert asked.status_code == 202, asked.text
+    assert await OutboxMessage.exists().where(OutboxMessage.event == "account_code_register")
 
     await seed_city(4, 3, seed=7)
     assert len(await _changes("worker")) >= 4

@@ -71,7 +71,8 @@ async def test_the_interactive_docs_are_a_web_page(client):
 
 
 PUBLIC = {"Register", "Login", "Health", "ListStations", "VerifyContract", "GetRootCertificate", "SuggestTrades",
-          "SearchPlaces"}
+          "SearchPlaces",
+          "SendSmsCode", "ResetPassword", "GetPublicJob"}
 
 
 async def test_only_guarded_operations_ask_for_a_token(spec):

@@ -88,8 +88,8 @@ def _run(app: Any, token: str) -> tuple[int, set[str], collections.Counter[str]]
 def test_schemathesis_finds_no_server_errors_and_no_schema_violations(fresh_database, capsys):
     from market.app import create_app
 
+    app = create_app()  # first: it installs the subscriptions the people's sign-up records events for
     ids = asyncio.run(_people())
-    app = create_app()
     logging.getLogger("market.errors").setLevel(logging.CRITICAL)  # thousands of refusals, by design
     total_cases, all_failures, operations = 0, collections.Counter(), set()
     try:
