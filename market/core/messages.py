@@ -156,6 +156,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "case_employer_act": ("只有被投诉的用工方可以答复", "Only the employer the case is about may reply"),
     "case_claimant_act": ("只有投诉人本人或承办驿站可以登记回访结果",
                           "Only a claimant, or the station handling the case, may record the follow-up"),
+    # issue 15: the station counter finds a worker by name or ID number
+    "lookup_one_of": ("与身份证号二选一填写", "give either a name or an ID number"),
     **WORDS,
     **NOTICES,
 }
