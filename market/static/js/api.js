@@ -2,6 +2,7 @@
 // token never touches script-readable storage); only the user's id, name and role are remembered, to draw the
 // right screens before the first answer comes back.
 import { currentLang, t } from './i18n.js';
+import { noteAnswer } from './offline.js';
 
 const USER_KEY = 'lg.user';
 
@@ -45,6 +46,7 @@ export async function api(path, { method = 'GET', body, raw, type, headers = {} 
   } catch {
     throw new ApiError({ status_code: 0, code: 'network', detail: t('network') });
   }
+  noteAnswer(response);
   const text = await response.text();
   let data = null;
   if (text) {

@@ -4,6 +4,8 @@
 import { api, rememberUser, storedUser } from './api.js';
 import { currentLang, setLang, t } from './i18n.js';
 import { failed, h, show } from './ui.js';
+import { forgetSaved, startOffline } from './offline.js';
+import { applyTextSize, textSizeSwitch } from './reach.js';
 
 const NAV = {
   worker: [['#/radar', 'nav_radar'], ['#/orders', 'nav_orders'], ['#/inbox', 'nav_inbox'], ['#/profile', 'nav_profile']],
@@ -35,6 +37,7 @@ const ROUTES = [
   [/^\/s\/accept\/(\d+)\/(\d+)$/, './station.js', 'acceptFor', ['staff', 'admin']],
   [/^\/s\/stations$/, './stations.js', 'stations', ['staff', 'admin']],
   [/^\/s\/no-shows$/, './noshow.js', 'objections', ['staff', 'admin']],
+  [/^\/s\/worker\/(\d+)\/orders$/, './counter.js', 'walkInOrders', ['staff', 'admin']],
 ];
 
 function drawShell() {
@@ -57,6 +60,7 @@ function drawShell() {
   }, t(key))));
   document.body.classList.toggle('wide', !!user && (user.role === 'staff' || user.role === 'admin'));
   document.getElementById('offline').textContent = t('offline');
+  applyTextSize();
 }
 
 let generation = 0;
@@ -84,12 +88,14 @@ async function route() {
 }
 
 export function signedIn(user, next) {
+  forgetSaved();
   rememberUser(user);
   location.hash = next || HOME[user.role] || '#/';
 }
 
 export async function signOut() {
   try { await api('/api/auth/logout', { method: 'POST' }); } finally {
+    forgetSaved();
     rememberUser(null);
     location.hash = '#/login';
   }
@@ -105,4 +111,6 @@ window.addEventListener('hashchange', route);
 window.addEventListener('online', online);
 window.addEventListener('offline', online);
 online();
+textSizeSwitch();
+startOffline();
 route();

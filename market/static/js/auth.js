@@ -17,7 +17,7 @@ export function login({ query }) {
     form({ 'aria-label': t('login') }, [
       field(t('phone'), 'phone', { type: 'tel', inputmode: 'numeric', autocomplete: 'username', required: true, maxlength: 20 }),
       field(t('password'), 'password', { type: 'password', autocomplete: 'current-password', required: true }),
-      h('button', { type: 'submit', class: 'primary' }, t('login')),
+      h('button', { type: 'submit', class: 'primary', dataset: { busy: t('busy_login') } }, t('login')),
     ], async (_, data) => {
       const result = await api('/api/auth/login', { method: 'POST', body: { phone: data.phone.trim(), password: data.password } });
       signedIn(result.user, next ? `#${next}` : null);

@@ -3,7 +3,9 @@ import { api, idempotencyKey, qs } from './api.js';
 import { contractLink, rememberContract } from './contract.js';
 import { money, payText, span, t, when } from './i18n.js';
 import { noShowInfo, objectionForm } from './noshow.js';
-import { act, badge, empty, failed, h, here, loading, show, toast } from './ui.js';
+import { act, badge, busy, empty, failed, h, here, loading, show, toast } from './ui.js';
+import { confirmed } from './confirm.js';
+import { speakButton } from './reach.js';
 
 /** Plain reasons a job suits the worker, from the radar's matched_skills and breakdown. */
 export function reasons(job) {
@@ -115,7 +117,7 @@ export async function job({ params }) {
     const sign = h('button', { type: 'button', class: 'primary big' }, t('accept_sign'));
     const err = h('p', { class: 'formerr', role: 'alert', hidden: true });
     sign.addEventListener('click', async () => {
-      sign.disabled = true;
+      const restore = busy(sign, t('busy_accept'));
       err.hidden = true;
       try {
         const result = await api(`/api/jobs/${item.id}/accept`, { method: 'POST', body: {}, headers: { 'Idempotency-Key': key } });
@@ -130,7 +132,7 @@ export async function job({ params }) {
       } catch (e) {
         err.textContent = e.detail;
         err.hidden = false;
-        sign.disabled = false;
+        restore();
       }
     });
     confirmBox.replaceChildren(
@@ -146,6 +148,7 @@ export async function job({ params }) {
     h('p', {}, h('a', { href: '#/radar', class: 'back' }, `← ${t('back')}`)),
     h('h1', {}, item.title),
     h('p', { class: 'pay big' }, payText(item.pay)),
+    speakButton(item),
     why.length ? h('p', { class: 'why' }, ...why.map((r) => h('span', { class: 'reason' }, r))) : null,
     jobTerms(item),
     item.description ? h('section', {}, h('h2', {}, t('description')), h('p', {}, item.description)) : null,
@@ -174,7 +177,7 @@ export function orderCard(order, refresh) {
   const extra = h('div');
   const post = (path, body) => api(`/api/orders/${order.id}/${path}`, { method: 'POST', body: body || {} });
   if (order.status === 'accepted') {
-    const checkIn = h('button', { type: 'button', class: 'primary' }, t('check_in'));
+    const checkIn = h('button', { type: 'button', class: 'primary', dataset: { busy: t('busy_check_in') } }, t('check_in'));
     checkIn.addEventListener('click', act(checkIn, async () => {
       const pos = await here().catch(() => { throw { detail: t('location_failed') }; });
       await post('check-in', pos);
@@ -182,10 +185,9 @@ export function orderCard(order, refresh) {
       refresh();
     }));
     const cancel = h('button', { type: 'button' }, t('cancel_order'));
-    cancel.addEventListener('click', act(cancel, async () => {
-      if (!window.confirm(t('cancel_confirm'))) return;
+    cancel.addEventListener('click', confirmed(cancel, { question: t('cancel_confirm'), ok: t('cancel_order'),
+      done: t('cancelled') }, async () => {
       await post('cancel');
-      toast(t('cancelled'));
       refresh();
     }));
     actions.append(checkIn);
