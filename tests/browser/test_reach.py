@@ -40,7 +40,13 @@ MEASURE = """() => {
 
 
 def _settled(page: Any, url: str) -> None:
-    page.goto(url)
+    """Go to `url` and wait until its screen has replaced the last one and loaded its data."""
+    page.evaluate("() => document.querySelectorAll('main > *').forEach((el) => { el.dataset.before = '1'; })")
+    if page.url == url:
+        page.reload()
+    else:
+        page.goto(url)
+    expect(page.locator("main > [data-before]")).to_have_count(0)
     page.wait_for_load_state("networkidle")
     expect(page.locator("main .loading")).to_have_count(0)
 

@@ -4,7 +4,7 @@
 import { api, rememberUser, storedUser } from './api.js';
 import { currentLang, setLang, t } from './i18n.js';
 import { failed, h, show } from './ui.js';
-import { forgetSaved, startOffline } from './offline.js';
+import { claimSaved, forgetSaved, startOffline } from './offline.js';
 import { applyTextSize, textSizeSwitch } from './reach.js';
 
 const NAV = {
@@ -87,8 +87,8 @@ async function route() {
   }
 }
 
-export function signedIn(user, next) {
-  forgetSaved();
+export async function signedIn(user, next) {
+  await claimSaved(user.id);
   rememberUser(user);
   location.hash = next || HOME[user.role] || '#/';
 }

@@ -281,7 +281,7 @@ const M = {
   paid_toast: ['已登记付款', 'Payment recorded'],
   cancel_job_confirm: ['取消「{j}」？已接单的人会收到通知。', 'Cancel "{j}"? Everyone who took it will be told.'],
   job_cancelled: ['已取消该活', 'Job cancelled'],
-  big_text: ['大字模式', 'Larger text'],
+  big_text: ['大字模式', 'A+ larger text'],
   big_text_short: ['大字', 'A+'],
   read_aloud: ['朗读', 'Read aloud'],
   stale: ['没有网络，显示的是上次的内容（{t}）', 'No network: showing what was last loaded ({t})'],

@@ -49,7 +49,7 @@ export function jobSpeech(job) {
 
 /** The 朗读 button for a job: hidden until (and unless) the phone has a voice for the language. */
 export function speakButton(job) {
-  const button = h('button', { type: 'button', class: 'speak', hidden: true, 'aria-pressed': 'false' }, `🔊 ${t('read_aloud')}`);
+  const button = h('button', { type: 'button', class: 'speak', hidden: true, 'aria-pressed': 'false' }, t('read_aloud'));
   const synth = window.speechSynthesis;
   const ready = () => { button.hidden = !voiceFor(); };
   if (synth) {

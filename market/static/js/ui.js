@@ -122,8 +122,9 @@ export function failed(err, retry) {
     lasting ? h('a', { class: 'button', href: '#/' }, t('go_home')) : null);
 }
 
+/** The item a list shows when it has none (an <li>: every use is inside a list, which may hold only items). */
 export function empty(text, ...extra) {
-  return h('div', { class: 'state' }, h('p', {}, text), ...extra);
+  return h('li', { class: 'state' }, h('p', {}, text), ...extra);
 }
 
 export function loading() {

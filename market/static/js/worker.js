@@ -6,6 +6,7 @@ import { noShowInfo, objectionForm } from './noshow.js';
 import { act, badge, busy, empty, failed, h, here, loading, show, toast } from './ui.js';
 import { confirmed } from './confirm.js';
 import { speakButton } from './reach.js';
+import { lastAnswer } from './offline.js';
 
 /** Plain reasons a job suits the worker, from the radar's matched_skills and breakdown. */
 export function reasons(job) {
@@ -57,10 +58,15 @@ export async function radar({ query }) {
   let offset = 0;
   const load = async () => {
     let page;
+    const path = `/api/jobs${qs({ q, limit: 20, offset })}`;
+    // The radar this phone last saw for this worker, drawn at once while the fresh one comes (one round trip less
+    // before anything is on screen); replaced as soon as it arrives.
+    const early = offset === 0 ? await lastAnswer(path) : null;
+    if (early) list.replaceChildren(...early.items.map(jobCard));
     try {
-      page = await api(`/api/jobs${qs({ q, limit: 20, offset })}`);
+      page = await api(path);
     } catch (err) {
-      list.replaceChildren(failed(err, load));
+      if (!early) list.replaceChildren(failed(err, load));
       return;
     }
     if (offset === 0) list.replaceChildren();
