@@ -27,7 +27,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS, PASSWORD, WORKER, _serve  # noqa: E402
+from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS, PASSWORD, WORKER, _serve
 
 NETWORKS = {"400kbps/400ms": (400, 400), "slow3g 400kbps/2s": (400, 2000)}
 CLOCK = """() => new Promise((resolve) => {

@@ -143,10 +143,11 @@ class FrontEnd:
         self._assets, self._signature = assets, signature
 
     def asset(self, path: str) -> Asset | None:
-        """The file served at URL `path` (`/` is the shell), or None."""
-        if path in ("/", f"/{_SHELL}"):
+        """The file served at URL `path` (`/` is the shell), or None; the shell and the service worker are checked
+        against the directory first."""
+        if path in ("/", f"/{_SHELL}", SERVICE_WORKER):  # the two a phone asks for to learn of a new version
             self.refresh()
-            path = f"/{_SHELL}"
+            path = f"/{_SHELL}" if path != SERVICE_WORKER else path
         return self._assets.get(path)
 
 
