@@ -2,7 +2,7 @@
 // and the staff list of objections waiting for a decision.
 import { api, storedUser } from './api.js';
 import { t, when } from './i18n.js';
-import { act, badge, empty, failed, field, form, h, loading, show } from './ui.js';
+import { act, badge, empty, failed, field, form, h, loading, show, toast } from './ui.js';
 import { confirmed } from './confirm.js';
 
 const started = (order) => new Date(order.starts_at) <= new Date();
