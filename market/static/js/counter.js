@@ -99,7 +99,7 @@ export async function walkInOrders({ params }) {
       list.replaceChildren(...(page.items.length ? page.items.map((order) => {
         const card = employerOrderCard(order, load);
         if (!card.querySelector('a[href^="#/contract/"]')) card.append(contractLink(order) || '');
-        if (order.employer?.phone) card.append(h('p', {}, h('a', { class: 'button', href: `tel:${order.employer.phone}` }, `${t('call')}${t('employer')} ${order.employer.phone}`)));
+        if (order.employer?.phone) card.append(h('p', {}, h('a', { class: 'button', href: `tel:${order.employer.phone}` }, t('call_employer', { p: order.employer.phone }))));
         return card;
       }) : [empty(t('orders_empty'))]));
     } catch (err) { list.replaceChildren(failed(err, load)); }

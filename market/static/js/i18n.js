@@ -293,6 +293,7 @@ const M = {
   work_near: ['附近所有的活', 'All nearby'],
   fit_needs_consent: ['求职者本人同意驿站代办后，才能按其工种排序；下面是附近的活（不对口的已标出）。', 'Ranking by their trades needs their consent to the station; below are nearby jobs (those outside their trades are marked).'],
   fit_none_nearby: ['暂时没有对口的活；下面是附近所有的活（不对口的已标出）。', 'No job in their trades right now; below are all nearby jobs (those outside their trades are marked).'],
+  call_employer: ['拨打用工方 {p}', 'Call the employer {p}'],
   walk_in_orders: ['订单和合同', 'Orders and contracts'],
   find_by_name: ['按姓名或身份证号查找', 'Find by name or ID number'],
   name_or_id: ['姓名或身份证号', 'Name or ID number'],

@@ -1,7 +1,7 @@
 // Offline and slow networks: registers the service worker (/sw.js keeps the shell and the modules), keeps the last
 // answers of the radar, jobs, orders and contracts in the page's Cache Storage, gives them back when the network
 // fails, and says so on screen (没有网络，显示的是上次的内容).
-import { t } from './i18n.js';
+import { t, when } from './i18n.js';
 import { h } from './ui.js';
 
 /** The header carried by an answer the service worker served from its store (the time it was saved). */
@@ -51,8 +51,7 @@ export function noteAnswer(response) {
   const saved = response.headers.get(SAVED_HEADER);
   if (!saved) return;
   const el = banner();
-  const at = new Date(saved);
-  el.textContent = t('stale', { t: Number.isNaN(at.getTime()) ? '' : at.toLocaleString(document.documentElement.lang) });
+  el.textContent = t('stale', { t: Number.isNaN(new Date(saved).getTime()) ? '' : when(saved) });
   el.hidden = false;
 }
 
