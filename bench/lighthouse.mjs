@@ -1,4 +1,5 @@
-// Lighthouse (mobile) on the worker pages, signed in as the demo worker; prints one JSON line per page.
+// Lighthouse (mobile) on the pages of every role (signed out, the demo worker, employer and station staff);
+// prints one JSON line per page.
 // Run by bench/lighthouse.sh, which installs lighthouse from npm into a temporary directory and copies this there.
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -28,17 +29,44 @@ async function audit(name, hash) {
   }));
 }
 
-try {
-  await audit('login (signed out)', '#/login');
+async function signIn(phone, home) {
   const page = await browser.newPage();
   await page.goto(`${base}/#/login`);
   await page.waitForSelector('input[name=phone]');
-  await page.type('input[name=phone]', process.env.PHONE || '13800000001');
+  await page.type('input[name=phone]', phone);
   await page.type('input[name=password]', 'linggong-demo');
-  await Promise.all([page.waitForFunction(() => location.hash === '#/radar'), page.click('form button[type=submit]')]);
+  await Promise.all([page.waitForFunction((h) => location.hash === h, {}, home), page.click('form button[type=submit]')]);
+  return page;
+}
+
+try {
+  await audit('login (signed out)', '#/login');
+  await audit('stations (signed out)', '#/stations');
+  let page = await signIn(process.env.PHONE || '13800000001', '#/radar');
   const firstJob = await page.$eval('ul.cards a', (a) => a.getAttribute('href')).catch(() => '#/radar');
   await page.close();
   for (const [name, hash] of [['radar', '#/radar'], ['job', firstJob], ['orders', '#/orders'], ['profile', '#/profile'], ['inbox', '#/inbox']]) {
+    await audit(name, hash);
+  }
+  page = await signIn('13800000002', '#/e/jobs');
+  const myJob = await page.$eval('ul.cards a', (a) => a.getAttribute('href')).catch(() => '#/e/jobs');
+  await page.close();
+  for (const [name, hash] of [['employer jobs', '#/e/jobs'], ['employer job', myJob], ['employer post', '#/e/post'], ['employer orders', '#/e/orders']]) {
+    await audit(name, hash);
+  }
+  page = await signIn('13800000003', '#/s');
+  const walkIn = await page.evaluate(async () => {
+    const stations = await (await fetch('/api/stations?limit=1')).json();
+    const s = stations.items[0];
+    localStorage.setItem('lg.station', JSON.stringify({ id: s.id, name: s.name, lat: s.lat, lon: s.lon, address: s.address }));
+    const answer = await fetch('/api/walk-ins', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ phone: `139${Math.floor(10000000 + Math.random() * 89999999)}`, name: '灯塔测试',
+        skills: [{ name: '普工', years: 2, certified: false }], location: { lat: s.lat, lon: s.lon, address: s.address } }) });
+    return (await answer.json()).id;
+  });
+  await page.close();
+  for (const [name, hash] of [['staff console', '#/s'], ['staff walk-in', `#/s/worker/${walkIn}`],
+    ['staff walk-in orders', `#/s/worker/${walkIn}/orders`], ['staff no-shows', '#/s/no-shows'], ['staff stations', '#/s/stations']]) {
     await audit(name, hash);
   }
 } finally {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Lighthouse in mobile mode on the worker pages, against Debian's Chromium; figures go in docs/benchmarks.md.
+# Lighthouse in mobile mode on the pages of every role, against Debian's Chromium; figures go in docs/benchmarks.md.
 # Usage: bash bench/lighthouse.sh [BASE_URL]   (without a URL it starts `linggong up` on a fresh data dir)
 # Needs node/npm (lighthouse is installed from npm into a temporary directory) and /usr/bin/chromium.
 set -euo pipefail

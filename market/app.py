@@ -34,7 +34,7 @@ from market.openapi import SECURITY_SCHEMES, ClosedRequestBodies, describe_answe
 from market.orders.controllers import AcceptController, OrderController
 from market.orders.walk_in_codes import ConsentCodeController
 from market.places.controllers import PlaceController
-from market.ranking.controllers import RankedJobController
+from market.ranking.controllers import RankedJobController, WalkInJobsController
 from market.ranking.state import matching_lifespan
 from market.ranking.trades import TradeController
 from market.settings import get_settings
@@ -108,7 +108,8 @@ def create_app() -> Litestar:
         AuthController, WorkerController, WalkInController, ConsentCodeController, IdentityConflictController,
         EmployerController, StationController, PlaceController, JobController, RankedJobController, AcceptController,
         OrderController, ContractController, VerifyPageController, InboxController, DeliveryController,
-        TradeController, ComplaintController, CaseController, WarningController, WorkdayController])
+        TradeController, ComplaintController, CaseController, WarningController, WorkdayController,
+        WalkInJobsController])
     handlers: list[Any] = [health, api]
     handlers.append(docs_assets_router(opt=PUBLIC_ROUTE, file_system=StaticFileSystem()))
     static_dir = find_static_dir(settings.static_dir)

@@ -22,8 +22,17 @@ from market.core.messages import FRONT_END_CODES, MESSAGES
 from market.core.zone import zone_label
 from market.settings import get_settings
 
-__all__ = ["CONFIG_ID", "IMMUTABLE", "REVALIDATE", "SKIP_COMPRESSION", "FrontEnd", "find_static_dir",
-           "frontend_handlers", "shell_config"]
+__all__ = [
+    "CONFIG_ID",
+    "IMMUTABLE",
+    "REVALIDATE",
+    "SERVICE_WORKER",
+    "SKIP_COMPRESSION",
+    "FrontEnd",
+    "find_static_dir",
+    "frontend_handlers",
+    "shell_config",
+]
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 """For a URL that carries the content's version: it can never change, so a phone keeps it a year unasked."""
@@ -39,6 +48,8 @@ _TEXT_TYPES = {".js": "text/javascript", ".css": "text/css", ".html": "text/html
 # A local reference in the shell's HTML (`href="/app.css"`, `src="/js/app.js"`), to be given its version.
 _LOCAL_REF = re.compile(r'(?P<attr>href|src)="(?P<path>/[^"?#:]+)"')
 _FIRST_MODULE = re.compile(r'<link rel="modulepreload"|<script type="module"')
+SERVICE_WORKER = "/sw.js"
+"""The service worker's URL: at the root, so its scope is the whole app; never versioned (browsers check it)."""
 CONFIG_ID = "market-config"
 """The id of the shell's JSON block that tells the app what only the server knows (`shell_config`)."""
 
@@ -123,17 +134,31 @@ class FrontEnd:
         assets = {f"/{name}": _asset(self.directory / name, (self.directory / name).read_bytes())
                   for name, _, _ in signature}
         shell = assets.pop(f"/{_SHELL}", None)
+        worker = assets.pop(SERVICE_WORKER, None)
         if shell is not None:
             html = _versioned_shell(shell.body.decode("utf-8"), assets, self.config)
             assets[f"/{_SHELL}"] = _asset(Path(_SHELL), html.encode("utf-8"))
+            if worker is not None:
+                assets[SERVICE_WORKER] = _asset(Path(SERVICE_WORKER), _service_worker(worker.body, assets))
         self._assets, self._signature = assets, signature
 
     def asset(self, path: str) -> Asset | None:
-        """The file served at URL `path` (`/` is the shell), or None."""
-        if path in ("/", f"/{_SHELL}"):
+        """The file served at URL `path` (`/` is the shell), or None; the shell and the service worker are checked
+        against the directory first."""
+        if path in ("/", f"/{_SHELL}", SERVICE_WORKER):  # the two a phone asks for to learn of a new version
             self.refresh()
-            path = f"/{_SHELL}"
+            path = f"/{_SHELL}" if path != SERVICE_WORKER else path
         return self._assets.get(path)
+
+
+def _service_worker(body: bytes, assets: dict[str, Asset]) -> bytes:
+    """The service worker with what it must keep filled in: every versioned file's URL, and a version that changes
+    whenever any of them (or the shell) does, so a phone installs the new set as soon as it is deployed."""
+    urls = [f"{path}?v={asset.version}" for path, asset in sorted(assets.items()) if path != f"/{_SHELL}"]
+    version = _version("\n".join([*urls, assets[f"/{_SHELL}"].version]).encode())
+    text = body.decode("utf-8").replace("__VERSION__", version).replace(
+        "/*PRECACHE*/[]", json.dumps(urls, separators=(",", ":")))
+    return text.encode("utf-8")
 
 
 def _versioned_shell(html: str, assets: dict[str, Asset], config: dict[str, Any]) -> str:

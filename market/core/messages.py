@@ -205,6 +205,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "code_format": ("应为短信里的6位数字", "must be the 6 digits from the text message"),
     "no_account_field": ("还没有注册账号", "has no account yet"),
     "code_not_for_role_field": ("是工作人员账号，须用密码登录", "belongs to a staff account: use the password"),
+    # issue 15: the station counter finds a worker by name or ID number
+    "lookup_one_of": ("与身份证号二选一填写", "give either a name or an ID number"),
     **WORDS,
     **NOTICES,
 }

@@ -9,17 +9,17 @@ from litestar.di import NamedDependency, Provide
 from litestar.params import FromQuery, QueryParameter
 
 from market.accounts.auth import AuthedRequest
-from market.accounts.guards import requires_role
+from market.accounts.guards import requires_role, requires_staff
 from market.core.schemas import Limit, Offset, Page, PathId
 from market.core.text import LINE_PATTERN
 from market.jobs.listing import JobFilter
 from market.jobs.schemas import JobOut
 from market.ranking.one_job import read_job
 from market.ranking.schemas import CandidateOut
-from market.ranking.services import browse_jobs, list_candidates
+from market.ranking.services import browse_jobs, jobs_for_walk_in, list_candidates
 from market.ranking.state import LiveMatching, provide_matching
 
-__all__ = ["RankedJobController"]
+__all__ = ["RankedJobController", "WalkInJobsController"]
 
 
 class RankedJobController(Controller):
@@ -70,3 +70,29 @@ class RankedJobController(Controller):
     ) -> Page[CandidateOut]:
         """The best available workers for the job, explained; for its employer and staff."""
         return await list_candidates(matching, job_id, request.user, limit, offset)
+
+
+class WalkInJobsController(Controller):
+    """The station counter: jobs for a walk-in, ranked by their trades as their own radar would rank them."""
+
+    path = "/api/workers"
+    tags = ["stations"]
+    dependencies = {"matching": Provide(provide_matching)}
+
+    @get("/{worker_id:int}/jobs", operation_id="ListJobsForWalkIn", guards=[requires_staff])
+    async def for_walk_in(
+        self,
+        worker_id: PathId,
+        request: AuthedRequest,
+        matching: NamedDependency[LiveMatching],
+        lat: Annotated[float | None, QueryParameter(ge=-90, le=90)] = None,
+        lon: Annotated[float | None, QueryParameter(ge=-180, le=180)] = None,
+        radius_km: Annotated[float | None, QueryParameter(gt=0, le=200, schema_extra={"exclusive_minimum": 0})] = None,
+        skill: Annotated[str | None, QueryParameter(max_length=20, pattern=LINE_PATTERN)] = None,
+        limit: Limit = 20,
+        offset: Offset = 0,
+    ) -> Page[JobOut]:
+        """Staff with the station's consent: open jobs ranked by fit to the worker (their home, or `lat`/`lon`);
+        403 `not_a_walk_in` for a worker who gave the station no consent."""
+        wanted = JobFilter(lat=lat, lon=lon, radius_km=radius_km, skill=skill, q=None, mine=False)
+        return await jobs_for_walk_in(matching, worker_id, request.user, wanted, limit, offset)

@@ -9,8 +9,9 @@ import msgspec
 
 from market.accounts import policy
 from market.accounts.auth import CurrentUser
-from market.accounts.tables import Role
+from market.accounts.tables import Role, User
 from market.core import clock
+from market.core.errors import NotFound
 from market.core.schemas import Page
 from market.employers.tables import Employer
 from market.jobs.listing import JobFilter, job_out, list_jobs
@@ -21,9 +22,10 @@ from market.orders.tables import Order
 from market.ranking.loading import JOB_REACH_KM, job_posting, load_worker_at
 from market.ranking.schemas import CandidateOut, CandidateSkill
 from market.ranking.state import LiveMatching
+from market.stations.behalf import standing_consent
 from market.workers.tables import WorkerProfile
 
-__all__ = ["CANDIDATE_WINDOW", "SEARCH_RADII_KM", "browse_jobs", "list_candidates"]
+__all__ = ["CANDIDATE_WINDOW", "SEARCH_RADII_KM", "browse_jobs", "jobs_for_walk_in", "list_candidates"]
 
 CANDIDATE_WINDOW = 200
 """Candidates are a short list: ranked and counted up to this many (`total` is capped here)."""
@@ -67,14 +69,32 @@ async def browse_jobs(matching: LiveMatching, viewer: CurrentUser, wanted: JobFi
     """
     if viewer.role != Role.worker or wanted.mine:
         return await list_jobs(viewer, wanted, limit, offset)
-    worker = await load_worker_at(viewer.id, wanted.lat, wanted.lon)
+    return await _ranked_for(matching, viewer.id, viewer, wanted, limit, offset)
+
+
+async def jobs_for_walk_in(matching: LiveMatching, worker_id: int, staff: CurrentUser, wanted: JobFilter,
+                           limit: int, offset: int) -> Page[JobOut]:
+    """Staff at the counter: the radar of a worker their station may act for, ranked by the worker's trades.
+
+    404 `user_not_found` for no such worker; 403 `not_a_walk_in` without the station's standing consent.
+    """
+    if not await User.exists().where((User.id == worker_id) & (User.role == Role.worker)):
+        raise NotFound("user_not_found")
+    policy.act_for_worker(staff, consent_held=await standing_consent(worker_id, staff) is not None)
+    return await _ranked_for(matching, worker_id, staff, wanted, limit, offset)
+
+
+async def _ranked_for(matching: LiveMatching, worker_id: int, viewer: CurrentUser, wanted: JobFilter, limit: int,
+                      offset: int) -> Page[JobOut]:
+    """Jobs ranked by fit to `worker_id`, leaving out those they took; the plain listing when they cannot be matched."""
+    worker = await load_worker_at(worker_id, wanted.lat, wanted.lon)
     if worker is None:
         return await list_jobs(viewer, wanted, limit, offset)
     if wanted.radius_km is not None:
         worker = replace(worker, max_distance_km=wanted.radius_km)
     state = await matching.current()
     matches = state.jobs.rank_jobs(worker, len(state.jobs), now=clock.now().timestamp(), skill=wanted.skill or None)
-    taken = {r["job"] for r in await Order.select(Order.job).where(Order.worker == viewer.id)}
+    taken = {r["job"] for r in await Order.select(Order.job).where(Order.worker == worker_id)}
     matches = [m for m in matches if m.job_id not in taken]
     if wanted.q:
         rows = await _open_rows([m.job_id for m in matches])

@@ -18,6 +18,7 @@ from market.workers.schemas import (
     ConsentIn,
     IdentityConflict,
     WalkIn,
+    WorkerLookupIn,
     WorkerOut,
     WorkerSearchIn,
     WorkerUpdate,
@@ -46,6 +47,12 @@ class WorkerController(Controller):
     async def search(self, data: JSONBody[WorkerSearchIn], request: AuthedRequest) -> WorkerOut:
         """Staff: the worker with this phone number (404 `user_not_found`); every search is recorded."""
         return await services.search_worker(data.phone, request.user)
+
+    @post("/lookup", operation_id="LookUpWorkers", guards=[requires_staff], status_code=HTTP_200_OK)
+    async def lookup(self, data: JSONBody[WorkerLookupIn], request: AuthedRequest) -> Page[WorkerOut]:
+        """Staff: workers by part of their name, or by ID number (`name` or `id_number`, in the body, never in a
+        URL); at most 20, exact names first; every search is recorded with the term masked."""
+        return await services.lookup_workers(data, request.user)
 
     @get("/", operation_id="FindWorkerByQuery", guards=[requires_staff], include_in_schema=False)
     async def find(self) -> None:

@@ -11,7 +11,7 @@ from market.core.schemas import Id, Location, LocationIn, Name, Phone, Schema, S
 from market.core.text import LINE_PATTERN, NAME_PATTERN
 
 __all__ = ["ConsentCodeIn", "ConsentCodeSent", "ConsentIn", "IdentityConflict", "Skill", "SkillIn", "WalkIn",
-           "WorkerOut", "WorkerSearchIn", "WorkerUpdate"]
+           "WorkerLookupIn", "WorkerOut", "WorkerSearchIn", "WorkerUpdate"]
 
 SkillName = Annotated[str, msgspec.Meta(min_length=1, max_length=20, pattern=NAME_PATTERN, examples=["水电工"])]
 Years = Annotated[int, msgspec.Meta(ge=0, le=60)]
@@ -63,6 +63,14 @@ class WorkerSearchIn(SchemaIn):
     """Staff looking a worker up: the phone goes in the body, never in a URL that access logs keep."""
 
     phone: Annotated[str, msgspec.Meta(max_length=20, examples=["13800000001"])]
+
+
+class WorkerLookupIn(SchemaIn):
+    """Staff looking a worker up by (part of) their name or by their ID number: one of the two, in the body."""
+
+    name: Annotated[str, msgspec.Meta(min_length=1, max_length=50, pattern=NAME_PATTERN,
+                                      examples=["王"])] | None = None
+    id_number: IdNumberText | None = None
 
 
 class WorkerOut(Schema):

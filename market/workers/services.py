@@ -15,19 +15,28 @@ from market.core import clock
 from market.core.database import write_transaction
 from market.core.errors import Conflict, Invalid, NotFound
 from market.core.events import record
-from market.core.identity import mask_mobile, mask_resident_id, normalise_resident_id, resident_id_problem
+from market.core.identity import (
+    mask_mobile,
+    mask_name,
+    mask_resident_id,
+    normalise_resident_id,
+    resident_id_problem,
+)
 from market.core.personal_data import decrypt, encrypt, keyed_hash
-from market.core.schemas import Location
+from market.core.schemas import Location, Page
 from market.places.consistency import check_location
 from market.stations.behalf import grant_consent, record_act, standing_consent, station_of
 from market.stations.services import station_of_staff
 from market.workers.id_number_changes import ID_CONTEXT, screen_id_number
-from market.workers.schemas import Skill, SkillIn, WalkIn, WorkerOut, WorkerUpdate
+from market.workers.schemas import Skill, SkillIn, WalkIn, WorkerLookupIn, WorkerOut, WorkerUpdate
 from market.workers.tables import WorkerProfile, WorkerSearch
 
-__all__ = ["ensure_profile", "get_worker", "register_walk_in", "search_worker", "update_worker"]
+__all__ = ["LOOKUP_LIMIT", "ensure_profile", "get_worker", "lookup_workers", "register_walk_in", "search_worker",
+           "update_worker"]
 
 _ID_CONTEXT = ID_CONTEXT
+LOOKUP_LIMIT = 20
+"""A name search shows at most this many workers: staff narrow it with more of the name."""
 
 
 async def ensure_profile(user_id: int) -> None:
@@ -159,7 +168,56 @@ async def search_worker(phone: str, staff: CurrentUser) -> WorkerOut:
     number = clean_phone(phone)
     found = await User.select(User.id).where((User.phone == number) & (User.role == Role.worker)).first()
     await WorkerSearch(staff=staff.id, station=await station_of_staff(staff.id), phone_masked=mask_mobile(number),
-                       found=found["id"] if found else None, searched_at=clock.now()).save()
+                       found=found["id"] if found else None, kind="phone", matches=1 if found else 0,
+                       searched_at=clock.now()).save()
     if found is None:
         raise NotFound("user_not_found")
     return await get_worker(found["id"], staff)
+
+
+async def _ids_by_name(name: str) -> list[int]:
+    """Workers whose account name or real name contains `name` (case-folded), exact names first."""
+    wanted = name.strip().casefold()
+    # LIKE's own wildcards in the text match any one character there; the containment test below is exact.
+    pattern = "%" + "".join("_" if c in "%_\\" else c for c in name.strip()) + "%"
+    names = {r["id"]: r["name"] for r in await User.select(User.id, User.name).where(
+        (User.role == Role.worker) & User.name.ilike(pattern))}
+    real = {r["user"]: r["real_name"] for r in await WorkerProfile.select(
+        WorkerProfile.user, WorkerProfile.real_name).where(
+        WorkerProfile.real_name.ilike(pattern) & (WorkerProfile.user.role == Role.worker))}
+    for user in await User.select(User.id, User.name).where(User.id.is_in(list(set(real) - set(names)) or [0])):
+        names[user["id"]] = user["name"]
+    rows = [{"user": uid, "name": name, "real_name": real.get(uid, "")} for uid, name in names.items()]
+    hits = [r for r in rows if wanted in r["name"].casefold() or wanted in (r["real_name"] or "").casefold()]
+    hits.sort(key=lambda r: (wanted not in (r["name"].casefold(), (r["real_name"] or "").casefold()), r["name"],
+                             r["user"]))
+    return [r["user"] for r in hits]
+
+
+async def _ids_by_id_number(text: str) -> list[int]:
+    problem = resident_id_problem(text)
+    if problem is not None:
+        raise Invalid.field("id_number", f"id_{problem}")
+    digest = keyed_hash(normalise_resident_id(text), context=_ID_CONTEXT)
+    rows = await WorkerProfile.select(WorkerProfile.user).where(WorkerProfile.id_number_hash == digest)
+    return [r["user"] for r in rows]
+
+
+async def lookup_workers(data: WorkerLookupIn, staff: CurrentUser) -> Page[WorkerOut]:
+    """Staff: workers by part of their name, or the one holding an ID number (matched by its keyed hash, never
+    kept or logged in clear). Every search is recorded with the term masked, like a search by phone."""
+    if (data.name is None) == (data.id_number is None):
+        raise Invalid.field("name", "lookup_one_of")
+    if data.name is not None:
+        if not data.name.strip():
+            raise Invalid.field("name", "blank")
+        kind, term, ids = "name", mask_name(data.name), await _ids_by_name(data.name)
+    else:
+        number = str(data.id_number)
+        ids = await _ids_by_id_number(number)
+        kind, term = "id_number", mask_resident_id(normalise_resident_id(number))
+    await WorkerSearch(staff=staff.id, station=await station_of_staff(staff.id), phone_masked="", kind=kind,
+                       term_masked=term, found=ids[0] if len(ids) == 1 else None, matches=len(ids),
+                       searched_at=clock.now()).save()
+    items = [await get_worker(worker_id, staff) for worker_id in ids[:LOOKUP_LIMIT]]
+    return Page(items=items, total=len(ids), limit=LOOKUP_LIMIT, offset=0)

@@ -49,7 +49,8 @@ class IdNumberAttempt(Table, tablename="id_number_attempts"):
 
 
 class WorkerSearch(Table, tablename="worker_searches"):
-    """A staff member looking a worker up by phone: who, when, where, and the phone masked."""
+    """A staff member looking a worker up by phone, name or ID number: who, when, where, what (masked) and what came
+    back (the one worker found, and how many matched)."""
 
     id: Serial
 
@@ -57,4 +58,9 @@ class WorkerSearch(Table, tablename="worker_searches"):
     station = ForeignKey(Station, null=True, on_delete=OnDelete.set_null)
     phone_masked = Varchar(length=20)
     found = ForeignKey(User, null=True, on_delete=OnDelete.set_null)
+    kind = Varchar(length=12, default="phone")
+    """What was searched by: `phone`, `name` or `id_number`."""
+    term_masked = Varchar(length=60, default="")
+    """The name or ID number searched for, masked (张*, 3502**********1234); the phone is in `phone_masked`."""
+    matches = Integer(default=0)
     searched_at = Timestamptz(default=TimestamptzNow(), index=True)

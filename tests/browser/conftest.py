@@ -148,10 +148,13 @@ def browser() -> Iterator[Any]:
 
 
 def open_page(browser: Any, base: str, *, phone: str | None, lang: str = "zh-CN",
-              size: tuple[int, int] = (360, 740), timezone_id: str | None = None) -> Any:
+              size: tuple[int, int] = (360, 740), timezone_id: str | None = None,
+              service_workers: str = "block") -> Any:
     """A fresh context (own cookies and storage) at `size`, signed in as `phone` when given; the browser's own
-    zone is `timezone_id` (the machine's when None)."""
+    zone is `timezone_id` (the machine's when None). The app's service worker is blocked unless
+    `service_workers="allow"`: requests it answers bypass `page.route`, which the tests that play answers rely on."""
     context = browser.new_context(viewport={"width": size[0], "height": size[1]}, locale=lang, timezone_id=timezone_id,
+                                  service_workers=service_workers,
                                   geolocation={"latitude": HOME["lat"], "longitude": HOME["lon"]},
                                   permissions=["geolocation"])
     context.set_default_timeout(10_000)

@@ -97,8 +97,8 @@ def test_the_employer_sees_a_full_job_and_can_record_a_no_show(browser: Any, liv
     page.goto(f"{live_server}/#/e/job/{job['id']}")
     expect(page.locator("h1 + .badge, .row .badge").first).to_have_text(full)
     expect(page.get_by_role("button", name=re.compile("取消岗位|Cancel job"))).to_be_visible()
-    page.on("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name=record).click()
+    page.locator("dialog.ask").get_by_role("button", name=record).click()  # asked first, in the page
     expect(page.locator("body")).to_contain_text("已登记未到岗" if lang == "zh-CN" else "No-show recorded")
     assert [url for url, _ in posted] == [f"{live_server}/api/orders/77/no-show"]
     assert page.errors == []

@@ -2,6 +2,7 @@
 // token never touches script-readable storage); only the user's id, name and role are remembered, to draw the
 // right screens before the first answer comes back.
 import { currentLang, t } from './i18n.js';
+import { keepAnswer, noteAnswer, savedAnswer } from './offline.js';
 
 const USER_KEY = 'lg.user';
 
@@ -43,8 +44,11 @@ export async function api(path, { method = 'GET', body, raw, type, headers = {} 
   try {
     response = await fetch(path, init);
   } catch {
-    throw new ApiError({ status_code: 0, code: 'network', detail: t('network') });
+    response = method === 'GET' ? await savedAnswer(path) : null; // offline: the last answer, marked as such
+    if (!response) throw new ApiError({ status_code: 0, code: 'network', detail: t('network') });
   }
+  if (method === 'GET') keepAnswer(path, response);
+  noteAnswer(response);
   const text = await response.text();
   let data = null;
   if (text) {

@@ -4,6 +4,8 @@
 import { api, rememberUser, storedUser } from './api.js';
 import { currentLang, setLang, t } from './i18n.js';
 import { failed, h, show } from './ui.js';
+import { claimSaved, forgetSaved, startOffline } from './offline.js';
+import { applyTextSize, textSizeSwitch } from './reach.js';
 
 const NAV = {
   worker: [['#/radar', 'nav_radar'], ['#/orders', 'nav_orders'], ['#/inbox', 'nav_inbox'], ['#/profile', 'nav_profile']],
@@ -39,6 +41,7 @@ const ROUTES = [
   [/^\/s\/no-shows$/, './noshow.js', 'objections', ['staff', 'admin']],
   [/^\/warnings$/, './warnings.js', 'board', ['staff', 'admin', 'supervisor']],
   [/^\/sv$/, './warnings.js', 'supervisorHome', ['supervisor']],
+  [/^\/s\/worker\/(\d+)\/orders$/, './counter.js', 'walkInOrders', ['staff', 'admin']],
 ];
 
 function drawShell() {
@@ -64,6 +67,7 @@ function drawShell() {
   }, t(key))));
   document.body.classList.toggle('wide', !!user && ['staff', 'admin', 'supervisor'].includes(user.role));
   document.getElementById('offline').textContent = t('offline');
+  applyTextSize();
 }
 
 let generation = 0;
@@ -90,13 +94,15 @@ async function route() {
   }
 }
 
-export function signedIn(user, next) {
+export async function signedIn(user, next) {
+  await claimSaved(user.id);
   rememberUser(user);
   location.hash = next || HOME[user.role] || '#/';
 }
 
 export async function signOut() {
   try { await api('/api/auth/logout', { method: 'POST' }); } finally {
+    forgetSaved();
     rememberUser(null);
     location.hash = '#/login';
   }
@@ -118,4 +124,6 @@ window.addEventListener('hashchange', route);
 window.addEventListener('online', online);
 window.addEventListener('offline', online);
 online();
+textSizeSwitch();
+startOffline();
 route();

@@ -5,11 +5,12 @@ import { localInputToIso, isoToLocalInput, money, payText, span, t, when, zoneLa
 import { callButton } from './places.js';
 import { positionPicker } from './profile.js';
 import { tradeInput } from './trades.js';
-import { act, badge, empty, failed, field, form, h, loading, show, toast } from './ui.js';
+import { badge, empty, failed, field, form, h, loading, show, toast } from './ui.js';
 import { decisionForm, noShowInfo, recordButton } from './noshow.js';
 import { jobTerms } from './worker.js';
 import { employerWarnings } from './warnings.js';
 import { shareButton } from './share.js';
+import { ask, confirmed } from './confirm.js';
 
 function fullness(job) {
   const pct = job.headcount ? Math.round((job.filled / job.headcount) * 100) : 0;
@@ -118,7 +119,8 @@ export function employerOrderCard(order, refresh) {
     // Completing opens at the start (the server refuses earlier); a no-show after the start and its grace.
     if (new Date(order.starts_at) <= new Date()) {
       const done = h('button', { type: 'button', class: 'primary' }, t('mark_complete'));
-      done.addEventListener('click', act(done, async () => { await post('complete'); refresh(); }));
+      done.addEventListener('click', confirmed(done, { question: t('complete_confirm', { w: order.worker.name, j: order.job.title }),
+        ok: t('mark_complete'), done: t('completed_toast') }, async () => { await post('complete'); refresh(); }));
       actions.append(done);
     }
     const noShow = recordButton(order, post, refresh);
@@ -130,7 +132,10 @@ export function employerOrderCard(order, refresh) {
       field(t('payment_note'), 'note', { maxlength: 200 }),
       h('button', { type: 'submit', class: 'primary' }, t('mark_paid')),
     ], async (_, data) => {
-      await post('paid', { amount_fen: Math.round(Number(data.amount_fen) * 100), note: data.note.trim() });
+      const fen = Math.round(Number(data.amount_fen) * 100);
+      if (!(await ask(t('paid_confirm', { m: money(fen), w: order.worker.name }), { ok: t('mark_paid') }))) return;
+      await post('paid', { amount_fen: fen, note: data.note.trim() });
+      toast(t('paid_toast'));
       refresh();
     });
     actions.append(paidForm);
@@ -156,8 +161,8 @@ export async function jobDetail({ params }) {
   const candidates = h('ul', { class: 'cards' }, loading());
   const orderList = h('ul', { class: 'cards' }, loading());
   const cancel = h('button', { type: 'button' }, t('cancel_job'));
-  cancel.addEventListener('click', act(cancel, async () => {
-    if (!window.confirm(`${t('cancel_job')}?`)) return;
+  cancel.addEventListener('click', confirmed(cancel, { question: t('cancel_job_confirm', { j: job.title }), ok: t('cancel_job'),
+    done: t('job_cancelled') }, async () => {
     await api(`/api/jobs/${job.id}/cancel`, { method: 'POST' });
     jobDetail({ params });
   }));

@@ -3,6 +3,7 @@
 import { api, storedUser } from './api.js';
 import { t, when } from './i18n.js';
 import { act, badge, empty, failed, field, form, h, loading, show, toast } from './ui.js';
+import { confirmed } from './confirm.js';
 
 const started = (order) => new Date(order.starts_at) <= new Date();
 const pending = (ns) => ns && ns.objected_at && !ns.decided_at;
@@ -25,10 +26,9 @@ export function noShowInfo(order) {
 export function recordButton(order, post, refresh) {
   if (order.status !== 'accepted' || order.checked_in_at || order.no_show || !started(order)) return null;
   const button = h('button', { type: 'button' }, t('record_no_show'));
-  button.addEventListener('click', act(button, async () => {
-    if (!window.confirm(t('no_show_confirm'))) return;
+  button.addEventListener('click', confirmed(button, { question: t('no_show_confirm'), ok: t('record_no_show'),
+    done: t('no_show_recorded') }, async () => {
     await post('no-show');
-    toast(t('no_show_recorded'));
     refresh();
   }));
   return button;

@@ -1,11 +1,12 @@
 // The station console (tablet or desktop): find or register a walk-in, find work for them, accept on their
 // behalf with their consent (a signature drawn on the screen, or a code texted to their phone), print the contract.
-import { api, idempotencyKey, qs } from './api.js';
+import { api, idempotencyKey } from './api.js';
 import { rememberContract } from './contract.js';
-import { payText, span, t } from './i18n.js';
+import { payText, t } from './i18n.js';
 import { positionPicker, skillsEditor } from './profile.js';
-import { act, badge, empty, failed, field, form, h, loading, show, toast } from './ui.js';
+import { act, badge, failed, field, form, h, loading, show, toast } from './ui.js';
 import { jobTerms } from './worker.js';
+import { findByName, ordersLink, stationsNear, walkInWork } from './counter.js';
 
 const STATION_KEY = 'lg.station';
 
@@ -16,7 +17,7 @@ function myStation() {
 async function stationChooser(onChange) {
   const current = myStation();
   const select = h('select', { id: 'station', name: 'station' }, h('option', { value: '' }, `— ${t('pick_station')} —`));
-  const page = await api('/api/stations?limit=100');
+  const page = await stationsNear(current);
   for (const s of page.items) select.append(h('option', { value: s.id, selected: current && current.id === s.id }, `${s.district} · ${s.name}`));
   select.addEventListener('change', () => {
     const s = page.items.find((x) => String(x.id) === select.value);
@@ -74,7 +75,7 @@ export async function consoleHome() {
   right.append(registerForm(''));
   show(t('console_title'), h('h1', {}, t('console_title')), chooser,
     hint,
-    h('div', { class: 'cols' }, findBox, right));
+    h('div', { class: 'cols' }, h('div', {}, findBox, findByName()), right));
 }
 
 export async function walkIn({ params }) {
@@ -87,22 +88,9 @@ export async function walkIn({ params }) {
     return;
   }
   const center = worker.location || myStation();
-  const list = h('ul', { class: 'cards' });
   const skill = h('select', { id: 'skill', name: 'skill' }, h('option', { value: '' }, '—'),
     ...worker.skills.map((s) => h('option', { value: s.name }, s.name)));
-  const search = async () => {
-    list.replaceChildren(loading());
-    try {
-      const page = await api(`/api/jobs${qs({ lat: center?.lat, lon: center?.lon, skill: skill.value, radius_km: worker.max_distance_km || 20, limit: 30 })}`);
-      list.replaceChildren(...(page.items.length ? page.items.map((job) => h('li', { class: 'card' },
-        h('div', { class: 'row' }, h('h3', {}, job.title), h('strong', { class: 'pay' }, payText(job.pay))),
-        h('p', { class: 'meta' }, job.distance_km != null ? h('span', {}, t('km', { n: job.distance_km.toFixed(1) })) : null,
-          h('span', {}, span(job.starts_at, job.ends_at)), h('span', {}, job.employer.name),
-          h('span', {}, t('filled_of', { f: job.filled, h: job.headcount })), h('span', {}, job.skills.join('、'))),
-        h('a', { class: 'button primary', href: `#/s/accept/${job.id}/${worker.id}` }, t('accept_for')))) : [empty(t('radar_empty'))]));
-    } catch (err) { list.replaceChildren(failed(err, search)); }
-  };
-  skill.addEventListener('change', search);
+  const work = walkInWork(worker, center, skill);
   const consentSent = h('p', { class: 'hint', 'aria-live': 'polite' });
   const consentSend = h('button', { type: 'button' }, t('send_code'));
   consentSend.addEventListener('click', act(consentSend, async () => {
@@ -127,10 +115,11 @@ export async function walkIn({ params }) {
           h('dt', {}, t('id_number')), h('dd', {}, worker.id_number || '—'),
           h('dt', {}, t('trades')), h('dd', {}, worker.skills.map((s) => `${s.name} ${s.years}${t('years') === 'Years' ? 'y' : '年'}${s.certified ? ' ✓' : ''}`).join('、') || t('none')),
           h('dt', {}, t('address')), h('dd', {}, worker.location ? worker.location.address : t('no_position'))),
+        h('div', { class: 'actions' }, ordersLink(worker)),
         consentForm),
       h('section', {}, h('h2', {}, t('find_work')),
-        h('div', { class: 'field' }, h('label', { for: 'skill' }, t('skill_filter')), skill), list)));
-  await search();
+        h('div', { class: 'field' }, h('label', { for: 'skill' }, t('skill_filter')), skill), work.element)));
+  await work.load();
 }
 
 function signaturePad() {
@@ -158,7 +147,7 @@ function signaturePad() {
   return canvas;
 }
 
-export async function acceptFor({ params }) {
+export async function acceptFor({ params, query }) {
   const [jobId, workerId] = params;
   show(t('accept_for'), loading());
   let job;
@@ -204,6 +193,7 @@ export async function acceptFor({ params }) {
   show(t('accept_for'),
     h('p', {}, h('a', { href: `#/s/worker/${worker.id}`, class: 'back' }, `← ${t('back')}`)),
     h('h1', {}, `${t('accept_for')}: ${worker.name}`),
+    query?.get('outside') ? h('p', { class: 'notice warn', role: 'alert' }, `⚠ ${t('outside_trades_detail', { mine: worker.skills.map((s) => s.name).join('、') || t('none'), need: job.skills.join('、') })}`) : null,
     h('div', { class: 'cols' },
       h('section', {}, h('h2', {}, job.title, ' ', badge(payText(job.pay), 'open')), jobTerms(job), h('p', { class: 'hint' }, t('accept_note'))),
       h('section', {}, h('h2', {}, t('consent')), result, signForm, codeForm)));

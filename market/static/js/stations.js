@@ -3,6 +3,19 @@ import { api, qs } from './api.js';
 import { t } from './i18n.js';
 import { failed, h, here, loading, show } from './ui.js';
 
+/** Where to measure from before anyone taps: the station in use at this counter, else the phone's position when
+ * the phone already allows it (no prompt), else nowhere (the server's order). */
+async function startingPoint() {
+  try {
+    const station = JSON.parse(localStorage.getItem('lg.station'));
+    if (station && station.lat != null) return station;
+  } catch { /* no station chosen */ }
+  try {
+    if ((await navigator.permissions?.query({ name: 'geolocation' }))?.state === 'granted') return await here();
+  } catch { /* no position: unsorted */ }
+  return null;
+}
+
 export async function stations() {
   const list = h('ul', { class: 'cards' }, loading());
   const locate = h('button', { type: 'button' }, t('use_my_location'));
@@ -24,5 +37,5 @@ export async function stations() {
     try { await load(await here()); } catch { /* keep the unsorted list */ }
     locate.textContent = t('use_my_location');
   });
-  await load(null);
+  await load(await startingPoint());
 }

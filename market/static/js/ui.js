@@ -67,13 +67,13 @@ export function form(attrs, children, onsubmit) {
     event.preventDefault();
     clearErrors(el);
     const button = el.querySelector('button[type=submit]');
-    if (button) button.disabled = true;
+    const done = button ? busy(button) : () => {};
     try {
       await onsubmit(el, Object.fromEntries(new FormData(el)));
     } catch (err) {
       showErrors(el, err);
     } finally {
-      if (button) button.disabled = false;
+      done();
     }
   });
   return el;
@@ -122,8 +122,9 @@ export function failed(err, retry) {
     lasting ? h('a', { class: 'button', href: '#/' }, t('go_home')) : null);
 }
 
+/** The item a list shows when it has none (an <li>: every use is inside a list, which may hold only items). */
 export function empty(text, ...extra) {
-  return h('div', { class: 'state' }, h('p', {}, text), ...extra);
+  return h('li', { class: 'state' }, h('p', {}, text), ...extra);
 }
 
 export function loading() {
@@ -133,8 +134,24 @@ export function loading() {
 /** Run `action` from a button: disabled while it runs, errors shown as a toast (or in `box`). */
 export function act(button, action) {
   return async () => {
-    button.disabled = true;
-    try { await action(); } catch (err) { toast(err.detail || t('internal_error')); } finally { button.disabled = false; }
+    const done = busy(button);
+    try { await action(); } catch (err) { toast(err.detail || t('internal_error')); } finally { done(); }
+  };
+}
+
+/**
+ * Feedback the moment a tap starts waiting on the network: the button is disabled, marked busy and says what is
+ * happening (its `data-busy` words, else 正在提交…). Returns the function that puts it back.
+ */
+export function busy(button, words) {
+  const before = button.textContent;
+  button.disabled = true;
+  button.setAttribute('aria-busy', 'true');
+  button.textContent = words || button.dataset.busy || t('busy');
+  return () => {
+    button.disabled = false;
+    button.removeAttribute('aria-busy');
+    button.textContent = before;
   };
 }
 

@@ -4,8 +4,11 @@ import { contractLink, rememberContract } from './contract.js';
 import { money, payText, span, t, when } from './i18n.js';
 import { noShowInfo, objectionForm } from './noshow.js';
 import { shareButton } from './share.js';
-import { act, badge, empty, failed, h, here, loading, show, toast } from './ui.js';
+import { act, badge, busy, empty, failed, h, here, loading, show, toast } from './ui.js';
 import { callButton, distanceText, mapLinks } from './places.js';
+import { confirmed } from './confirm.js';
+import { speakButton } from './reach.js';
+import { lastAnswer } from './offline.js';
 
 /** Plain reasons a job suits the worker, from the radar's matched_skills and breakdown. */
 export function reasons(job) {
@@ -57,10 +60,15 @@ export async function radar({ query }) {
   let offset = 0;
   const load = async () => {
     let page;
+    const path = `/api/jobs${qs({ q, limit: 20, offset })}`;
+    // The radar this phone last saw for this worker, drawn at once while the fresh one comes (one round trip less
+    // before anything is on screen); replaced as soon as it arrives.
+    const early = offset === 0 ? await lastAnswer(path) : null;
+    if (early) list.replaceChildren(...early.items.map(jobCard));
     try {
-      page = await api(`/api/jobs${qs({ q, limit: 20, offset })}`);
+      page = await api(path);
     } catch (err) {
-      list.replaceChildren(failed(err, load));
+      if (!early) list.replaceChildren(failed(err, load));
       return;
     }
     if (offset === 0) list.replaceChildren();
@@ -117,7 +125,7 @@ export async function job({ params }) {
     const sign = h('button', { type: 'button', class: 'primary big' }, t('accept_sign'));
     const err = h('p', { class: 'formerr', role: 'alert', hidden: true });
     sign.addEventListener('click', async () => {
-      sign.disabled = true;
+      const restore = busy(sign, t('busy_accept'));
       err.hidden = true;
       try {
         const result = await api(`/api/jobs/${item.id}/accept`, { method: 'POST', body: {}, headers: { 'Idempotency-Key': key } });
@@ -132,7 +140,7 @@ export async function job({ params }) {
       } catch (e) {
         err.textContent = e.detail;
         err.hidden = false;
-        sign.disabled = false;
+        restore();
       }
     });
     confirmBox.replaceChildren(
@@ -156,6 +164,7 @@ export async function job({ params }) {
       item.distance_km != null ? h('strong', { class: 'away' }, distanceText(item.distance_km)) : null),
     why.length ? h('p', { class: 'why', 'aria-label': t('why') }, ...why.map((r) => h('span', { class: 'reason' }, r))) : null,
     shareButton(item),
+    speakButton(item),
     mine ? action : null,
     jobTerms(item),
     mapLinks(item.navigation),
@@ -183,7 +192,7 @@ export function orderCard(order, refresh) {
   const extra = h('div');
   const post = (path, body) => api(`/api/orders/${order.id}/${path}`, { method: 'POST', body: body || {} });
   if (order.status === 'accepted') {
-    const checkIn = h('button', { type: 'button', class: 'primary' }, t('check_in'));
+    const checkIn = h('button', { type: 'button', class: 'primary', dataset: { busy: t('busy_check_in') } }, t('check_in'));
     checkIn.addEventListener('click', act(checkIn, async () => {
       const pos = await here().catch(() => { throw { detail: t('location_failed') }; });
       await post('check-in', pos);
@@ -191,10 +200,9 @@ export function orderCard(order, refresh) {
       refresh();
     }));
     const cancel = h('button', { type: 'button' }, t('cancel_order'));
-    cancel.addEventListener('click', act(cancel, async () => {
-      if (!window.confirm(t('cancel_confirm'))) return;
+    cancel.addEventListener('click', confirmed(cancel, { question: t('cancel_confirm'), ok: t('cancel_order'),
+      done: t('cancelled') }, async () => {
       await post('cancel');
-      toast(t('cancelled'));
       refresh();
     }));
     actions.append(checkIn);

@@ -157,6 +157,10 @@ ROUTES: dict[tuple[str, str], Route] = {
     ("POST", "/api/walk-ins/{worker_id:int}/consent"): staff_only("/api/walk-ins/{worker}/consent", INVALID, INVALID,
                                                                   body={"consent_code": "000000"}),
     ("GET", "/api/identity-conflicts"): staff_only("/api/identity-conflicts"),
+    # the counter: find workers by name or ID number; rank jobs for a walk-in where the station holds consent
+    ("POST", "/api/workers/lookup"): staff_only("/api/workers/lookup", OK, OK, body={"name": "李"}),
+    ("GET", "/api/workers/{worker_id:int}/jobs"): staff_only(
+        "/api/workers/{walk_in}/jobs", OK, (403, "not_a_walk_in")).but(admin=(403, "not_a_walk_in")),
     # employers
     ("GET", "/api/employers/me"): only("/api/employers/me", {"employer": OK}),
     ("PUT", "/api/employers/me"): only("/api/employers/me", {"employer": OK}, body={"contact_name": "张经理"}),

@@ -182,3 +182,29 @@ async def test_the_front_end_ships_in_the_package(monkeypatch, tmp_path):
         shell = await test_client.get("/")
         assert shell.status_code == 200
         assert "零工" in shell.text
+
+
+def _precache(worker_js: str) -> list[str]:
+    return json.loads(re.search(r"const PRECACHE = (\[.*?\]);", worker_js).group(1))
+
+
+async def test_the_service_worker_keeps_every_versioned_file_and_changes_with_them(copied_static):
+    client = copied_static
+    worker = await client.get("/sw.js")
+    assert worker.status_code == 200
+    assert worker.headers["content-type"].startswith("text/javascript")
+    assert worker.headers["cache-control"] == "no-cache"  # a phone checks it for a new version each time
+    shell = await client.get("/")
+    precache = _precache(worker.text)
+    assert set(import_map(shell.text).values()) <= set(precache), "every module the shell maps is kept"
+    assert any(url.startswith("/app.css?v=") for url in precache)
+    assert not any(url.startswith(("/sw.js", "/index.html")) for url in precache)
+    assert "/sw.js" not in import_map(shell.text)
+    assert "__VERSION__" not in worker.text
+    ui = client.directory / "js" / "ui.js"
+    ui.write_text(ui.read_text() + "\n// changed\n")
+    changed = await client.get("/sw.js", headers={"If-None-Match": worker.headers["etag"]})
+    assert changed.status_code == 200, "a deploy gives phones a new service worker"
+    assert _precache(changed.text) != precache
+    new_ui = import_map((await client.get("/")).text)["/js/ui.js"]
+    assert new_ui in _precache(changed.text)
