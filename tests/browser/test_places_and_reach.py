@@ -21,7 +21,7 @@ SHOTS = Path(os.environ.get("LINGGONG_SCREENSHOTS") or tempfile.mkdtemp(prefix="
 WORDS = {
     "zh-CN": {"post": "发布", "title": "标题", "trade": "工种名称", "add": "添加工种", "amount": "工钱（元）",
               "accept": "我要接单", "sign": "确认接单，签合同", "amap": "高德地图导航", "other": "用其他地图打开",
-              "call_employer": "打电话给雇主", "orders": "订单", "away": "距离约", "pay_by": "最晚付款",
+              "call_employer": "打电话给用工方", "orders": "订单", "away": "距离约", "pay_by": "最晚付款",
               "employer": "用工方", "qr": "扫码验证合同", "contract": "电子合同", "call": "打电话给"},
     "en": {"post": "Post", "title": "Title", "trade": "Trade", "add": "Add a trade", "amount": "Pay (¥)",
            "accept": "Take this job", "sign": "Confirm and sign", "amap": "Directions in Amap",
