@@ -14,6 +14,13 @@ NAV.admin = NAV.staff;
 
 const HOME = { worker: '#/radar', employer: '#/e/jobs', staff: '#/s', admin: '#/s' };
 
+// Wage cases (issue 12, js/cases.js): a tab for employers and staff; the bureau's tabs (its home may be the
+// warning board of js/wages.js, merged beside these).
+NAV.employer.splice(-1, 0, ['#/cases', 'nav_cases']);
+NAV.staff.splice(-1, 0, ['#/cases', 'nav_cases']);
+NAV.supervisor = [...(NAV.supervisor || []), ['#/cases', 'nav_cases'], ['#/figures', 'nav_figures']];
+HOME.supervisor = HOME.supervisor || '#/cases';
+
 // route pattern -> [module, export name, who may open it (empty: anyone, even signed out)]
 const ROUTES = [
   [/^\/login$/, './auth.js', 'login', []],
@@ -35,6 +42,11 @@ const ROUTES = [
   [/^\/s\/accept\/(\d+)\/(\d+)$/, './station.js', 'acceptFor', ['staff', 'admin']],
   [/^\/s\/stations$/, './stations.js', 'stations', ['staff', 'admin']],
   [/^\/s\/no-shows$/, './noshow.js', 'objections', ['staff', 'admin']],
+  [/^\/complaint\/(\d+)$/, './complaint.js', 'complaint', ['worker']],
+  [/^\/cases$/, './cases.js', 'cases', ['worker', 'employer', 'staff', 'admin', 'supervisor']],
+  [/^\/case\/(\d+)$/, './cases.js', 'caseDetail', ['worker', 'employer', 'staff', 'admin', 'supervisor']],
+  [/^\/s\/intake$/, './complaint.js', 'intake', ['staff', 'admin']],
+  [/^\/figures$/, './case_figures.js', 'figures', ['staff', 'admin', 'supervisor']],
 ];
 
 function drawShell() {
@@ -55,7 +67,7 @@ function drawShell() {
   nav.replaceChildren(...items.map(([href, key]) => h('a', {
     href, 'aria-current': path === href || (href !== '#/s' && path.startsWith(href)) ? 'page' : null,
   }, t(key))));
-  document.body.classList.toggle('wide', !!user && (user.role === 'staff' || user.role === 'admin'));
+  document.body.classList.toggle('wide', !!user && ['staff', 'admin', 'supervisor'].includes(user.role));
   document.getElementById('offline').textContent = t('offline');
 }
 
