@@ -21,19 +21,62 @@ pytestmark = pytest.mark.browser
 
 LANGS = ["zh-CN", "en"]
 W = {
-    "zh-CN": {"not_paid": "没收到工钱", "wrong": "数目不对", "got": "我已收到工钱", "send": "提交投诉", "filed": "您提交了投诉",
-              "progress": "查看办理进度", "resolved": "已解决", "answered": "您已回复：已解决", "gap": "少 ¥50.00",
-              "note": "扣了饭钱和工具钱", "reply": "提交答复", "paid": "已付工钱", "me": "由我办理", "record": "记录办理情况",
-              "reminder": "生成提醒函", "close": "办结", "reopen": "重新办理", "overdue": "已超期", "intake": "登记投诉",
-              "find": "查找", "this_order": "为这一单登记投诉", "take_up": "提级督办", "figures": "办结统计",
-              "on_time": "按时办结率", "not_due": "还没到", "channel": "投诉渠道"},
-    "en": {"not_paid": "Not paid", "wrong": "Wrong amount", "got": "I received the pay", "send": "Send the complaint",
-           "filed": "You complained", "progress": "See how it is going", "resolved": "Resolved",
-           "answered": "You answered: resolved", "gap": "¥50.00 less", "note": "扣了饭钱和工具钱", "reply": "Send the reply",
-           "paid": "Mark paid", "me": "I will handle it", "record": "Record a step", "reminder": "Make a reminder letter",
-           "close": "Close the case", "reopen": "Reopen", "overdue": "Overdue", "intake": "Take a complaint",
-           "find": "Find", "this_order": "Complaint about this order", "take_up": "Take the case up",
-           "figures": "Closure figures", "on_time": "Closed on time", "not_due": "not due", "channel": "Channel"},
+    "zh-CN": {
+        "not_paid": "没收到工钱",
+        "wrong": "数目不对",
+        "got": "我已收到工钱",
+        "send": "提交投诉",
+        "filed": "您提交了投诉",
+        "progress": "查看办理进度",
+        "resolved": "已解决",
+        "answered": "您已回复：已解决",
+        "gap": "少 ¥50.00",
+        "note": "扣了饭钱和工具钱",
+        "reply": "提交答复",
+        "paid": "已付工钱",
+        "me": "由我办理",
+        "record": "记录办理情况",
+        "reminder": "生成提醒函",
+        "close": "办结",
+        "reopen": "重新办理",
+        "overdue": "已超期",
+        "intake": "登记投诉",
+        "find": "查找",
+        "this_order": "为这一单登记投诉",
+        "take_up": "提级督办",
+        "figures": "办结统计",
+        "on_time": "按时办结率",
+        "not_due": "还没到",
+        "channel": "投诉渠道",
+    },
+    "en": {
+        "not_paid": "Not paid",
+        "wrong": "Wrong amount",
+        "got": "I received the pay",
+        "send": "Send the complaint",
+        "filed": "You complained",
+        "progress": "See how it is going",
+        "resolved": "Resolved",
+        "answered": "You answered: resolved",
+        "gap": "¥50.00 less",
+        "note": "扣了饭钱和工具钱",
+        "reply": "Send the reply",
+        "paid": "Mark paid",
+        "me": "I will handle it",
+        "record": "Record a step",
+        "reminder": "Make a reminder letter",
+        "close": "Close the case",
+        "reopen": "Reopen",
+        "overdue": "Overdue",
+        "intake": "Take a complaint",
+        "find": "Find",
+        "this_order": "Complaint about this order",
+        "take_up": "Take the case up",
+        "figures": "Closure figures",
+        "on_time": "Closed on time",
+        "not_due": "not due",
+        "channel": "Channel",
+    },
 }
 
 
@@ -71,8 +114,9 @@ def _shot(page: Any, shots: Path, name: str) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_worker_complains_follows_the_case_and_answers_the_follow_up(browser: Any, live_server: str, lang: str,
-                                                                     shots: Path) -> None:
+def test_worker_complains_follows_the_case_and_answers_the_follow_up(
+    browser: Any, live_server: str, lang: str, shots: Path
+) -> None:
     w = W[lang]
     page, fake, _ = _fake(browser, live_server, WORKER, lang)
     page.goto(f"{live_server}/#/orders")
@@ -97,7 +141,10 @@ def test_worker_complains_follows_the_case_and_answers_the_follow_up(browser: An
     page.get_by_role("button", name=w["send"]).click()
     expect(page).to_have_url(re.compile(r"#/case/\d+$"))
     expect(page.locator(".timeline")).to_contain_text(w["filed"])
-    assert fake.posted[-1] == ("/api/orders/905/complaints", {"kind": "unpaid", "amount_fen": 25000, "note": "老板说月底再给"})
+    assert fake.posted[-1] == (
+        "/api/orders/905/complaints",
+        {"kind": "unpaid", "amount_fen": 25000, "note": "老板说月底再给"},
+    )
     _shot(page, shots, f"worker-case-open-{lang}")
 
     page.goto(f"{live_server}/#/case/102")  # closed: the follow-up question
@@ -164,8 +211,10 @@ def test_staff_work_a_case_from_the_queue_to_closing(browser: Any, live_server: 
     close.locator("textarea").fill("用工方付了一部分")
     close.get_by_role("button", name=w["close"]).click()
     expect(page.get_by_role("button", name=w["reopen"])).to_be_visible()
-    assert fake.posted[-1] == ("/api/cases/101/close", {"note": "用工方付了一部分", "outcome": "recovered_partial",
-                                                         "recovered_fen": 30000})
+    assert fake.posted[-1] == (
+        "/api/cases/101/close",
+        {"note": "用工方付了一部分", "outcome": "recovered_partial", "recovered_fen": 30000},
+    )
     _shot(page, shots, f"staff-case-closed-{lang}")
     assert page.errors == []
 
@@ -191,8 +240,9 @@ def test_staff_take_a_hotline_complaint_for_a_worker(browser: Any, live_server: 
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_bureau_reads_all_cases_takes_one_up_and_sees_the_figures(browser: Any, live_server: str, lang: str,
-                                                                       shots: Path) -> None:
+def test_the_bureau_reads_all_cases_takes_one_up_and_sees_the_figures(
+    browser: Any, live_server: str, lang: str, shots: Path
+) -> None:
     w = W[lang]
     page, fake, _ = _fake(browser, live_server, WORKER, lang)
     bureau = {"id": 4242, "name": "陈明", "role": "supervisor"}  # no supervisor login in the demo city yet
@@ -219,3 +269,41 @@ def test_the_bureau_reads_all_cases_takes_one_up_and_sees_the_figures(browser: A
     expect(page.locator(".figures")).to_contain_text("¥87,654.00")
     _shot(page, shots, f"bureau-figures-{lang}")
     assert page.errors == []
+
+
+def _accept_some_job(page: Any, base: str) -> dict[str, Any]:
+    """Take the first job the worker can take (others may clash with orders of earlier tests) through the API."""
+    jobs = page.request.get(f"{base}/api/jobs?limit=30").json()["items"]
+    for job in jobs:
+        answer = page.request.post(f"{base}/api/jobs/{job['id']}/accept", data={})
+        if answer.status == 201 and answer.json()["contract"]:
+            return answer.json()
+    raise AssertionError("no job could be taken")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_contracts_qr_page_leads_to_the_complaint_form_signed_in_or_through_sign_in(
+    browser: Any, live_server: str, lang: str, shots: Path
+) -> None:
+    worker = open_page(browser, live_server, phone=WORKER, lang=lang)
+    accepted = _accept_some_job(worker, live_server)
+    order_id, verify_url = accepted["order"]["id"], accepted["contract"]["verify_url"]
+    path = "/verify/" + verify_url.rsplit("/", 1)[1]
+    title = "投诉欠薪" if lang == "zh-CN" else "Complain about pay"
+    worker.goto(f"{live_server}{path}")
+    _shot(worker, shots, f"qr-signed-in-{lang}")
+    worker.get_by_role("link", name=title).click()
+    expect(worker).to_have_url(re.compile(rf"#/complaint/{order_id}$"))
+    expect(worker.locator("h1")).to_have_text(title)
+    expect(worker.locator("input[name=kind]")).to_have_count(1)  # not due yet: "something else" only
+
+    stranger = open_page(browser, live_server, phone=None, lang=lang)
+    stranger.goto(f"{live_server}{path}")
+    _shot(stranger, shots, f"qr-signed-out-{lang}")
+    stranger.get_by_role("link", name="登录后投诉欠薪" if lang == "zh-CN" else "Sign in to complain").click()
+    stranger.get_by_label("手机号" if lang == "zh-CN" else "Mobile number").fill(WORKER)
+    stranger.get_by_label("密码" if lang == "zh-CN" else "Password", exact=True).fill("linggong-demo")
+    stranger.locator("form button[type=submit]").click()
+    expect(stranger).to_have_url(re.compile(rf"#/complaint/{order_id}$"))
+    expect(stranger.locator("h1")).to_have_text(title)
+    assert worker.errors == stranger.errors == []
