@@ -8,6 +8,7 @@ from typing import Any
 
 from litestar import Request
 from litestar.connection import ASGIConnection
+from litestar.exceptions import NotAuthorizedException
 from litestar.security.jwt import JWTCookieAuth, Token
 
 from market.accounts.policy import is_staff
@@ -15,10 +16,13 @@ from market.accounts.tables import User
 from market.core.keys import get_keyring
 from market.settings import get_settings
 
-__all__ = ["PUBLIC_ROUTE", "AuthedRequest", "CurrentUser", "make_auth"]
+__all__ = ["PUBLIC_ROUTE", "SESSION_COOKIE", "AuthedRequest", "CurrentUser", "make_auth", "session_user"]
 
 PUBLIC_ROUTE = {"exclude_from_auth": True}
 """`opt` for handlers anyone may call without logging in."""
+SESSION_COOKIE = "linggong_session"
+"""The cookie `POST /api/auth/login` sets (the web app's session)."""
+_ALGORITHM = "HS256"
 
 
 @dataclass(frozen=True)
@@ -57,11 +61,26 @@ def make_auth() -> JWTCookieAuth[CurrentUser, Token]:
         token_secret=get_keyring().token_secret,
         default_token_expiration=timedelta(hours=settings.token_ttl_hours),
         exclude=["^/api/docs"],
-        key="linggong_session",
+        key=SESSION_COOKIE,
+        algorithm=_ALGORITHM,
         secure=settings.is_production,
         samesite="lax",
         description="Bearer token from POST /api/auth/login, or the session cookie it sets.",
     )
+
+async def session_user(connection: ASGIConnection[Any, Any, Any, Any]) -> CurrentUser | None:
+    """Who is signed in on a public route (which authentication skips): the user behind the session cookie or
+    bearer header when it is valid, else None. Never raises: a bad or expired token is simply nobody."""
+    encoded = (connection.headers.get("authorization", "").partition(" ")[-1]
+               or connection.cookies.get(SESSION_COOKIE, "").split(" ")[-1])
+    if not encoded:
+        return None
+    try:
+        token = Token.decode(encoded, get_keyring().token_secret, _ALGORITHM)
+    except NotAuthorizedException:
+        return None
+    return await _load_user(token, connection)
+
 
 AuthedRequest = Request[CurrentUser, Token, Any]
 """A request that passed authentication: `request.user` is the caller."""

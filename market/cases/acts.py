@@ -16,6 +16,7 @@ from market.accounts.tables import User
 from market.cases import attachments, letters, records, trail
 from market.cases.complaints import store_attachments
 from market.cases.events import CaseAssigned, CaseClosed, CaseEscalated, CaseReopened, EmployerReplied
+from market.cases.letter_loading import letter_facts
 from market.cases.payments import record_payment
 from market.cases.schemas import (
     AssignIn,
@@ -37,7 +38,6 @@ from market.cases.views import (
     claimants_of,
     facts_of,
     load_for,
-    names_of,
 )
 from market.core import clock
 from market.core.database import write_transaction
@@ -112,21 +112,11 @@ async def add_note(case_id: int, viewer: CurrentUser, data: NoteIn, key: str | N
     return await _run(case_id, viewer, "notes", key, (data.text, tuple(f["sha256"] for f in files)), body)
 
 
-async def _letter_facts(row: dict[str, Any], claimants: list[dict[str, Any]], kind: str) -> dict[str, Any]:
-    names = await names_of([row["employer"], row["owner"]])
-    return {"kind": kind, "number": case_number(row), "employer_name": names.get(row["employer"], ("", ""))[0],
-            "owner_name": names.get(row["owner"], ("", ""))[0] if row["owner"] else "", "period": row["period"],
-            "station_id": row["station"], "claimant_count": len(claimants),
-            "claimed_fen": sum(c["amount_fen"] for c in claimants),
-            "orders": [{"title": c["order_title"], "amount_fen": c["amount_fen"]} for c in claimants],
-            "issued_at": clock.now().isoformat()}
-
-
 async def issue_letter(case_id: int, viewer: CurrentUser, data: LetterIn, key: str | None) -> CaseDetail:
     """Issue a reminder (提醒函) or supervision letter (督办函): the PDF is kept with the case and in the trail."""
     async def body(row: dict[str, Any], claimants: list[dict[str, Any]], standing: str) -> None:
         _open(row)
-        facts = await _letter_facts(row, claimants, data.kind) | {"note": data.note}
+        facts = await letter_facts(row, claimants, data.kind)
         stored = attachments.store(letters.render_letter(data.kind, facts), "application/pdf",
                                    f"{data.kind}-{case_number(row)}.pdf")
         await trail.append(case_id, "letter", viewer.id, {"letter": data.kind, "note": data.note,

@@ -6,7 +6,7 @@ from litestar import Controller, Request, Response, get, post
 from litestar.params import FromPath
 from litestar.status_codes import HTTP_200_OK
 
-from market.accounts.auth import PUBLIC_ROUTE, AuthedRequest
+from market.accounts.auth import PUBLIC_ROUTE, AuthedRequest, session_user
 from market.accounts.controllers import _address as client_address  # the login throttle's rule, kept in one place
 from market.accounts.throttle import AttemptThrottle
 from market.contracts import services
@@ -89,5 +89,9 @@ class VerifyPageController(Controller):
     @get("/{token:str}", opt=PUBLIC_ROUTE, media_type="text/html")
     async def page(self, token: FromPath[str], request: Request) -> Response[str]:
         """Number, masked parties, status and hash of the contract behind `token`."""
-        status, html = await verify_page_html(token, request.headers.get("accept-language"))
-        return Response(html, status_code=status, media_type="text/html")
+        viewer = await session_user(request)
+        status, html = await verify_page_html(token, request.headers.get("accept-language"),
+                                              viewer.id if viewer else None)
+        # the complaint box depends on who is signed in: no shared cache may keep one person's page for another
+        return Response(html, status_code=status, media_type="text/html",
+                        headers={"Cache-Control": "private, no-cache", "Vary": "Cookie, Accept-Language"})

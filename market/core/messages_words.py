@@ -105,6 +105,18 @@ WORDS: dict[str, tuple[str, str]] = {
                          "Compare your PDF's SHA-256 with the one above, or {link} to check its signatures and that "
                          "nothing was changed."),
     "verify_page.upload": ("上传合同PDF核验", "upload the contract PDF"),
+    "verify_page.complain_title": ("投诉欠薪", "Not paid? Complain"),
+    "verify_page.complain_yours": ("这份合同的工钱没拿到，或者数目不对？在线投诉，驿站会受理并告诉您每一步。",
+                                   "Not paid for this contract, or paid the wrong amount? Complain online: a station "
+                                   "takes it up and tells you every step."),
+    "verify_page.complain_sign_in_first": ("本合同的劳务提供方没拿到工钱，可以登录后在线投诉（可用手机验证码登录），"
+                                           "投诉表会自动填好这份合同的订单。",
+                                           "The worker of this contract can sign in (with a code texted to their "
+                                           "phone) and complain online; the form is filled in with this order."),
+    "verify_page.complain": ("投诉欠薪", "Complain about pay"),
+    "verify_page.complain_login": ("登录后投诉欠薪", "Sign in to complain"),
+    "verify_page.complain_other_ways": ("也可以拨打 12333 劳动保障热线，或到就近的零工驿站。",
+                                        "You can also call the 12333 labour hotline or visit a gig station."),
     "verify_page.signed_at": ("{year}年{month}{day}日 {time}（{zone}，{offset}）",
                               "{day} {month} {year}, {time} ({zone}, {offset})"),
     **{f"month.{n}": (f"{n}月", name) for n, name in enumerate(

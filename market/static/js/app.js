@@ -17,6 +17,12 @@ NAV.admin = NAV.staff;
 
 const HOME = { worker: '#/radar', employer: '#/e/jobs', staff: '#/s', admin: '#/s', supervisor: '#/sv' };
 
+// Wage cases (issue 12, js/cases.js): a tab for employers and staff; the bureau's home is the warning board
+// (js/warnings.js), then its cases and figures.
+NAV.employer.splice(-1, 0, ['#/cases', 'nav_cases']);
+NAV.staff.splice(-1, 0, ['#/cases', 'nav_cases']);
+NAV.supervisor = [['#/sv', 'nav_board'], ['#/cases', 'nav_cases'], ['#/figures', 'nav_figures'], ['#/inbox', 'nav_inbox']];
+
 // route pattern -> [module, export name, who may open it (empty: anyone, even signed out)]
 const ROUTES = [
   [/^\/login$/, './account.js', 'login', []],
@@ -42,6 +48,12 @@ const ROUTES = [
   [/^\/warnings$/, './warnings.js', 'board', ['staff', 'admin', 'supervisor']],
   [/^\/sv$/, './warnings.js', 'supervisorHome', ['supervisor']],
   [/^\/s\/worker\/(\d+)\/orders$/, './counter.js', 'walkInOrders', ['staff', 'admin']],
+  [/^\/complaint\/(\d+)$/, './complaint.js', 'complaint', ['worker']],
+  [/^\/cases$/, './cases.js', 'cases', ['worker', 'employer', 'staff', 'admin', 'supervisor']],
+  [/^\/case\/(\d+)$/, './cases.js', 'caseDetail', ['worker', 'employer', 'staff', 'admin', 'supervisor']],
+  [/^\/s\/intake$/, './complaint.js', 'intake', ['staff', 'admin']],
+  [/^\/figures$/, './case_figures.js', 'figures', ['staff', 'admin', 'supervisor']],
+  [/^\/cases\/(\d+)$/, './cases.js', 'caseDetail', ['worker', 'employer', 'staff', 'admin', 'supervisor']],  // the SMS link
 ];
 
 function drawShell() {

@@ -1,5 +1,6 @@
 // The worker's phone screens: the radar (work near them ranked by fit), a job and accepting it, their orders.
 import { api, idempotencyKey, qs } from './api.js';
+import { casesByOrder, payProblem } from './complaint.js';
 import { contractLink, rememberContract } from './contract.js';
 import { money, payText, span, t, when } from './i18n.js';
 import { noShowInfo, objectionForm } from './noshow.js';
@@ -175,19 +176,8 @@ export async function job({ params }) {
 
 const LIVE = new Set(['accepted', 'checked_in']);
 
-async function stationPhone(order, box) {
-  box.replaceChildren(loading());
-  try {
-    const page = await api(`/api/stations${qs({ lat: order.job.lat, lon: order.job.lon, limit: 1 })}`);
-    const s = page.items[0];
-    box.replaceChildren(h('div', {}, h('p', {}, t('not_paid_help')),
-      s ? h('p', {}, `${s.name} (${s.hours}) `, h('a', { class: 'button', href: `tel:${s.phone}` }, `${t('call')} ${s.phone}`)) : null));
-  } catch (err) {
-    box.replaceChildren(failed(err));
-  }
-}
-
-export function orderCard(order, refresh) {
+/** A worker's order; `kase` is the wage case about it, if any (complaint.js draws the wage part). */
+export function orderCard(order, refresh, kase) {
   const actions = h('div', { class: 'actions' });
   const extra = h('div');
   const post = (path, body) => api(`/api/orders/${order.id}/${path}`, { method: 'POST', body: body || {} });
@@ -209,16 +199,12 @@ export function orderCard(order, refresh) {
     // After the start the server refuses a cancel (a no-show is recorded instead): no button that cannot work.
     if (new Date(order.starts_at) > new Date()) actions.append(cancel);
   }
+  let confirm = null;
   if (order.status === 'paid') {
-    const confirm = h('button', { type: 'button', class: 'primary' }, t('confirm_payment'));
+    confirm = h('button', { type: 'button', class: 'primary' }, t('confirm_payment'));
     confirm.addEventListener('click', act(confirm, async () => { await post('confirm-payment'); toast(t('payment_confirmed')); refresh(); }));
-    actions.append(confirm);
   }
-  if (['checked_in', 'completed', 'paid'].includes(order.status) || (order.status === 'accepted' && new Date(order.ends_at) < new Date())) {
-    const help = h('button', { type: 'button', 'aria-expanded': 'false' }, t('not_paid'));
-    help.addEventListener('click', () => { help.setAttribute('aria-expanded', 'true'); stationPhone(order, extra); });
-    actions.append(help);
-  }
+  const wages = payProblem(order, kase, confirm);
   const objection = objectionForm(order, post, refresh);
   if (objection) extra.append(objection);
   const link = contractLink(order);
@@ -232,7 +218,7 @@ export function orderCard(order, refresh) {
       order.paid_amount_fen != null ? h('span', {}, `${t('paid_amount')} ${money(order.paid_amount_fen)}`) : null,
       LIVE.has(order.status) || order.status === 'completed' ? h('span', {}, `${t('pay_by')} ${when(order.pay_due_at)}`) : null),
     order.status === 'accepted' ? h('p', { class: 'hint' }, t('check_in_hint')) : null,
-    noShowInfo(order), link, actions, extra);
+    noShowInfo(order), link, actions, wages, extra);
 }
 
 export async function orders() {
@@ -240,8 +226,8 @@ export async function orders() {
   show(t('orders_title'), h('h1', {}, t('orders_title')), list);
   const load = async () => {
     try {
-      const page = await api('/api/orders?limit=50');
-      list.replaceChildren(...(page.items.length ? page.items.map((o) => orderCard(o, load)) : [empty(t('orders_empty'), h('a', { class: 'button', href: '#/radar' }, t('nav_radar')))]));
+      const [page, cases] = await Promise.all([api('/api/orders?limit=50'), casesByOrder()]);
+      list.replaceChildren(...(page.items.length ? page.items.map((o) => orderCard(o, load, cases.get(o.id))) : [empty(t('orders_empty'), h('a', { class: 'button', href: '#/radar' }, t('nav_radar')))]));
     } catch (err) {
       list.replaceChildren(failed(err, load));
     }

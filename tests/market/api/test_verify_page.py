@@ -56,3 +56,46 @@ def test_local_time_follows_the_markets_zone(monkeypatch):
     finally:
         monkeypatch.delenv("LINGGONG_TIMEZONE")
         reset_settings()
+
+
+@pytest.fixture
+async def accepted(market) -> dict:
+    employer = await market.user("employer", name="漳州市鑫盛建筑劳务有限公司")
+    worker = await market.user("worker", name="林建国")
+    job = await market.job(employer)
+    answer = (await market.accept(job["id"], worker)).json()
+    return {"token": answer["contract"]["verify_url"].rsplit("/", 1)[1], "order_id": answer["order"]["id"],
+            "worker": worker}
+
+
+async def test_signed_out_the_page_offers_sign_in_that_returns_to_the_complaint_form(client, accepted):
+    page = await client.get(f"/verify/{accepted['token']}")
+    assert "投诉欠薪" in page.text
+    assert f"href='/#/login?next=%2Fcomplaint%2F{accepted['order_id']}'" in page.text
+    assert "href='/#/complaint/" not in page.text
+    assert "private" in page.headers["cache-control"]  # it differs by who is signed in
+    english = await client.get(f"/verify/{accepted['token']}", headers={"Accept-Language": "en"})
+    assert "Sign in to complain" in english.text
+
+
+async def test_the_orders_worker_goes_straight_to_the_complaint_form_and_sees_no_personal_data(client, accepted):
+    worker = accepted["worker"]
+    client.cookies.set("linggong_session", f"Bearer {worker['token']}")
+    try:
+        page = await client.get(f"/verify/{accepted['token']}")
+    finally:
+        client.cookies.clear()
+    assert f"href='/#/complaint/{accepted['order_id']}'" in page.text
+    assert "/#/login" not in page.text
+    assert "林建国" not in page.text
+    assert worker["phone"] not in page.text
+
+
+async def test_anyone_else_signed_in_is_offered_sign_in_not_the_form(client, market, accepted):
+    other = await market.user("worker", name="王小明")
+    page = await client.get(f"/verify/{accepted['token']}", headers=other["headers"])
+    assert "href='/#/complaint/" not in page.text
+    assert "/#/login?next=" in page.text
+    stale = await client.get(f"/verify/{accepted['token']}", headers={"Authorization": "Bearer not-a-token"})
+    assert stale.status_code == 200
+    assert "/#/login?next=" in stale.text
