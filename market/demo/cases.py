@@ -19,15 +19,21 @@ from market.accounts.tables import User
 from market.core import clock
 from market.core.schemas import LocationIn
 from market.demo.city_models import DemoCity, DemoEmployer, DemoWorker
+from market.demo.wages import DEMO_SUPERVISOR_PHONE
 from market.jobs.schemas import JobCreate, PayIn
 from market.jobs.services import create_job
 from market.orders.accepting import accept_job
 from market.orders.lifecycle import complete, mark_paid
 from market.orders.schemas import AcceptIn, PaidIn
 
-__all__ = ["CaseService", "DemoCases", "seed_cases"]
+__all__ = ["CASES_NEED_EMPLOYERS", "CASES_NEED_WORKERS", "CaseService", "DemoCases", "seed_cases"]
 
 _DAY_PAY_FEN = 28000
+
+
+CASES_NEED_WORKERS = 6
+CASES_NEED_EMPLOYERS = 4
+"""The smallest city the demo's case stories fit in."""
 
 
 class CaseService(Protocol):
@@ -109,10 +115,11 @@ async def seed_cases(city: DemoCity, cases: CaseService) -> DemoCases:
     closed with the money recovered, a short payment closed in part and reopened by the worker's 未解决, and a
     hotline complaint just received."""
     workers, employers, staff = city.workers, city.employers, city.staff[0]
-    if len(workers) < 6 or len(employers) < 4:
+    if len(workers) < CASES_NEED_WORKERS or len(employers) < CASES_NEED_EMPLOYERS:
         raise ValueError("the demo cases need at least 6 workers and 4 employers")
-    users = await _users([w.phone for w in workers[:6]] + [e.phone for e in employers[:4]] + [staff.phone])
-    clerk = users[staff.phone]
+    users = await _users([w.phone for w in workers[:6]] + [e.phone for e in employers[:4]]
+                         + [staff.phone, DEMO_SUPERVISOR_PHONE])
+    clerk, bureau = users[staff.phone], users[DEMO_SUPERVISOR_PHONE]
     w = [users[x.phone] for x in workers[:6]]
     e = [users[x.phone] for x in employers[:4]]
     now = clock.now()
@@ -122,7 +129,7 @@ async def seed_cases(city: DemoCity, cases: CaseService) -> DemoCases:
         open_case = (await cases.file_complaint(mine, w[0], kind="unpaid", amount_fen=_DAY_PAY_FEN,
                                                 note="老板说月底再给，电话不接了", channel="app"))["case"]["id"]
     with _at(now - timedelta(days=5)):
-        await cases.assign_case(open_case, clerk, owner_id=clerk.id)
+        await cases.assign_case(open_case, bureau, owner_id=clerk.id)  # the bureau hands it to the clerk
         await cases.add_note(open_case, clerk, note="已电话联系用工方，答应三天内付清。")
 
     first = await _past_order(workers[1], employers[1], users, days_ago=10, title="小区外墙粉刷")
@@ -130,8 +137,8 @@ async def seed_cases(city: DemoCity, cases: CaseService) -> DemoCases:
     with _at(now - timedelta(days=8)):
         joined = (await cases.file_complaint(first, w[1], kind="unpaid", amount_fen=_DAY_PAY_FEN, note="",
                                              channel="app"))["case"]["id"]
-        await cases.file_complaint(second, w[2], kind="unpaid", amount_fen=_DAY_PAY_FEN, note="", channel="walk_in")
-        await cases.assign_case(joined, clerk, owner_id=clerk.id)
+        await cases.file_complaint(second, w[2], kind="unpaid", amount_fen=_DAY_PAY_FEN, note="", channel="app")
+        await cases.assign_case(joined, bureau, owner_id=clerk.id)
     with _at(now - timedelta(days=7)):
         await cases.send_letter(joined, clerk, kind="reminder")
         await cases.reply_to_case(joined, e[1], note="工程款晚到，明天一并发放。")
@@ -148,7 +155,7 @@ async def seed_cases(city: DemoCity, cases: CaseService) -> DemoCases:
     with _at(now - timedelta(days=7)):
         reopened = (await cases.file_complaint(short, w[3], kind="underpaid", amount_fen=8000, note="没说过扣餐费",
                                                channel="app"))["case"]["id"]
-        await cases.assign_case(reopened, clerk, owner_id=clerk.id)
+        await cases.assign_case(reopened, bureau, owner_id=clerk.id)
     with _at(now - timedelta(days=4)):
         await cases.close_case(reopened, clerk, outcome="recovered_partial", recovered_fen=4000,
                                note="调解后补付一半。")

@@ -16,6 +16,8 @@ from market.core.events import DomainEvent
 from market.core.identity import mask_credit_code, mask_resident_id
 from market.core.passwords import hash_password
 from market.core.personal_data import encrypt, keyed_hash
+from market.demo.case_service import RealCaseService
+from market.demo.cases import CASES_NEED_EMPLOYERS, CASES_NEED_WORKERS, seed_cases
 from market.demo.city import DEMO_PASSWORD, DemoCity, generate_city
 from market.demo.city_gazetteer import demo_places
 from market.demo.wages import seed_wage_warnings
@@ -122,4 +124,6 @@ async def seed_city(workers: int, jobs: int, *, seed: int = 20261124, progress: 
         await _insert([_job_row(j, ids[j.employer.phone]) for j in city.jobs], report, "jobs",
                       written=lambda _, job_ids: JobsImported(job_ids=job_ids))
     await seed_wage_warnings(city)
+    if len(city.workers) >= CASES_NEED_WORKERS and len(city.employers) >= CASES_NEED_EMPLOYERS:
+        await seed_cases(city, RealCaseService())
     return city

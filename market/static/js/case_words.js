@@ -6,7 +6,7 @@ import { h } from './ui.js';
 
 export const KINDS = ['unpaid', 'underpaid', 'other'];
 export const OUTCOMES = ['recovered_full', 'recovered_partial', 'unfounded', 'referred', 'withdrawn'];
-export const CHANNELS = ['walk_in', 'hotline_12333', 'hotline_12345'];
+export const CHANNELS = ['station', 'hotline_12333', 'hotline_12345'];
 export const CLOSED = new Set(['closed', 'follow_up', 'archived']);
 
 function named(prefix, value) {

@@ -111,7 +111,7 @@ export async function complaint({ params, query }) {
 }
 
 function intakeOrder(order, worker) {
-  const channel = field(t('intake_channel'), 'channel', { tag: 'select', value: 'walk_in', options: CHANNELS.map((c) => [c, channelName(c)]) });
+  const channel = field(t('intake_channel'), 'channel', { tag: 'select', value: 'station', options: CHANNELS.map((c) => [c, channelName(c)]) });
   return h('li', { class: 'card' },
     h('div', { class: 'row' }, h('h3', {}, `${order.job.title} · ${order.employer?.name || ''}`), h('span', { class: 'badge' }, t(`status_${order.status}`))),
     h('p', { class: 'meta' }, h('span', {}, span(order.starts_at, order.ends_at)), h('span', {}, `${t('agreed_pay')} ${money(order.agreed_pay_fen)}`),

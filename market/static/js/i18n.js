@@ -433,7 +433,7 @@ const M = {
   case_outcome_withdrawn: ['已撤回', 'Withdrawn'],
   case_channel_app: ['手机投诉', 'In the app'],
   case_channel_qr: ['扫合同二维码', 'From the contract\'s QR code'],
-  case_channel_walk_in: ['驿站现场', 'At a station'],
+  case_channel_station: ['驿站现场', 'At a station'],
   case_channel_hotline_12333: ['12333 热线', '12333 hotline'],
   case_channel_hotline_12345: ['12345 热线', '12345 hotline'],
   case_channel_warning: ['红色预警自动立案', 'Opened by a red warning'],
