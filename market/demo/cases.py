@@ -19,7 +19,7 @@ from market.accounts.tables import User
 from market.core import clock
 from market.core.schemas import LocationIn
 from market.demo.city_models import DemoCity, DemoEmployer, DemoWorker
-from market.demo.wages import DEMO_SUPERVISOR_PHONE
+from market.demo.wages import CASE_STORY_EMPLOYERS, CASE_STORY_WORKERS, DEMO_SUPERVISOR_PHONE
 from market.jobs.schemas import JobCreate, PayIn
 from market.jobs.services import create_job
 from market.orders.accepting import accept_job
@@ -31,8 +31,8 @@ __all__ = ["CASES_NEED_EMPLOYERS", "CASES_NEED_WORKERS", "CaseService", "DemoCas
 _DAY_PAY_FEN = 28000
 
 
-CASES_NEED_WORKERS = 6
-CASES_NEED_EMPLOYERS = 4
+CASES_NEED_WORKERS = CASE_STORY_WORKERS
+CASES_NEED_EMPLOYERS = CASE_STORY_EMPLOYERS
 """The smallest city the demo's case stories fit in."""
 
 

@@ -20,7 +20,7 @@ from market.demo.case_service import RealCaseService
 from market.demo.cases import CASES_NEED_EMPLOYERS, CASES_NEED_WORKERS, seed_cases
 from market.demo.city import DEMO_PASSWORD, DemoCity, generate_city
 from market.demo.city_gazetteer import demo_places
-from market.demo.wages import seed_wage_warnings
+from market.demo.wages import ensure_demo_supervisor, seed_wage_warnings
 from market.employers.tables import Employer
 from market.jobs.events import JobsImported
 from market.jobs.tables import Job, JobStatus
@@ -123,7 +123,8 @@ async def seed_city(workers: int, jobs: int, *, seed: int = 20261124, progress: 
     if city.jobs:
         await _insert([_job_row(j, ids[j.employer.phone]) for j in city.jobs], report, "jobs",
                       written=lambda _, job_ids: JobsImported(job_ids=job_ids))
-    await seed_wage_warnings(city)
     if len(city.workers) >= CASES_NEED_WORKERS and len(city.employers) >= CASES_NEED_EMPLOYERS:
-        await seed_cases(city, RealCaseService())
+        await ensure_demo_supervisor()  # the bureau hands the stories' cases to the demo clerk
+        await seed_cases(city, RealCaseService())  # first: the cases' stories happened in the past
+    await seed_wage_warnings(city)
     return city

@@ -25,7 +25,8 @@ from market.orders.accepting import accept_job
 from market.orders.schemas import AcceptIn
 from market.wages.watch import scan_wages
 
-__all__ = ["DEMO_SUPERVISOR_NAME", "DEMO_SUPERVISOR_PHONE", "UNPAID_JOBS", "seed_wage_warnings"]
+__all__ = ["CASE_STORY_EMPLOYERS", "CASE_STORY_WORKERS", "DEMO_SUPERVISOR_NAME", "DEMO_SUPERVISOR_PHONE", "UNPAID_JOBS",
+           "ensure_demo_supervisor", "seed_wage_warnings"]
 
 DEMO_SUPERVISOR_PHONE = "13800000004"
 DEMO_SUPERVISOR_NAME = "王建华"
@@ -84,16 +85,29 @@ async def _work_unpaid(spec: _Unpaid, employer: CurrentUser, workers: list[Curre
         clock.shift(back - timedelta(hours=hours + 2, minutes=5))
 
 
+CASE_STORY_EMPLOYERS = 4
+CASE_STORY_WORKERS = 6
+"""The first employers and workers of the demo city tell the case stories (`market.demo.cases`): the warnings'
+unpaid jobs go to the next ones, so each story stays its own."""
+
+
+async def ensure_demo_supervisor() -> None:
+    """The demo's labour-bureau login (`DEMO_SUPERVISOR_PHONE`), made once."""
+    await User.insert(User(phone=DEMO_SUPERVISOR_PHONE, name=DEMO_SUPERVISOR_NAME, role=Role.supervisor,
+                           password_hash=hash_password(DEMO_PASSWORD))).on_conflict(action="DO NOTHING")
+
+
 async def seed_wage_warnings(city: DemoCity) -> int:
     """Leave three employers' wages unpaid (red, yellow, blue) and run the watch; the demo supervisor can log in.
     How many warnings were raised (0 for a city too small to show them)."""
     needed = sum(spec.workers for spec in UNPAID_JOBS)
+    skip_e, skip_w = (CASE_STORY_EMPLOYERS, CASE_STORY_WORKERS) if len(city.employers) >= CASE_STORY_EMPLOYERS + len(
+        UNPAID_JOBS) and len(city.workers) >= CASE_STORY_WORKERS + needed else (0, 0)
     if len(city.employers) < len(UNPAID_JOBS) or len(city.workers) < needed:
         return 0
-    await User.insert(User(phone=DEMO_SUPERVISOR_PHONE, name=DEMO_SUPERVISOR_NAME, role=Role.supervisor,
-                           password_hash=hash_password(DEMO_PASSWORD))).on_conflict(action="DO NOTHING")
-    employers = await _people([e.phone for e in city.employers[:len(UNPAID_JOBS)]])
-    workers = await _people([w.phone for w in city.workers[:needed]])
+    await ensure_demo_supervisor()
+    employers = await _people([e.phone for e in city.employers[skip_e:skip_e + len(UNPAID_JOBS)]])
+    workers = await _people([w.phone for w in city.workers[skip_w:skip_w + needed]])
     taken = 0
     for place, (spec, employer) in enumerate(zip(UNPAID_JOBS, employers, strict=True)):
         await _work_unpaid(spec, employer, workers[taken:taken + spec.workers], place)

@@ -175,6 +175,7 @@ class FakeCases:
         worker: dict[str, Any], order_id: int, amount: int, kind: str = "unpaid", channel: str = "app"
     ) -> dict[str, Any]:
         return {
+            "id": order_id * 10 + worker["id"] % 10,  # a complaint's id, as the server gives each one
             "worker": {"id": worker["id"], "name": worker["name"]},
             "order_id": order_id,
             "kind": kind,
@@ -248,7 +249,14 @@ class FakeCases:
 
     def _act(self, case: dict[str, Any], act: str, body: dict[str, Any], user: dict[str, Any], base: str) -> Any:
         actor = {"id": user["id"], "role": user["role"], "name": user["name"]}
-        note = body.get("note", "")
+        note = body.get("text", body.get("note", ""))  # the server's bodies: `text` for notes and replies
+        if act == "close":
+            body = {**body, "recovered_fen": sum(r["amount_fen"] for r in body.get("recovered", []))}
+        if act == "escalate":
+            body = {**body, "supervision": {"flag": "flagged", "take_up": "taken_up"}.get(body.get("action", ""))}
+        if act == "follow-up" and "complaint_id" in body:
+            body = {**body, "worker_id": next((x["worker"]["id"] for x in case["claimants"]
+                                               if x.get("id") == body["complaint_id"]), user["id"])}
         if act == "assign":
             case["owner"] = {"id": user["id"], "name": user["name"]} if body.get("owner_id") else case["owner"]
             case["status"] = "assigned"

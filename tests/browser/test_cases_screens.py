@@ -177,7 +177,7 @@ def test_employer_reads_the_case_replies_and_pays(browser: Any, live_server: str
     reply.locator("textarea").fill("工程款未到账，周五前付清。")
     reply.get_by_role("button", name=w["reply"]).click()
     expect(page.locator(".timeline")).to_contain_text("工程款未到账")
-    assert fake.posted[-1] == ("/api/cases/101/reply", {"note": "工程款未到账，周五前付清。"})
+    assert fake.posted[-1] == ("/api/cases/101/reply", {"text": "工程款未到账，周五前付清。"})
     pay = page.locator("form").filter(has=page.get_by_role("button", name=w["paid"])).first
     expect(pay.locator("input[name=amount_fen]")).to_have_value("250.00")
     pay.get_by_role("button", name=w["paid"]).click()
@@ -215,10 +215,11 @@ def test_staff_work_a_case_from_the_queue_to_closing(browser: Any, live_server: 
     close.locator("textarea").fill("用工方付了一部分")
     close.get_by_role("button", name=w["close"]).click()
     expect(page.get_by_role("button", name=w["reopen"])).to_be_visible()
-    assert fake.posted[-1] == (
-        "/api/cases/101/close",
-        {"note": "用工方付了一部分", "outcome": "recovered_partial", "recovered_fen": 30000},
-    )
+    path, body = fake.posted[-1]
+    assert path == "/api/cases/101/close"
+    assert (body["outcome"], body["note"]) == ("recovered_partial", "用工方付了一部分")
+    assert sum(r["amount_fen"] for r in body["recovered"]) == 30000, "shared out over the claimants"
+    assert all(r["complaint_id"] for r in body["recovered"])
     _shot(page, shots, f"staff-case-closed-{lang}")
     assert page.errors == []
 
@@ -265,7 +266,7 @@ def test_the_bureau_reads_all_cases_takes_one_up_and_sees_the_figures(
     take = page.locator("form", has=page.get_by_role("button", name=w["take_up"]))
     take.get_by_role("button", name=w["take_up"]).click()
     expect(page.locator(".timeline")).to_contain_text("提级督办" if lang == "zh-CN" else "took the case up")
-    assert fake.posted[-1] == ("/api/cases/101/escalate", {"note": "", "supervision": "taken_up"})
+    assert fake.posted[-1] == ("/api/cases/101/escalate", {"action": "take_up", "note": ""})
     _shot(page, shots, f"bureau-case-{lang}")
     page.goto(f"{live_server}/#/figures")
     expect(page.locator(".figures")).to_contain_text(w["on_time"])

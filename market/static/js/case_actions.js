@@ -7,7 +7,34 @@ import { CLOSED, OUTCOMES, letterName, outcomeName } from './case_words.js';
 import { money, t } from './i18n.js';
 import { act, field, form, h, toast } from './ui.js';
 
-const post = (c, path, body) => api(`/api/cases/${c.id}/${path}`, { method: 'POST', body: body || {} });
+/** The server's body for each act, from what the forms collect (`note`, the outcome and the amount recovered). */
+function serverBody(c, path, body) {
+  const note = body.note || '';
+  const claimants = c.claimants || [];
+  switch (path) {
+    case 'notes': case 'reply': return { text: note };
+    case 'escalate': return { action: body.supervision === 'flagged' ? 'flag' : body.supervision === 'taken_up' ? 'take_up' : 'escalate', note };
+    case 'follow-up': {
+      const mine = body.worker_id ? claimants.find((k) => k.worker?.id === body.worker_id) : null;
+      return { resolved: body.resolved, note, ...(mine ? { complaint_id: mine.id } : {}) };
+    }
+    case 'close': {
+      let left = body.recovered_fen || 0;
+      const recovered = [];
+      for (const k of claimants) {
+        const share = Math.min(left, k.amount_fen - (k.recovered_fen || 0));
+        if (share > 0) { recovered.push({ complaint_id: k.id, amount_fen: share }); left -= share; }
+      }
+      return { outcome: body.outcome, note, recovered };
+    }
+    default: return body;
+  }
+}
+
+const post = (c, path, body) => api(`/api/cases/${c.id}/${path}`, { method: 'POST', body: serverBody(c, path, body || {}) });
+
+/** The letter just made: the newest PDF kept with the case. */
+const newestPdf = (detail) => [...(detail.files || [])].reverse().find((f) => f.media_type === 'application/pdf')?.url;
 const yuanToFen = (value) => Math.round(Number(value || 0) * 100);
 
 /** A panel with a heading and a note box that posts `{note, ...extra()}` to the case's `path`. */
@@ -31,7 +58,8 @@ function letterButton(c, kind, reload) {
     button.disabled = true;
     try {
       const letter = await post(c, 'letters', { kind });
-      if (win) win.location.href = letter.pdf_url; else window.location.href = letter.pdf_url;
+      const url = letter.pdf_url || newestPdf(letter);
+      if (win) win.location.href = url; else window.location.href = url;
       toast(t('case_letter_made', { letter: letterName(kind) }));
       reload();
     } catch (err) {

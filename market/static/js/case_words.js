@@ -61,9 +61,28 @@ export function trailSentence(entry, user) {
   }
 }
 
-/** The case's trail, oldest first, as a list of moments. */
-export function timeline(trail, user) {
-  return h('ol', { class: 'timeline' }, ...(trail || []).map((entry) => h('li', {},
+/** One link of the server's trail (`{kind, actor, actor_role, at, details}`) in the shape the sentences read. */
+export function readEntry(link, kase) {
+  const d = link.details || {};
+  const actor = link.actor ? { ...link.actor, role: link.actor_role } : null;
+  const entry = { ...d, kind: link.kind, at: link.at, actor, note: d.text || d.note || '' };
+  if (link.kind === 'filed' || link.kind === 'joined') entry.complaint_kind = d.kind;
+  if (link.kind === 'assigned') entry.owner = kase?.owner && kase.owner.id === d.owner_id ? kase.owner : { name: '' };
+  if (link.kind === 'letter') entry.letter = { kind: d.letter, pdf_url: (d.files || [])[0]?.url };
+  if (link.kind === 'supervised') { entry.kind = 'escalated'; entry.supervision = d.supervision === 'flag' ? 'flagged' : d.supervision === 'take_up' ? 'taken_up' : d.supervision; }
+  if (link.kind === 'escalated') entry.actor = actor && actor.role !== 'platform' ? actor : null;
+  if (link.kind === 'state') {
+    entry.status = d.to;
+    if (d.to === 'closed') Object.assign(entry, { kind: 'closed', outcome: d.outcome, recovered_fen: d.recovered_fen });
+    else if (d.from === 'closed' || d.from === 'follow_up' || d.from === 'archived') entry.kind = 'reopened';
+  }
+  return entry;
+}
+
+/** The case's trail, oldest first, as a list of moments (links in the server's shape are read first). */
+export function timeline(trail, user, kase) {
+  const entries = (trail || []).map((link) => ('details' in link ? readEntry(link, kase) : link));
+  return h('ol', { class: 'timeline' }, ...entries.map((entry) => h('li', {},
     h('time', { datetime: entry.at }, when(entry.at)),
     h('p', {}, trailSentence(entry, user)),
     entry.note && ['filed', 'joined', 'closed', 'follow_up'].includes(entry.kind) ? h('p', { class: 'hint' }, entry.note) : null)));

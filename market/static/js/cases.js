@@ -113,7 +113,7 @@ export async function caseDetail({ params, user }) {
       h('div', { class: 'cols' },
         h('div', {}, factsList(c, user), claimantsList(c, user)),
         h('div', {}, panel ? panel(c, user, load) : null,
-          h('section', {}, h('h2', {}, t('case_timeline')), timeline(c.trail, user)))));
+          h('section', {}, h('h2', {}, t('case_timeline')), timeline(c.trail, user, c)))));
   };
   await load();
 }

@@ -61,7 +61,7 @@ def test_staff_work_a_case_and_open_its_letter(browser: Any, live_server: str, l
     page = open_page(browser, live_server, phone=STAFF, lang=lang)
     _ready(page)
     page.goto(f"{live_server}/#/cases")
-    page.locator("ul.cards > li a").first.click()
+    page.locator("ul.cards > li", has_text=_zh(lang, "办理中", "Being handled")).locator("a").first.click()
     note = _zh(lang, "记录办理情况", "Record a step")
     step = page.locator("form", has=page.get_by_role("button", name=note))
     step.locator("textarea").fill("约用工方到驿站调解")
@@ -69,7 +69,7 @@ def test_staff_work_a_case_and_open_its_letter(browser: Any, live_server: str, l
     expect(page.locator(".timeline")).to_contain_text("约用工方到驿站调解")
     with page.expect_popup() as popup:
         page.get_by_role("button", name=_zh(lang, "生成提醒函", "Make a reminder letter")).click()
-    popup.value.wait_for_load_state()
+    popup.value.wait_for_url("**/api/cases/*/files/*")
     pdf = page.request.get(popup.value.url)
     assert pdf.body().startswith(b"%PDF")
 
