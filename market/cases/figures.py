@@ -1,4 +1,4 @@
-"""Closure figures, computed from the cases' events and the calendar (docs/wage-protection-cases.md, "Figures").
+"""Closure figures, computed from the cases' events and the calendar (docs/wage-protection.md, "Figures").
 
 Over the cases received in [since, until) that the caller reaches:
 - received: those cases; closed: those now closed, in follow-up or archived (办结, not reopened since);

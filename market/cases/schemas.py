@@ -246,7 +246,7 @@ class FigureRow(Schema):
 
 
 class Figures(Schema):
-    """Closure figures over the cases received in [`since`, `until`) (docs/wage-protection-cases.md defines each)."""
+    """Closure figures over the cases received in [`since`, `until`) (docs/wage-protection.md defines each)."""
 
     since: datetime | None
     until: datetime | None
