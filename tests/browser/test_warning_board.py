@@ -49,17 +49,19 @@ def test_the_bureau_sees_the_whole_city_on_its_home_and_filters_by_station(brows
     page = open_page(browser, live_server, phone=SUPERVISOR, size=size)
     expect(page).to_have_url(re.compile(r"#/sv$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("人社部门工作台")
-    expect(page.locator(".card.warning")).to_have_count(3)
+    open_ones = page.request.get(f"{live_server}/api/warnings?limit=100").json()
+    assert open_ones["total"] >= 3, "the demo city leaves warnings of every colour"
+    expect(page.locator(".card.warning")).to_have_count(open_ones["total"])
     assert page.locator(".card.warning a[href^='tel:']").count() == 0, "the bureau sees no phone numbers"
     stations = page.get_by_label("驿站")
     expect(stations.locator("option")).not_to_have_count(1)
-    serving = page.locator(".card.warning").first.locator(".meta span").last.inner_text()
-    other = next(name for name in stations.locator("option").all_inner_texts()[1:] if name != serving)
+    serving = {item["station"]["name"] for item in open_ones["items"] if item.get("station")}
+    other = next(name for name in stations.locator("option").all_inner_texts()[1:] if name not in serving)
     stations.select_option(label=other)  # a station the demo's unpaid sites are not near
     expect(page.locator(".card.warning")).to_have_count(0)
     expect(page.get_by_text("没有未解除的欠薪预警")).to_be_visible()
     stations.select_option(index=0)
-    expect(page.locator(".card.warning")).to_have_count(3)
+    expect(page.locator(".card.warning")).to_have_count(open_ones["total"])
     assert page.evaluate("document.documentElement.scrollWidth") <= size[0], "nothing sideways"
     assert page.errors == []
 
@@ -67,6 +69,8 @@ def test_the_bureau_sees_the_whole_city_on_its_home_and_filters_by_station(brows
 def test_the_employer_sees_the_warnings_about_them_on_their_home(browser: Any, live_server: str) -> None:
     page = open_page(browser, live_server, phone=EMPLOYER, lang="en")
     expect(page.get_by_role("heading", name="Wage warnings about you")).to_be_visible()
-    expect(page.locator(".card.warning")).to_have_count(1)
-    expect(page.locator(".card.warning")).to_contain_text("You owe 2 worker(s) their pay")
+    mine = page.request.get(f"{live_server}/api/warnings").json()
+    assert mine["total"] >= 1, "the demo employer left a worker unpaid"
+    expect(page.locator(".card.warning")).to_have_count(mine["total"])
+    expect(page.locator(".card.warning").first).to_contain_text("You owe")
     assert page.errors == []
