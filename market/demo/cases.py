@@ -26,11 +26,13 @@ from market.orders.accepting import accept_job
 from market.orders.lifecycle import complete, mark_paid
 from market.orders.schemas import AcceptIn, PaidIn
 
-__all__ = ["CASES_NEED_EMPLOYERS", "CASES_NEED_WORKERS", "CaseService", "DemoCases", "seed_cases"]
+__all__ = ["CASES_NEED_EMPLOYERS", "CASES_NEED_WORKERS", "CASE_STORY_JOBS", "CaseService", "DemoCases", "seed_cases"]
 
 _DAY_PAY_FEN = 28000
 
 
+CASE_STORY_JOBS = 6
+"""Jobs the case stories work and leave unpaid or short-paid (each `_past_order`)."""
 CASES_NEED_WORKERS = CASE_STORY_WORKERS
 CASES_NEED_EMPLOYERS = CASE_STORY_EMPLOYERS
 """The smallest city the demo's case stories fit in."""

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from market.demo.cases import CASE_STORY_JOBS
 from market.demo.wages import UNPAID_JOBS
 
 LINGGONG = str(Path(sys.executable).with_name("linggong"))
@@ -85,9 +86,11 @@ def test_demo_seeds_a_city_once(env, data_dir):
     assert result.returncode == 0, result.stderr
     assert count(data_dir, "SELECT count(*) FROM users WHERE role = 'worker'") == 51  # 50 and the demo login
     assert count(data_dir, "SELECT count(*) FROM worker_profiles") == 51
-    unpaid = len(UNPAID_JOBS)  # worked and left unpaid, for the warning board
+    unpaid = len(UNPAID_JOBS) + CASE_STORY_JOBS  # worked and left unpaid: the warning board, the case stories
     assert count(data_dir, "SELECT count(*) FROM jobs WHERE status = 'open'") == 20 + unpaid
-    assert count(data_dir, "SELECT count(*) FROM wage_warnings WHERE closed_at IS NULL") == unpaid
+    assert count(data_dir, "SELECT count(*) FROM wage_warnings WHERE closed_at IS NULL") >= len(UNPAID_JOBS)
+    assert count(data_dir, "SELECT count(DISTINCT level) FROM wage_warnings WHERE closed_at IS NULL") == 3
+    assert count(data_dir, "SELECT count(*) FROM wage_cases") >= 4, "the case stories"
     assert count(data_dir, "SELECT count(*) FROM stations") >= 3
     assert count(data_dir, "SELECT count(*) FROM places WHERE name = '金峰农贸市场'") == 1  # the city's places
     assert count(data_dir, "SELECT count(*) FROM users WHERE role = 'employer'") >= 3
