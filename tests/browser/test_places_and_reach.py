@@ -151,7 +151,9 @@ def test_after_accepting_both_sides_call_in_one_tap_and_the_contract_is_in_plain
     assert call.bounding_box()["height"] >= 44
     _shot(page, f"orders-call-{lang}")
     page.goto(f"{live_server}/#/job/{order['job']['id']}")
-    expect(page.get_by_role("link", name=re.compile(w["call_employer"]))).to_be_visible()
+    expect(page.get_by_role("heading", name=order["job"]["title"]).first).to_be_visible()
+    calls = page.get_by_role("link", name=re.compile(w["call_employer"]))
+    expect(calls.first).to_have_attribute("href", f"tel:{order['employer']['phone']}")
     _shot(page, f"job-taken-call-{lang}")
 
     boss.goto(f"{live_server}/#/e/orders")
