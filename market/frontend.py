@@ -56,9 +56,14 @@ CONFIG_ID = "market-config"
 
 def shell_config() -> dict[str, Any]:
     """What the web app must know before it draws anything: the market's zone (IANA name, and its name for people
-    in each language) and, in both languages, the catalogue's messages it shows for the server or the network."""
-    return {"zone": get_settings().timezone, "zone_label": {language: zone_label(language) for language in LANGUAGES},
-            "messages": {code: dict(zip(LANGUAGES, MESSAGES[code], strict=True)) for code in FRONT_END_CODES}}
+    in each language), in both languages the catalogue's messages it shows for the server or the network, and the
+    map tile source if one is configured (`map`: its URL template, datum and credit line; null draws no map)."""
+    settings = get_settings()
+    tiles = settings.map_tiles and {"tiles": settings.map_tiles, "datum": settings.map_tiles_datum,
+                                    "attribution": settings.map_attribution}
+    return {"zone": settings.timezone, "zone_label": {language: zone_label(language) for language in LANGUAGES},
+            "messages": {code: dict(zip(LANGUAGES, MESSAGES[code], strict=True)) for code in FRONT_END_CODES},
+            "map": tiles or None}
 
 
 def find_static_dir(configured: Path | None) -> Path | None:

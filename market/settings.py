@@ -85,6 +85,23 @@ def _zone_name(raw: str, name: str) -> str:
     return raw
 
 
+def _tile_template(raw: str, name: str) -> str | None:
+    template = raw.strip()
+    if not template:
+        return None
+    if not template.startswith(("https://", "http://", "/")) or any(
+            part not in template for part in ("{z}", "{x}", "{y}")):
+        raise SettingsError(f"{name} must be an http(s) or same-site URL holding {{z}}, {{x}} and {{y}}, "
+                            f"got {raw!r}")
+    return template
+
+
+def _datum(raw: str, name: str) -> str:
+    if raw not in ("wgs84", "gcj02"):
+        raise SettingsError(f"{name} must be wgs84 or gcj02, got {raw!r}")
+    return raw
+
+
 def _resolved(value: Path, _: Mapping[str, Any]) -> Path:
     return value.expanduser().resolve()
 
@@ -127,6 +144,15 @@ class Settings:
     address_position_tolerance_m: int = field(default=2000, metadata=_read(_non_negative))
     """How far a position may lie outside the extent of the city place its typed address names (a gazetteer
     match) before the poster must confirm it (`confirm_far_position`)."""
+    map_tiles: str | None = field(default=None, metadata=_read(_tile_template))
+    """A map tile URL with `{z}`, `{x}` and `{y}` (the bureau's own tile server, or a provider it is licensed to
+    use); when set, the address pickers offer a map to drop a pin on. Unset (the default): no map is drawn and no
+    tile is fetched from anywhere."""
+    map_tiles_datum: str = field(default="wgs84", metadata=_read(_datum))
+    """The datum the tiles are drawn in: `wgs84` (OpenStreetMap-style servers) or `gcj02` (the tiles of Chinese
+    map providers). A pin is turned back into WGS-84 before it is sent, so stored positions are WGS-84 either way."""
+    map_attribution: str = ""
+    """The credit line the tile source asks to be shown on the map (e.g. "© OpenStreetMap contributors")."""
     worker_free_cancel_hours: int = field(default=12, metadata=_read(_non_negative))
     """A worker may cancel without it counting against them until this many hours before the start."""
     employer_free_cancel_hours: int = field(default=24, metadata=_read(_non_negative))

@@ -2,6 +2,7 @@
 // and reaching it (distance, links that open the phone's map app, one-tap calls).
 import { api, qs } from './api.js';
 import { t } from './i18n.js';
+import { mapSource, pinMap } from './pinmap.js';
 import { h, here } from './ui.js';
 
 const WAIT_MS = 250;
@@ -38,6 +39,7 @@ export function placePicker(location, legend) {
           list.replaceChildren();
           address.setAttribute('aria-expanded', 'false');
           draw(t('place_chosen', { a: p.name }));
+          map?.setPin(current);
         },
       }, h('strong', {}, p.name), h('small', { class: 'hint' }, `${p.district} · ${p.address}${p.distance_km != null ? ` · ${t('km', { n: p.distance_km.toFixed(1) })}` : ''}`)))));
     address.setAttribute('aria-expanded', places.length ? 'true' : 'false');
@@ -96,13 +98,39 @@ export function placePicker(location, legend) {
     current = { lat: s.lat, lon: s.lon };
     address.value = s.address;
     draw(t('position_from_station', { a: s.name }));
+    map?.setPin(current);
+  });
+  // A map to drop a pin on, only where the market has a tile source (none by default: pinmap.js).
+  let map = null;
+  const mapSlot = h('div', { class: 'mapslot', hidden: true });
+  const mapToggle = mapSource() && h('button', { type: 'button', 'aria-expanded': 'false' }, t('map_open'));
+  mapToggle?.addEventListener('click', () => {
+    if (!map) {
+      const near = current || (stations[0] && { lat: stations[0].lat, lon: stations[0].lon }) || null;
+      map = pinMap(near, async (pos) => {
+        current = pos;
+        confirmBox.hidden = true;
+        confirm.checked = false;
+        draw(t('position_from_map'));
+        // An address already written stays (the pin only makes the point exact); an empty one is asked for.
+        if (address.value.trim()) return;
+        status.prepend(h('strong', { class: 'needaddr' }, t('place_needs_address_map')), ' ');
+        const page = await api(`/api/places${qs({ lat: pos.lat, lon: pos.lon, limit: 5 })}`).catch(() => ({ items: [] }));
+        offer(page.items, t('places_near'));
+      });
+      if (current) map.setPin(current);
+      mapSlot.append(map);
+    }
+    mapSlot.hidden = !mapSlot.hidden;
+    mapToggle.setAttribute('aria-expanded', String(!mapSlot.hidden));
+    mapToggle.textContent = t(mapSlot.hidden ? 'map_open' : 'map_close');
   });
   draw(location ? t('position_set', { a: location.address }) : null);
   fillStations(current);
   const el = h('fieldset', { class: 'group placepicker', dataset: { field: 'location' } }, h('legend', {}, legend || t('home')),
     h('div', { class: 'field', dataset: { field: 'location.address' } },
       h('label', {}, t('place_search'), address), list, h('p', { class: 'err', role: 'alert' })),
-    status, locate, h('p', { class: 'hint' }, t('or_pick_station')), select, confirmBox,
+    status, locate, mapToggle, mapSlot, h('p', { class: 'hint' }, t('or_pick_station')), select, confirmBox,
     h('p', { class: 'err', role: 'alert' }));
   el.value = () => {
     if (!current) return undefined;

@@ -253,7 +253,8 @@ def test_readme_gives_each_plain_default_as_the_settings_have_it():
 
 
 def test_every_setting_is_read_from_its_own_variable(monkeypatch):
-    own_rules = {"database_url", "timezone", "trusted_proxies", "public_url", "data_dir"}  # tested above
+    own_rules = {"database_url", "timezone", "trusted_proxies", "public_url", "data_dir",  # tested above
+                 "map_tiles", "map_tiles_datum"}
     kinds = {spec.name: {"int": int, "Path": Path, "Path | None": Path}.get(str(spec.type), str)
              for spec in fields(Settings) if spec.name not in own_rules}
     samples = {int: "7", str: "sample", Path: "/srv/sample"}
@@ -272,3 +273,20 @@ def test_settings_can_be_read_from_a_given_mapping_without_touching_the_process(
     assert (settings.env, settings.check_in_fence_m) == ("production", 500)  # empty counts as unset
     assert settings.public_url == "https://linggong.example.cn"
     assert get_settings().env == "test"
+
+
+@pytest.mark.parametrize("template", ["tiles.example/{z}/{x}/{y}.png", "https://tiles.example/{z}/{x}.png",
+                                      "javascript:alert(1)/{z}/{x}/{y}"])
+def test_a_map_tile_source_without_a_usable_url_template_is_refused(monkeypatch, template):
+    monkeypatch.setenv("LINGGONG_MAP_TILES", template)
+    with pytest.raises(SettingsError, match="LINGGONG_MAP_TILES"):
+        load_settings()
+
+
+def test_the_map_is_off_unless_a_tile_source_is_set_and_its_datum_is_one_of_two(monkeypatch):
+    assert load_settings({}).map_tiles is None
+    set_up = load_settings({"LINGGONG_MAP_TILES": "https://tiles.example/{z}/{x}/{y}.png",
+                            "LINGGONG_MAP_TILES_DATUM": "gcj02"})
+    assert (set_up.map_tiles, set_up.map_tiles_datum) == ("https://tiles.example/{z}/{x}/{y}.png", "gcj02")
+    with pytest.raises(SettingsError, match="LINGGONG_MAP_TILES_DATUM"):
+        load_settings({"LINGGONG_MAP_TILES_DATUM": "bd09"})
