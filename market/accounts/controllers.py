@@ -13,7 +13,8 @@ from litestar.security.jwt import JWTCookieAuth
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_202_ACCEPTED
 
 from market.accounts import codes, services
-from market.accounts.auth import PUBLIC_ROUTE, AuthedRequest
+from market.accounts.auth import PUBLIC_ROUTE, AuthedRequest, CurrentUser
+from market.accounts.first_page import first_page
 from market.accounts.schemas import (
     CodeRequest,
     CodeSentOut,
@@ -103,8 +104,12 @@ class AuthController(Controller):
             logger.warning("login refused (%s) for %s from %s", exc.code, _masked_phone(data.phone), address)
             raise
         token, cookie = _session(request, user)
-        return Response(LoginResult(token=token, user=services.user_out(user.to_dict())), status_code=HTTP_200_OK,
-                        cookies=[cookie])
+        home = None
+        if data.first_page:
+            home = await first_page(request.app.state, CurrentUser(id=user.id, role=user.role, name=user.name,
+                                                                   phone=user.phone))
+        return Response(LoginResult(token=token, user=services.user_out(user.to_dict()), first_page=home),
+                        status_code=HTTP_200_OK, cookies=[cookie])
 
     @post("/sms-code", operation_id="SendSmsCode", opt=PUBLIC_ROUTE, status_code=HTTP_202_ACCEPTED,
           summary="Text a sign-in, sign-up or reset code")

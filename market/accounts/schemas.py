@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 import msgspec
 
@@ -30,6 +30,9 @@ class Registration(SchemaIn):
     role: Literal["worker", "employer"]
     password: Password | msgspec.UnsetType = msgspec.UNSET
     code: SmsCode | msgspec.UnsetType = msgspec.UNSET
+    first_page: bool = False
+    """Also answer the first page of the person's home screen (a worker's radar: `GET /api/jobs?limit=20`), which
+    saves a phone the round trip after signing in; ignored for roles whose home has none."""
     ONE_OF_REQUIRED: ClassVar[tuple[str, ...]] = ("password", "code")
 
 
@@ -39,6 +42,9 @@ class Login(SchemaIn):
     phone: Phone
     password: Annotated[str, msgspec.Meta(max_length=128)] | msgspec.UnsetType = msgspec.UNSET
     code: SmsCode | msgspec.UnsetType = msgspec.UNSET
+    first_page: bool = False
+    """Also answer the first page of the person's home screen (a worker's radar: `GET /api/jobs?limit=20`), which
+    saves a phone the round trip after signing in; ignored for roles whose home has none."""
     ONE_OF_REQUIRED: ClassVar[tuple[str, ...]] = ("password", "code")
 
 
@@ -89,6 +95,9 @@ class LoginResult(Schema):
 
     token: str
     user: UserOut
+    first_page: Any | None = None
+    """With `first_page` asked for: what the home screen would fetch first (for a worker, their radar's first page,
+    as `GET /api/jobs?limit=20` answers it); null otherwise."""
 
 
 class LoggedOut(Schema):

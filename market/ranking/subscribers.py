@@ -3,11 +3,21 @@ writer's transaction, which every app process polls (`market.ranking.state`)."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from litestar.datastructures import State
+
+from market.accounts.auth import CurrentUser
 from market.accounts.events import ProfileChanged, ProfilesImported
+from market.accounts.first_page import provide_first_page
+from market.accounts.tables import Role
 from market.core.events import Phase, Subscriptions
 from market.jobs.events import JobCancelled, JobPosted, JobsImported
+from market.jobs.listing import JobFilter
 from market.orders.events import OrderChanged
 from market.ranking.changes import record_change, record_changes
+from market.ranking.services import browse_jobs
+from market.ranking.state import live_matching
 
 __all__ = ["subscribe"]
 
@@ -34,8 +44,15 @@ async def _imported_jobs(event: JobsImported) -> None:
     await record_changes("job", event.job_ids)
 
 
+async def _radar_first_page(state: State, worker: CurrentUser) -> Any:
+    """The worker's radar as the phone asks for it first (`GET /api/jobs?limit=20`), answered with the login."""
+    everything = JobFilter(lat=None, lon=None, radius_km=None, skill=None, q=None, mine=False)
+    return await browse_jobs(live_matching(state), worker, everything, 20, 0)
+
+
 def subscribe(subscriptions: Subscriptions) -> None:
-    """Register matching's subscribers (all in the writer's transaction)."""
+    """Register matching's subscribers (all in the writer's transaction), and the worker's first page at login."""
+    provide_first_page(Role.worker, _radar_first_page)
     subscriptions.subscribe(JobPosted, _job, phase=Phase.in_transaction, name="matching_changes.job")
     subscriptions.subscribe(JobCancelled, _job, phase=Phase.in_transaction, name="matching_changes.job")
     subscriptions.subscribe(OrderChanged, _order, phase=Phase.in_transaction, name="matching_changes.order")

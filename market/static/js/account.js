@@ -103,8 +103,8 @@ export function login({ query }) {
     h('button', { type: 'submit', class: 'primary' }, t('login')),
   ], async (el, data) => {
     const result = await submitting(el, t('logging_in'), () => api('/api/auth/login', {
-      method: 'POST', body: { phone: data.phone.trim(), password: data.password } }));
-    signedIn(result.user, goTo);
+      method: 'POST', body: { phone: data.phone.trim(), password: data.password, first_page: !goTo } }));
+    signedIn(result.user, goTo, result.first_page);
   });
   const byCode = () => {
     const el = form({}, [
@@ -113,8 +113,8 @@ export function login({ query }) {
       h('button', { type: 'submit', class: 'primary' }, t('login')),
     ], async (formEl, data) => {
       const result = await submitting(formEl, t('logging_in'), () => api('/api/auth/login', {
-        method: 'POST', body: { phone: data.phone.trim(), code: data.code.trim() } }));
-      signedIn(result.user, goTo);
+        method: 'POST', body: { phone: data.phone.trim(), code: data.code.trim(), first_page: !goTo } }));
+      signedIn(result.user, goTo, result.first_page);
     });
     return el;
   };

@@ -4,7 +4,7 @@
 import { api, rememberUser, storedUser } from './api.js';
 import { currentLang, setLang, t } from './i18n.js';
 import { failed, h, show } from './ui.js';
-import { claimSaved, forgetSaved, startOffline } from './offline.js';
+import { claimSaved, forgetSaved, handOver, startOffline } from './offline.js';
 import { applyTextSize, textSizeSwitch } from './reach.js';
 
 const NAV = {
@@ -106,9 +106,10 @@ async function route() {
   }
 }
 
-export async function signedIn(user, next) {
+export async function signedIn(user, next, firstPage = null) {
   await claimSaved(user.id);
   rememberUser(user);
+  if (firstPage && !next) handOver('radar', firstPage); // came with the login answer: no round trip for it
   location.hash = next || HOME[user.role] || '#/';
 }
 

@@ -75,6 +75,21 @@ export async function lastAnswer(path) {
   try { return kept ? await kept.json() : null; } catch { return null; }
 }
 
+let handed = null;
+
+/** Give a screen an answer that came with another (the radar's first page with the login answer), to use once. */
+export function handOver(name, body) {
+  handed = { name, body };
+}
+
+/** The answer handed over under `name` and not yet used, or null; it is used up by taking it. */
+export function takeHandedOver(name) {
+  if (!handed || handed.name !== name) return null;
+  const { body } = handed;
+  handed = null;
+  return body;
+}
+
 /** Start: register the service worker; each new screen starts without the stale note. */
 export function startOffline() {
   window.addEventListener('hashchange', () => { banner().hidden = true; });

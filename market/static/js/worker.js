@@ -9,7 +9,7 @@ import { act, badge, busy, empty, failed, h, here, loading, show, toast } from '
 import { callButton, distanceText, mapLinks } from './places.js';
 import { confirmed } from './confirm.js';
 import { speakButton } from './reach.js';
-import { lastAnswer } from './offline.js';
+import { keepAnswer, lastAnswer, takeHandedOver } from './offline.js';
 
 /** Plain reasons a job suits the worker, from the radar's matched_skills and breakdown. */
 export function reasons(job) {
@@ -60,17 +60,22 @@ export async function radar({ query }) {
 
   let offset = 0;
   const load = async () => {
-    let page;
     const path = `/api/jobs${qs({ q, limit: 20, offset })}`;
-    // The radar this phone last saw for this worker, drawn at once while the fresh one comes (one round trip less
-    // before anything is on screen); replaced as soon as it arrives.
-    const early = offset === 0 ? await lastAnswer(path) : null;
-    if (early) list.replaceChildren(...early.items.map(jobCard));
-    try {
-      page = await api(path);
-    } catch (err) {
-      if (!early) list.replaceChildren(failed(err, load));
-      return;
+    // Just signed in: the first page came with the login answer (kept for offline like any other answer).
+    let page = offset === 0 && !q ? takeHandedOver('radar') : null;
+    if (page) {
+      keepAnswer(path, new Response(JSON.stringify(page), { status: 200, headers: { 'Content-Type': 'application/json' } }));
+    } else {
+      // The radar this phone last saw for this worker, drawn at once while the fresh one comes (one round trip
+      // less before anything is on screen); replaced as soon as it arrives.
+      const early = offset === 0 ? await lastAnswer(path) : null;
+      if (early) list.replaceChildren(...early.items.map(jobCard));
+      try {
+        page = await api(path);
+      } catch (err) {
+        if (!early) list.replaceChildren(failed(err, load));
+        return;
+      }
     }
     if (offset === 0) list.replaceChildren();
     if (offset === 0 && page.items.length && page.items[0].score == null) {

@@ -83,3 +83,22 @@ async def test_a_worker_without_skills_gets_the_plain_listing(client, market):
     page = await radar(client, worker)
     assert page["total"] == 1
     assert page["items"][0]["score"] is None
+
+
+async def test_signing_in_can_bring_the_radars_first_page_so_the_phone_saves_a_round_trip(client, market):
+    employer = await market.user("employer")
+    for km in (1, 3, 5):
+        await market.job(employer, title=f"配电箱安装{km}", skills=["电工"], location=place(km), **LATER)
+    worker = await worker_with(client, market, "李师傅", [skill("电工", 10)], 0)
+    signed_in = await client.post("/api/auth/login", json={
+        "phone": worker["phone"], "password": market.password, "first_page": True})
+    assert signed_in.status_code == 200, signed_in.text
+    assert signed_in.json()["first_page"] == await radar(client, worker, limit=20)
+    assert len(signed_in.json()["first_page"]["items"]) == 3
+    # Not asked for, or a role whose home is not the radar: nothing more than the token.
+    plain = await client.post("/api/auth/login", json={"phone": worker["phone"], "password": market.password})
+    assert plain.json()["first_page"] is None
+    as_employer = await client.post("/api/auth/login", json={
+        "phone": employer["phone"], "password": market.password, "first_page": True})
+    assert as_employer.status_code == 200
+    assert as_employer.json()["first_page"] is None
