@@ -220,3 +220,23 @@ def test_every_role_can_log_out(browser: Any, texting_server: str, phone: str, h
     page.wait_for_url(re.compile(r"#/login"))
     assert page.errors == []
     page.context.close()
+
+
+@pytest.mark.parametrize("lang", ["zh-CN", "en"])
+def test_after_logging_out_signing_in_draws_the_jobs_from_the_login_answer_alone(browser: Any, texting_server: str,
+                                                                                lang: str) -> None:
+    """A shared phone: logging out forgot the kept radar, yet the jobs come with the login (one round trip)."""
+    page = open_page(browser, texting_server, phone=WORKER, lang=lang)
+    page.wait_for_url(re.compile(r"#/radar"))
+    page.get_by_role("button", name=WORDS[lang]["logout"]).click()
+    page.wait_for_url(re.compile(r"#/login"))
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url) if "/api/" in request.url else None)
+    page.get_by_label("手机号" if lang == "zh-CN" else "Mobile number").fill(WORKER)
+    page.get_by_label("密码" if lang == "zh-CN" else "Password", exact=True).fill("linggong-demo")
+    page.locator("form button[type=submit]").click()
+    expect(page.locator("ul.cards > li.card").first).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert [re.sub(r"^https?://[^/]+", "", url) for url in asked] == ["/api/auth/login"], asked
+    assert page.errors == []
+    page.context.close()
