@@ -1,15 +1,18 @@
 """A red wage warning opens a case by itself (or joins the employer's open case for the period), in the same
-transaction as the warning, with each unpaid order's worker as a claimant; the case goes to the bureau's level."""
+transaction as the warning, with each unpaid order's worker as a claimant; the case goes to the bureau's level.
+A case closed as recovered in full takes its orders off the warning board (staff saw the money paid)."""
 
 from __future__ import annotations
 
 from market.cases import records
 from market.cases.complaints import Filing, file_into_case, order_row
-from market.cases.tables import Claimant, WageCase
+from market.cases.events import CaseClosed
+from market.cases.tables import Claimant, Outcome, WageCase
 from market.core.events import Phase, Subscriptions
 from market.wages.events import WarningRaised
+from market.wages.watch import settle_orders
 
-__all__ = ["open_case_for_red_warning", "subscribe"]
+__all__ = ["open_case_for_red_warning", "settle_recovered_orders", "subscribe"]
 
 _NOTE = "红色预警自动立案"
 
@@ -33,7 +36,20 @@ async def open_case_for_red_warning(event: WarningRaised) -> None:
         await records.escalate(await records.lock(case_id), None, "red_warning")
 
 
+async def settle_recovered_orders(event: CaseClosed) -> None:
+    """Recovered in full: the claimants' orders leave the warning board, which closes a warning left with none.
+
+    Only this outcome: a partial recovery still owes, and a withdrawn or unfounded complaint says nothing about
+    whether the pay came (the warning then waits for the worker's confirmation, as before)."""
+    if event.outcome != Outcome.recovered_full:
+        return
+    orders = await Claimant.select(Claimant.order).where(Claimant.case == event.case_id)
+    await settle_orders([row["order"] for row in orders], "recovered")
+
+
 def subscribe(subscriptions: Subscriptions) -> None:
     """Register the cases package's subscribers."""
     subscriptions.subscribe(WarningRaised, open_case_for_red_warning, phase=Phase.in_transaction,
                             name="cases.open_case_for_red_warning")
+    subscriptions.subscribe(CaseClosed, settle_recovered_orders, phase=Phase.in_transaction,
+                            name="cases.settle_recovered_orders")

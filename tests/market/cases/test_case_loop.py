@@ -8,6 +8,7 @@ import base64
 from market.cases.tables import CaseEvent
 from market.notifications.tables import OutboxMessage
 from market.orders.tables import Order
+from market.wages.tables import WageWarning
 from tests.market.cases.conftest import past_pay_by
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -72,6 +73,10 @@ async def test_the_loop_from_assignment_to_archive(cases, deal, client):
     twice = await cases.act(case_id, "close", staff, {"outcome": "recovered_full"}, expect=409)
     assert twice["code"] == "case_already_closed"
     assert {deal["first"]["id"], deal["second"]["id"]} <= await _told("case_closed")
+    # Recovered in full: the employer's warning (yellow since the complaints) leaves the board.
+    warnings = await WageWarning.select(WageWarning.closed_at).where(WageWarning.employer == employer["id"])
+    assert warnings
+    assert all(w["closed_at"] is not None for w in warnings)
 
     first = await cases.act(case_id, "follow-up", deal["first"], {"resolved": True})
     assert first["status"] == "closed"
