@@ -8,6 +8,7 @@ from market.core.events import Phase, Subscriptions
 from market.jobs.events import JobCancelled, JobPosted, JobsImported
 from market.orders.events import OrderChanged
 from market.ranking.changes import record_change, record_changes
+from market.reputation.events import RatingGiven, RatingObjectionDecided
 
 __all__ = ["subscribe"]
 
@@ -34,6 +35,10 @@ async def _imported_jobs(event: JobsImported) -> None:
     await record_changes("job", event.job_ids)
 
 
+async def _rating(event: RatingGiven | RatingObjectionDecided) -> None:
+    await record_change("worker", event.worker_id)  # the worker's ratings (reputation) moved
+
+
 def subscribe(subscriptions: Subscriptions) -> None:
     """Register matching's subscribers (all in the writer's transaction)."""
     subscriptions.subscribe(JobPosted, _job, phase=Phase.in_transaction, name="matching_changes.job")
@@ -43,3 +48,6 @@ def subscribe(subscriptions: Subscriptions) -> None:
     subscriptions.subscribe(ProfilesImported, _imported_profiles, phase=Phase.in_transaction,
                             name="matching_changes.worker")
     subscriptions.subscribe(JobsImported, _imported_jobs, phase=Phase.in_transaction, name="matching_changes.job")
+    subscriptions.subscribe(RatingGiven, _rating, phase=Phase.in_transaction, name="matching_changes.rating")
+    subscriptions.subscribe(RatingObjectionDecided, _rating, phase=Phase.in_transaction,
+                            name="matching_changes.rating")
