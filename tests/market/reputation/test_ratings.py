@@ -18,7 +18,8 @@ async def deal(client, market):
 
 async def test_each_party_rates_the_other_once_with_their_own_tags(client, deal):
     order_id = deal["order"]["id"]
-    by_employer = await rate(client, order_id, deal["employer"], {"stars": 5, "tags": ["准时", "手艺好"], "note": "干得好"})
+    body = {"stars": 5, "tags": ["准时", "手艺好"], "note": "干得好"}
+    by_employer = await rate(client, order_id, deal["employer"], body)
     assert by_employer.status_code == 200, by_employer.text
     assert (by_employer.json()["stars"], by_employer.json()["tags"], by_employer.json()["rater_side"]) == (
         5, ["准时", "手艺好"], "employer")
@@ -27,7 +28,8 @@ async def test_each_party_rates_the_other_once_with_their_own_tags(client, deal)
     seen = (await client.get(f"/api/orders/{order_id}/rating", headers=deal["worker"]["headers"])).json()
     assert seen["mine"]["stars"] == 4
     assert seen["about_me"] == {"given": True, "stars": 5, "tags": ["准时", "手艺好"], "objection": None}
-    assert "工钱爽快" in seen["tags"] and "准时" not in seen["tags"]
+    assert "工钱爽快" in seen["tags"]
+    assert "准时" not in seen["tags"]
 
 
 async def test_the_rating_about_you_stays_hidden_until_you_rate_too(client, deal):
@@ -39,7 +41,8 @@ async def test_the_rating_about_you_stays_hidden_until_you_rate_too(client, deal
     assert seen["can_rate"] is True
 
 
-@pytest.mark.parametrize(("language", "words"), [("zh-CN", "标签中的“手艺好”不在可选标签里"), ("en", "Tags has “手艺好”")])
+@pytest.mark.parametrize(("language", "words"), [("zh-CN", "标签中的“手艺好”不在可选标签里"),
+                                               ("en", "Tags has “手艺好”")])
 async def test_a_tag_of_the_other_side_is_refused_naming_the_field(client, deal, language, words):
     response = await rate(client, deal["order"]["id"], deal["worker"], {"stars": 4, "tags": ["手艺好"]}, language)
     assert response.status_code == 400, response.text
@@ -70,14 +73,16 @@ async def test_a_rating_changes_within_a_day_and_is_fixed_after(client, deal):
     clock.shift(timedelta(hours=23))
     changed = await rate(client, order_id, deal["employer"], {"stars": 4, "tags": ["肯干"]})
     assert changed.status_code == 200, changed.text
-    assert changed.json()["stars"] == 4 and changed.json()["changed_at"] is not None
+    assert changed.json()["stars"] == 4
+    assert changed.json()["changed_at"] is not None
     clock.shift(timedelta(hours=2))
     locked = await rate(client, order_id, deal["employer"], {"stars": 1}, "en")
     assert locked.status_code == 409
     assert locked.json()["code"] == "rating_locked"
     assert "cannot be changed a day after" in locked.json()["detail"]
     seen = (await client.get(f"/api/orders/{order_id}/rating", headers=deal["employer"]["headers"])).json()
-    assert seen["mine"]["stars"] == 4 and seen["can_rate"] is False
+    assert seen["mine"]["stars"] == 4
+    assert seen["can_rate"] is False
 
 
 async def test_no_rating_before_completion(client, market):
@@ -116,7 +121,8 @@ async def test_the_rated_party_objects_and_staff_uphold_it_removing_the_rating(c
     assert objection.status_code == 201, objection.text
     again = await client.post(f"/api/orders/{order_id}/rating/objection", json={"reason": "再说一次"},
                               headers=deal["worker"]["headers"])
-    assert again.status_code == 409 and again.json()["code"] == "rating_objection_filed"
+    assert again.status_code == 409
+    assert again.json()["code"] == "rating_objection_filed"
     staff = await market.user("staff")
     queue = (await client.get("/api/rating-objections", headers=staff["headers"])).json()
     assert queue["total"] == 1
@@ -127,7 +133,8 @@ async def test_the_rated_party_objects_and_staff_uphold_it_removing_the_rating(c
     assert decided.json()["upheld"] is True
     twice = await client.post(f"/api/rating-objections/{objection.json()['id']}/decision", json={"upheld": False},
                               headers=staff["headers"])
-    assert twice.status_code == 409 and twice.json()["code"] == "rating_objection_decided"
+    assert twice.status_code == 409
+    assert twice.json()["code"] == "rating_objection_decided"
     reputation = (await client.get(f"/api/workers/{deal['worker']['id']}/reputation",
                                    headers=staff["headers"])).json()
     assert reputation["counts"]["ratings"] == 0
@@ -138,7 +145,8 @@ async def test_no_objection_without_a_rating_and_not_by_the_rater(client, deal):
     order_id = deal["order"]["id"]
     none = await client.post(f"/api/orders/{order_id}/rating/objection", json={"reason": "无"},
                              headers=deal["worker"]["headers"])
-    assert none.status_code == 404 and none.json()["code"] == "rating_not_found"
+    assert none.status_code == 404
+    assert none.json()["code"] == "rating_not_found"
     assert (await rate(client, order_id, deal["employer"], {"stars": 1})).status_code == 200
     own = await client.post(f"/api/orders/{order_id}/rating/objection", json={"reason": "自己"},
                             headers=deal["employer"]["headers"])
