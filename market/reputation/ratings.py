@@ -43,7 +43,7 @@ def _check_tags(side: str, tags: list[str]) -> list[str]:
     allowed = TAGS[side]
     for tag in tags:
         if tag not in allowed:
-            raise Invalid.field("tags", "rating_tag_unknown", tag=tag, allowed="、".join(allowed))
+            raise Invalid.field("tags", "rating_tag_unknown", name=tag, choices="、".join(allowed))
     return list(dict.fromkeys(tags))
 
 
@@ -70,7 +70,7 @@ async def give_rating(order_id: int, viewer: CurrentUser, data: RatingCreate) ->
         if existing is not None:
             locks = existing["given_at"] + timedelta(hours=reputation_rules().rating_change_hours)
             if now > locks or existing["removed"]:
-                raise Conflict("rating_locked", until=short_local(locks))
+                raise Conflict("rating_locked", due=short_local(locks))
             await Rating.update({Rating.stars: data.stars, Rating.tags: tags, Rating.note: note,
                                  Rating.changed_at: now}).where(Rating.id == existing["id"])
             rating_id = existing["id"]

@@ -20,7 +20,7 @@ def record_words(record: Record, window_days: int, new: bool, min_count: int, la
         parts.append(translate("rep_stars", language, stars=f"{average:.1f}", n=record.ratings))
     if new:
         parts.append(translate("rep_new", language))
-    return translate("rep_joiner", language).join(parts)
+    return "".join(parts)
 
 
 def moved_words(points: float, language: str) -> str:
