@@ -120,11 +120,11 @@ export function myReputation(workerId) {
   const box = h('section', { class: 'card reputation', 'aria-label': t('rep_my_title') }, h('h2', {}, t('rep_my_title')));
   api(`/api/workers/${workerId}/reputation`).then((r) => {
     const c = r.counts;
-    box.append(h('p', {}, t('rep_my_counts', { d: r.window_days, c: c.completed, n: c.no_shows, l: c.late_cancels })),
+    box.append(...[h('p', {}, t('rep_my_counts', { d: r.window_days, c: c.completed, n: c.no_shows, l: c.late_cancels })),
       h('p', {}, r.average_stars != null ? t('rep_my_stars', { s: r.average_stars.toFixed(1), n: c.ratings })
         : t('rep_my_few', { n: c.ratings, m: r.min_ratings })),
       r.top_tags && r.top_tags.length ? h('p', { class: 'meta' }, ...r.top_tags.map((tag) => h('span', { class: 'reason' }, tag))) : null,
-      r.new ? h('p', { class: 'hint' }, t('rep_my_new')) : h('p', { class: 'hint' }, t('rep_my_reliability', { p: Math.round(r.reliability * 100) })));
+      r.new ? h('p', { class: 'hint' }, t('rep_my_new')) : h('p', { class: 'hint' }, t('rep_my_reliability', { p: Math.round(r.reliability * 100) }))].filter(Boolean));
   }).catch(() => box.remove());
   return box;
 }
