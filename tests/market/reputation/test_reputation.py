@@ -128,17 +128,22 @@ async def test_an_upheld_objection_removes_the_no_show_and_a_pending_one_does_no
     assert (await _reputation(client, "workers", worker["id"], worker)).json()["counts"]["no_shows"] == 1
 
 
-async def test_a_rating_moves_the_worker_in_matching(client, market):
+async def test_a_rating_moves_the_worker_in_matching_as_soon_as_it_is_given(client, market):
     employer = await market.user("employer")
     rated = await worker_with(client, market, "好评", [skill("电工", certified=True)], 1)
     other = await worker_with(client, market, "无评", [skill("电工", certified=True)], 1)
-    for _ in range(3):
-        deal = await completed_deal(client, market, employer, rated)
+    deals = [await completed_deal(client, market, employer, rated) for _ in range(3)]
+    for deal in deals[:2]:
         assert (await rate(client, deal["order"]["id"], employer, {"stars": 5})).status_code == 200
     job = await market.job(employer, **ELECTRICIAN, starts_at=(clock.now() + timedelta(days=1)).isoformat(),
                            ends_at=(clock.now() + timedelta(days=1, hours=8)).isoformat())
-    items = (await client.get(f"/api/jobs/{job['id']}/candidates", headers=employer["headers"])).json()["items"]
+    url = f"/api/jobs/{job['id']}/candidates"
+    before = {i["worker_id"]: i for i in (await client.get(url, headers=employer["headers"])).json()["items"]}
+    assert before[rated["id"]]["breakdown"]["rating"] == before[other["id"]]["breakdown"]["rating"]  # 2 < minimum
+    assert before[rated["id"]]["record"]["average_stars"] is None
+    assert (await rate(client, deals[2]["order"]["id"], employer, {"stars": 5})).status_code == 200
+    items = (await client.get(url, headers=employer["headers"])).json()["items"]
     assert [i["worker_id"] for i in items] == [rated["id"], other["id"]]
+    assert items[0]["breakdown"]["rating"] > before[rated["id"]]["breakdown"]["rating"]
     assert items[0]["record"]["average_stars"] == 5.0
-    assert items[0]["breakdown"]["rating"] > items[1]["breakdown"]["rating"]
     assert "评分5.0星（3条评价）" in items[0]["record"]["words"]
