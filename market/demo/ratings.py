@@ -27,7 +27,7 @@ from market.orders.schemas import AcceptIn, PaidIn
 from market.reputation.ratings import give_rating
 from market.reputation.schemas import RatingCreate
 
-__all__ = ["RATED_EMPLOYERS", "RATED_WORKERS", "seed_ratings"]
+__all__ = ["RATED_EMPLOYERS", "RATED_JOBS", "RATED_WORKERS", "seed_ratings"]
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,9 @@ _DEALS: tuple[_Deal, ...] = (
     # worker 3: new, one no-show
     _Deal(5, 3, 1, no_show=True),
 )
+
+RATED_JOBS = len(_DEALS) + 1
+"""Jobs this module posts (each worked by one person): the rated deals and the demo logins' unrated order."""
 
 
 async def _people(phones: list[str]) -> list[CurrentUser]:
@@ -123,4 +126,4 @@ async def seed_ratings(city: DemoCity) -> int:
     for place, deal in enumerate(_DEALS):
         await _work(deal, employers[deal.employer], workers[deal.worker], place, "小区绿化搬运")
     await _unrated_for_the_demo_logins(city)
-    return len(_DEALS) + 1
+    return RATED_JOBS
