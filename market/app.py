@@ -37,6 +37,7 @@ from market.places.controllers import PlaceController
 from market.ranking.controllers import RankedJobController, WalkInJobsController
 from market.ranking.state import matching_lifespan
 from market.ranking.trades import TradeController
+from market.reputation.controllers import OrderRatingController, RatingObjectionController, ReputationController
 from market.settings import get_settings
 from market.stations.controllers import StationController
 from market.wages.controllers import WarningController, WorkdayController
@@ -109,7 +110,8 @@ def create_app() -> Litestar:
         EmployerController, StationController, PlaceController, JobController, RankedJobController, AcceptController,
         OrderController, ContractController, VerifyPageController, InboxController, DeliveryController,
         TradeController, ComplaintController, CaseController, WarningController, WorkdayController,
-        WalkInJobsController])
+        WalkInJobsController,
+        OrderRatingController, RatingObjectionController, ReputationController])
     handlers: list[Any] = [health, api]
     handlers.append(docs_assets_router(opt=PUBLIC_ROUTE, file_system=StaticFileSystem()))
     static_dir = find_static_dir(settings.static_dir)

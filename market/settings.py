@@ -236,6 +236,17 @@ class Settings:
     """An employer with this many cases opened in the window goes to the labour bureau at once."""
     case_attachment_max_bytes: int = field(default=1024 * 1024, metadata=_read(_at_least_one))
     """Largest photo or PDF attached to a case (the request body limit bounds them too)."""
+    # issue 13: ratings and worker reliability (market/reputation, docs/reputation.md)
+    rating_window_days: int = field(default=14, metadata=_read(_at_least_one))
+    """Days after an order is completed in which each party may rate the other."""
+    rating_change_hours: int = field(default=24, metadata=_read(_non_negative))
+    """Hours after giving a rating in which it may still be changed; later it is fixed (409 `rating_locked`)."""
+    rating_min_count: int = field(default=3, metadata=_read(_at_least_one))
+    """Ratings a person needs in the window before their average stars and top tags are shown."""
+    reputation_window_days: int = field(default=90, metadata=_read(_at_least_one))
+    """The rolling window of reliability and reputation: orders, no-shows, late cancels and ratings in it."""
+    reputation_new_below: int = field(default=3, metadata=_read(_at_least_one))
+    """Someone with fewer finished orders than this in the window is `new`: a neutral value, no average."""
 
     @property
     def zone(self) -> ZoneInfo:

@@ -328,3 +328,29 @@ def warning_reach(caller: Caller, stations: Collection[int] = ()) -> Reach:
     if caller.role == Role.employer:
         return Reach(employer_id=caller.id)
     return Reach()
+
+
+# Ratings and reputation (issue 13: market/reputation) ------------------------------------------------------------
+
+__all__ += ["rate_order", "see_reputation"]
+
+
+def rate_order(caller: Caller, order: OrderFacts) -> Standing:
+    """Rate the other party of an order, or object to their rating: the order's worker or employer only (their own
+    word, never staff's for them): 404 `order_not_found` when the order is not the caller's to see, 403
+    `rating_parties_only` for staff."""
+    return _decide(order_standing(caller, order), ("worker", "employer"), "order_not_found", "rating_parties_only")
+
+
+def see_reputation(caller: Caller, owner_id: int, *, dealt_with: bool) -> Standing:
+    """A worker's or employer's reputation: themself (`self`), the other party of any order between them, staff,
+    the bureau; 404 `user_not_found` for anyone else (as if there were no such person)."""
+    if caller.id == owner_id:
+        return "self"
+    if is_staff(caller):
+        return "staff"
+    if caller.role in OVERSIGHT_ROLES:
+        return "supervisor"
+    if dealt_with and caller.role in (Role.worker, Role.employer):
+        return "worker" if caller.role == Role.worker else "employer"
+    raise NotFound("user_not_found")

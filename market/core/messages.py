@@ -207,6 +207,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "code_not_for_role_field": ("是工作人员账号，须用密码登录", "belongs to a staff account: use the password"),
     # issue 15: the station counter finds a worker by name or ID number
     "lookup_one_of": ("与身份证号二选一填写", "give either a name or an ID number"),
+    # issue 13: ratings and reputation (market/reputation)
+    "rating_parties_only": ("评价只能由订单双方本人给出", "Only the two parties of the order may rate it"),
+    "rating_not_completed": ("订单完工后才能评价", "You can rate once the order is completed"),
+    "rating_window_closed": ("评价期已于{due}结束", "The time to rate ended at {due}"),
+    "rating_locked": ("评价给出一天后不能再修改（{due}起）", "A rating cannot be changed a day after it was given "
+                      "(fixed since {due})"),
+    "rating_tag_unknown": ("中的“{name}”不在可选标签里（{choices}）", "has “{name}”, which is not one of the tags "
+                           "({choices})"),
+    "rating_not_found": ("对方还没有评价您", "There is no rating of you on this order"),
+    "rating_objection_filed": ("您已对这条评价提出过异议", "You have already objected to this rating"),
+    "rating_objection_closed": ("异议期已于{due}结束", "The time to object ended at {due}"),
+    "rating_objection_not_found": ("找不到该异议", "Objection not found"),
+    "rating_objection_decided": ("该异议已处理过", "This objection has already been decided"),
+    "rep_completed": ("近{days}天完成{n}单", "{n} jobs done in the last {days} days"),
+    # each further part of the record's words says its own separator
+    "rep_no_shows": ("，{n}次爽约", ", {n} no-show(s)"),
+    "rep_late_cancels": ("，{n}次临时取消", ", {n} late cancel(s)"),
+    "rep_stars": ("，评分{stars}星（{n}条评价）", ", rated {stars} stars ({n} ratings)"),
+    "rep_new": ("，新人，记录尚少", ", new: little history yet"),
+    "rep_moved_up": ("比新人排名高{points}分", "ranked {points} points above a newcomer"),
+    "rep_moved_down": ("比新人排名低{points}分", "ranked {points} points below a newcomer"),
     **WORDS,
     **NOTICES,
 }
@@ -313,6 +334,11 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     # issue 15: accounts by SMS code
     "code": ("验证码", "Code"),
     "purpose": ("用途", "Purpose"),
+    # issue 13: ratings
+    "stars": ("星级", "Stars"),
+    "tags": ("标签", "Tags"),
+    "pending": ("只看待处理", "Pending only"),
+    "objection_id": ("异议编号", "Objection id"),
 }
 
 # Units said after a bound, by how the field's name ends.

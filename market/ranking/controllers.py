@@ -10,6 +10,7 @@ from litestar.params import FromQuery, QueryParameter
 
 from market.accounts.auth import AuthedRequest
 from market.accounts.guards import requires_role, requires_staff
+from market.core.i18n import pick_language
 from market.core.schemas import Limit, Offset, Page, PathId
 from market.core.text import LINE_PATTERN
 from market.jobs.listing import JobFilter
@@ -69,7 +70,8 @@ class RankedJobController(Controller):
         offset: Offset = 0,
     ) -> Page[CandidateOut]:
         """The best available workers for the job, explained; for its employer and staff."""
-        return await list_candidates(matching, job_id, request.user, limit, offset)
+        language = pick_language(request.headers.get("accept-language"))
+        return await list_candidates(matching, job_id, request.user, limit, offset, language)
 
 
 class WalkInJobsController(Controller):

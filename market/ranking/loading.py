@@ -1,19 +1,21 @@
-"""Reading what matching knows from the database: workers with their record and bookings, and open jobs."""
+"""Reading what matching knows from the database: workers with their record (the reputation window) and bookings,
+and open jobs."""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
-
-from piccolo.query.functions.aggregate import Count
 
 from market.accounts.tables import Role
 from market.core import clock
 from market.employers.tables import Employer
 from market.jobs.tables import Job, JobStatus
 from market.orders.tables import Order, OrderStatus
+from market.reputation.records import worker_records
+from market.reputation.reliability import Record
+from market.reputation.rules import reputation_rules
 from market.workers.tables import WorkerProfile as ProfileRow
 from matching import HeldSkill, JobPosting, TimeSlot, WorkerProfile
 
@@ -24,7 +26,6 @@ JOB_REACH_KM = 50.0
 """How far a job looks for workers at most; the worker's own travel radius is usually the tighter limit."""
 
 _LIVE = [OrderStatus.accepted, OrderStatus.checked_in]
-_DONE = [OrderStatus.completed, OrderStatus.paid, OrderStatus.confirmed]
 
 
 def _held(skills: Any) -> tuple[HeldSkill, ...]:
@@ -32,36 +33,23 @@ def _held(skills: Any) -> tuple[HeldSkill, ...]:
                  for s in skills or [])
 
 
-Record = tuple[Counter[int], Counter[int], dict[int, list[TimeSlot]]]
-
-
-async def _records_of_all() -> Record:
-    """Completed orders, late cancels by the worker, and live bookings of every worker (grouped in the database)."""
-    completed, late = Counter[int](), Counter[int]()
-    for counter, where in ((completed, Order.status.is_in(_DONE)),
-                           (late, Order.cancel_late.eq(True) & (Order.cancelled_by_role == "worker"))):
-        rows = await Order.select(Order.worker, Count(Order.id, alias="n")).where(where).group_by(Order.worker)
-        counter.update({row["worker"]: row["n"] for row in rows})
+async def _bookings(ids: list[int] | None) -> dict[int, list[TimeSlot]]:
+    """Live bookings (accepted or checked-in orders not yet over) of these workers (every worker when None)."""
     slots: dict[int, list[TimeSlot]] = defaultdict(list)
-    for row in await Order.select(Order.worker, Order.starts_at, Order.ends_at).where(
-            Order.status.is_in(_LIVE) & (Order.ends_at > clock.now())):
+    query = Order.select(Order.worker, Order.starts_at, Order.ends_at).where(
+        Order.status.is_in(_LIVE) & (Order.ends_at > clock.now()))
+    if ids is not None:
+        query = query.where(Order.worker.is_in(ids))
+    for row in await query:
         slots[row["worker"]].append(TimeSlot(row["starts_at"], row["ends_at"]))
-    return completed, late, slots
+    return slots
 
 
-async def _records_of(ids: list[int]) -> Record:
-    """The same for a few workers, from one read of their orders."""
-    completed, late = Counter[int](), Counter[int]()
-    slots: dict[int, list[TimeSlot]] = defaultdict(list)
-    now = clock.now()
-    for row in await Order.select(Order.worker, Order.status, Order.cancel_late, Order.cancelled_by_role,
-                                  Order.starts_at, Order.ends_at).where(Order.worker.is_in(ids)):
-        worker = row["worker"]
-        completed[worker] += row["status"] in _DONE
-        late[worker] += bool(row["cancel_late"]) and row["cancelled_by_role"] == "worker"
-        if row["status"] in _LIVE and row["ends_at"] > now:
-            slots[worker].append(TimeSlot(row["starts_at"], row["ends_at"]))
-    return completed, late, slots
+def _rating(record: Record) -> tuple[float | None, int]:
+    """What matching hears of the worker's stars: nothing below the minimum count (as the reputation shows)."""
+    if record.ratings < reputation_rules().min_count:
+        return None, 0
+    return record.mean_stars, record.ratings
 
 
 async def load_workers(ids: Iterable[int] | None = None) -> dict[int, WorkerProfile | None]:
@@ -79,14 +67,17 @@ async def load_workers(ids: Iterable[int] | None = None) -> dict[int, WorkerProf
     if wanted is not None:
         query = query.where(ProfileRow.user.is_in(wanted))
     rows = await query
-    completed, late, bookings = await (_records_of_all() if wanted is None else _records_of(wanted))
+    records, bookings = await worker_records(wanted), await _bookings(wanted)
     found: dict[int, WorkerProfile | None] = dict.fromkeys(wanted or [])
     for row in rows:
         worker_id = row["user"]
+        record = records.get(worker_id) or Record()
+        rating, ratings = _rating(record)
         found[worker_id] = WorkerProfile(
             worker_id=worker_id, lat=row["lat"], lon=row["lon"], skills=_held(row["skills"]),
             max_distance_km=float(row["max_distance_km"]), display_name=row["name"],
-            completed=completed[worker_id], no_shows=0, late_cancels=late[worker_id], rating=None, ratings=0,
+            completed=record.completed, no_shows=record.no_shows, late_cancels=record.late_cancels, rating=rating,
+            ratings=ratings,
             bookings=tuple(sorted(bookings.get(worker_id, []), key=lambda s: s.starts_at)),
         )
     return found

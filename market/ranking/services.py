@@ -20,6 +20,7 @@ from market.jobs.services import load_job
 from market.jobs.tables import Job, JobStatus
 from market.orders.tables import Order
 from market.ranking.loading import JOB_REACH_KM, job_posting, load_worker_at
+from market.ranking.record_words import candidate_records
 from market.ranking.schemas import CandidateOut, CandidateSkill
 from market.ranking.state import LiveMatching
 from market.stations.behalf import standing_consent
@@ -34,7 +35,7 @@ SEARCH_RADII_KM = (10.0, 25.0, JOB_REACH_KM)
 
 
 async def list_candidates(matching: LiveMatching, job_id: int, viewer: CurrentUser, limit: int,
-                          offset: int) -> Page[CandidateOut]:
+                          offset: int, language: str = "zh-CN") -> Page[CandidateOut]:
     """The best available workers for the job, explained; only its employer and staff may ask."""
     row = await load_job(job_id)
     policy.manage_job(viewer, policy.JobFacts(employer_id=row["employer"]))
@@ -49,7 +50,9 @@ async def list_candidates(matching: LiveMatching, job_id: int, viewer: CurrentUs
     skills = {r["user"]: r["skills"] for r in await WorkerProfile.select(WorkerProfile.user, WorkerProfile.skills)
               .where(WorkerProfile.user.is_in([c.worker_id for c in items] or [0]))
               .output(load_json=True)}
-    items = [msgspec.structs.replace(c, held_skills=_held_skills(c, skills.get(c.worker_id, []))) for c in items]
+    records = await candidate_records([c.worker_id for c in items], [c.breakdown for c in items], language)
+    items = [msgspec.structs.replace(c, held_skills=_held_skills(c, skills.get(c.worker_id, [])),
+                                     record=records.get(c.worker_id)) for c in items]
     return Page(items=items, total=len(found), limit=limit, offset=offset)
 
 

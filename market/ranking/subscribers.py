@@ -18,6 +18,7 @@ from market.orders.events import OrderChanged
 from market.ranking.changes import record_change, record_changes
 from market.ranking.services import browse_jobs
 from market.ranking.state import live_matching
+from market.reputation.events import RatingGiven, RatingObjectionDecided
 
 __all__ = ["subscribe"]
 
@@ -50,6 +51,10 @@ async def _radar_first_page(state: State, worker: CurrentUser) -> Any:
     return await browse_jobs(live_matching(state), worker, everything, 20, 0)
 
 
+async def _rating(event: RatingGiven | RatingObjectionDecided) -> None:
+    await record_change("worker", event.worker_id)  # the worker's ratings (reputation) moved
+
+
 def subscribe(subscriptions: Subscriptions) -> None:
     """Register matching's subscribers (all in the writer's transaction), and the worker's first page at login."""
     provide_first_page(Role.worker, _radar_first_page)
@@ -60,3 +65,6 @@ def subscribe(subscriptions: Subscriptions) -> None:
     subscriptions.subscribe(ProfilesImported, _imported_profiles, phase=Phase.in_transaction,
                             name="matching_changes.worker")
     subscriptions.subscribe(JobsImported, _imported_jobs, phase=Phase.in_transaction, name="matching_changes.job")
+    subscriptions.subscribe(RatingGiven, _rating, phase=Phase.in_transaction, name="matching_changes.rating")
+    subscriptions.subscribe(RatingObjectionDecided, _rating, phase=Phase.in_transaction,
+                            name="matching_changes.rating")

@@ -11,6 +11,7 @@ import { jobTerms } from './worker.js';
 import { employerWarnings } from './warnings.js';
 import { shareButton } from './share.js';
 import { ask, confirmed } from './confirm.js';
+import { ratingSlot, recordLine } from './rating.js';
 
 function fullness(job) {
   const pct = job.headcount ? Math.round((job.filled / job.headcount) * 100) : 0;
@@ -108,6 +109,7 @@ function candidateCard(c) {
     h('div', { class: 'row' }, h('h3', {}, c.display_name), badge(t('fit', { n: Math.round(c.score * 100) }), 'fit')),
     h('p', { class: 'meta' }, h('span', {}, t('km', { n: c.distance_km.toFixed(1) })),
       ...c.matched_skills.filter(([, held]) => held).map(([req, held]) => h('span', {}, candidateSkill(c, req, held)))),
+    recordLine(c.record),
     h('div', { class: 'bars' }, ...parts.map((k) => h('span', { class: 'bar' }, h('span', {}, t(`part_${k}`)),
       h('meter', { min: 0, max: 1, value: c.breakdown[k], 'aria-label': `${t(`part_${k}`)} ${Math.round(c.breakdown[k] * 100)}%` })))));
 }
@@ -146,7 +148,7 @@ export function employerOrderCard(order, refresh) {
     h('p', {}, callButton(order.worker.phone, t('call_worker', { n: order.worker.name })) || h('span', { class: 'meta' }, order.worker.phone)),
     h('p', { class: 'meta' }, h('span', {}, `${t('agreed_pay')} ${money(order.agreed_pay_fen)}`),
       order.paid_amount_fen != null ? h('span', {}, `${t('paid_amount')} ${money(order.paid_amount_fen)}`) : h('span', {}, `${t('pay_by')} ${when(order.pay_due_at)}`)),
-    noShowInfo(order), contractLink(order), actions, decisionForm(order, post, refresh));
+    noShowInfo(order), contractLink(order), actions, decisionForm(order, post, refresh), ratingSlot(order));
 }
 
 export async function jobDetail({ params }) {

@@ -5,6 +5,7 @@ import { t } from './i18n.js';
 import { placePicker } from './places.js';
 import { field, form, h, loading, show, failed, toast } from './ui.js';
 import { tradeInput } from './trades.js';
+import { myReputation } from './rating.js';
 
 function skillRow(skill, list) {
   const row = h('li', { class: 'skill', dataset: { field: 'skills' } },
@@ -80,5 +81,6 @@ export async function profile({ user }) {
       toast(t('saved'));
       location.hash = '#/radar';
     }),
+    myReputation(user.id),
     h('p', {}, h('button', { type: 'button', class: 'link', onclick: signOut }, `${t('logout')} (${user.name})`)));
 }

@@ -10,6 +10,7 @@ import { callButton, distanceText, mapLinks } from './places.js';
 import { confirmed } from './confirm.js';
 import { speakButton } from './reach.js';
 import { keepAnswer, lastAnswer, takeHandedOver } from './offline.js';
+import { ratingSlot } from './rating.js';
 
 /** Plain reasons a job suits the worker, from the radar's matched_skills and breakdown. */
 export function reasons(job) {
@@ -212,6 +213,8 @@ export function orderCard(order, refresh, kase) {
   const wages = payProblem(order, kase, confirm);
   const objection = objectionForm(order, post, refresh);
   if (objection) extra.append(objection);
+  const rating = ratingSlot(order);
+  if (rating) extra.append(rating);
   const link = contractLink(order);
   return h('li', { class: 'card' },
     h('div', { class: 'row' }, h('h2', {}, order.job.title), badge(t(`status_${order.status}`), order.status)),

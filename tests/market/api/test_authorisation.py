@@ -274,6 +274,26 @@ ROUTES: dict[tuple[str, str], Route] = {
     ("DELETE", "/api/admin/workdays/{day:date}"): only(
         "/api/admin/workdays/2030-01-03", {"admin": (404, "workday_override_not_found")},
         {"other_staff": ROLE, "other_employer": ROLE, "other_worker": ROLE}),
+    # ratings and reputation (issue 13): the order's two parties rate (staff never for them); the staff decide
+    # objections; a reputation is read by its person, the other party of an order between them, staff, the bureau
+    ("GET", "/api/orders/{order_id:int}/rating"): of_order("/api/orders/{order}/rating", OK, OK, ROLE).but(
+        supervisor=ROLE),
+    ("POST", "/api/orders/{order_id:int}/rating"): of_order(
+        "/api/orders/{order}/rating", (409, "rating_not_completed"), (409, "rating_not_completed"), ROLE,
+        body={"stars": 5}).but(supervisor=ROLE),
+    ("POST", "/api/orders/{order_id:int}/rating/objection"): of_order(
+        "/api/orders/{order}/rating/objection", (404, "rating_not_found"), (404, "rating_not_found"), ROLE,
+        body={"reason": "不公平"}).but(supervisor=ROLE),
+    ("GET", "/api/rating-objections"): staff_only("/api/rating-objections"),
+    ("POST", "/api/rating-objections/{objection_id:int}/decision"): staff_only(
+        "/api/rating-objections/99999/decision", (404, "rating_objection_not_found"),
+        (404, "rating_objection_not_found"), body={"upheld": True}),
+    ("GET", "/api/workers/{worker_id:int}/reputation"): Route("/api/workers/{worker}/reputation", {
+        "anonymous": LOGIN, **dict.fromkeys(ROLES, OK), "other_staff": OK,
+        "other_worker": (404, "user_not_found"), "other_employer": (404, "user_not_found")}),
+    ("GET", "/api/employers/{employer_id:int}/reputation"): Route("/api/employers/{employer}/reputation", {
+        "anonymous": LOGIN, **dict.fromkeys(ROLES, OK), "other_staff": OK,
+        "other_worker": (404, "user_not_found"), "other_employer": (404, "user_not_found")}),
 }
 
 

@@ -12,6 +12,7 @@ import time
 from market.core.database import current_engine
 from market.demo.cases import CASE_STORY_JOBS
 from market.demo.city import DEMO_EMPLOYER, DEMO_PASSWORD, DEMO_WORKER
+from market.demo.ratings import RATED_JOBS
 from market.demo.wages import UNPAID_JOBS
 from market.jobs.tables import Job
 from market.ranking.state import POLL_INTERVAL, live_matching
@@ -48,7 +49,7 @@ async def test_a_city_seeded_by_a_second_process_shows_on_the_radar_and_in_candi
          "--workers", "60", "--jobs", "25"],
         env={**os.environ, "LINGGONG_DATABASE_URL": _database_url()}, capture_output=True, text=True, timeout=300)
     assert seeded.returncode == 0, seeded.stderr
-    assert await Job.count() == 25 + len(UNPAID_JOBS) + CASE_STORY_JOBS  # and the jobs worked and left unpaid
+    assert await Job.count() == 25 + len(UNPAID_JOBS) + CASE_STORY_JOBS + RATED_JOBS  # and the jobs worked
 
     worker = await _login(client, DEMO_WORKER.phone)
 
