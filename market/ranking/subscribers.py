@@ -3,9 +3,11 @@ writer's transaction, which every app process polls (`market.ranking.state`)."""
 
 from __future__ import annotations
 
-from market.accounts.events import ProfileChanged, ProfilesImported
+from market.accounts.events import AccountDeactivated, AccountReactivated, ProfileChanged, ProfilesImported
 from market.core.events import Phase, Subscriptions
+from market.employers.events import EmployerBarred, EmployerUnbarred
 from market.jobs.events import JobCancelled, JobPosted, JobsImported
+from market.jobs.tables import Job, JobStatus
 from market.orders.events import OrderChanged
 from market.ranking.changes import record_change, record_changes
 
@@ -34,6 +36,21 @@ async def _imported_jobs(event: JobsImported) -> None:
     await record_changes("job", event.job_ids)
 
 
+async def _employer_jobs(event: EmployerBarred | EmployerUnbarred) -> None:
+    """A barred employer's open jobs leave the radar; unbarred, they come back."""
+    rows = await Job.select(Job.id).where((Job.employer == event.employer_id) & (Job.status == JobStatus.open))
+    await record_changes("job", [row["id"] for row in rows])
+
+
+async def _account(event: AccountDeactivated | AccountReactivated) -> None:
+    """A closed worker account leaves the candidates; a closed employer's open jobs leave the radar."""
+    if event.role == "worker":
+        await record_change("worker", event.user_id)
+    elif event.role == "employer":
+        rows = await Job.select(Job.id).where((Job.employer == event.user_id) & (Job.status == JobStatus.open))
+        await record_changes("job", [row["id"] for row in rows])
+
+
 def subscribe(subscriptions: Subscriptions) -> None:
     """Register matching's subscribers (all in the writer's transaction)."""
     subscriptions.subscribe(JobPosted, _job, phase=Phase.in_transaction, name="matching_changes.job")
@@ -43,3 +60,7 @@ def subscribe(subscriptions: Subscriptions) -> None:
     subscriptions.subscribe(ProfilesImported, _imported_profiles, phase=Phase.in_transaction,
                             name="matching_changes.worker")
     subscriptions.subscribe(JobsImported, _imported_jobs, phase=Phase.in_transaction, name="matching_changes.job")
+    for barring in (EmployerBarred, EmployerUnbarred):
+        subscriptions.subscribe(barring, _employer_jobs, phase=Phase.in_transaction, name="matching_changes.barred")
+    for account in (AccountDeactivated, AccountReactivated):
+        subscriptions.subscribe(account, _account, phase=Phase.in_transaction, name="matching_changes.account")
