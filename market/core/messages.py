@@ -6,6 +6,7 @@ that is itself words (a status, a role) is passed as a `Phrase`, so no caller ho
 
 from __future__ import annotations
 
+from market.core.messages_backoffice import BACKOFFICE_FIELDS, BACKOFFICE_MESSAGES, BACKOFFICE_VALUES
 from market.core.messages_notices import NOTICES
 from market.core.messages_words import WORDS
 
@@ -209,6 +210,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lookup_one_of": ("与身份证号二选一填写", "give either a name or an ID number"),
     **WORDS,
     **NOTICES,
+    **BACKOFFICE_MESSAGES,
 }
 
 FRONT_END_CODES = ("internal_error", "network")
@@ -313,6 +315,7 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     # issue 15: accounts by SMS code
     "code": ("验证码", "Code"),
     "purpose": ("用途", "Purpose"),
+    **BACKOFFICE_FIELDS,
 }
 
 # Units said after a bound, by how the field's name ends.
@@ -370,4 +373,5 @@ VALUE_NAMES: dict[str, tuple[str, str]] = {
     "login": ("登录", "sign in"),
     "register": ("注册", "sign up"),
     "reset": ("重设密码", "password reset"),
+    **BACKOFFICE_VALUES,
 }

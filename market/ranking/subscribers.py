@@ -60,7 +60,8 @@ def subscribe(subscriptions: Subscriptions) -> None:
     subscriptions.subscribe(ProfilesImported, _imported_profiles, phase=Phase.in_transaction,
                             name="matching_changes.worker")
     subscriptions.subscribe(JobsImported, _imported_jobs, phase=Phase.in_transaction, name="matching_changes.job")
-    for barring in (EmployerBarred, EmployerUnbarred):
-        subscriptions.subscribe(barring, _employer_jobs, phase=Phase.in_transaction, name="matching_changes.barred")
-    for account in (AccountDeactivated, AccountReactivated):
-        subscriptions.subscribe(account, _account, phase=Phase.in_transaction, name="matching_changes.account")
+    subscriptions.subscribe(EmployerBarred, _employer_jobs, phase=Phase.in_transaction, name="matching_changes.barred")
+    subscriptions.subscribe(EmployerUnbarred, _employer_jobs, phase=Phase.in_transaction,
+                            name="matching_changes.barred")
+    subscriptions.subscribe(AccountDeactivated, _account, phase=Phase.in_transaction, name="matching_changes.account")
+    subscriptions.subscribe(AccountReactivated, _account, phase=Phase.in_transaction, name="matching_changes.account")
