@@ -5,6 +5,7 @@ from __future__ import annotations
 __all__ = ["BACKOFFICE_FIELDS", "BACKOFFICE_MESSAGES", "BACKOFFICE_VALUES"]
 
 BACKOFFICE_MESSAGES: dict[str, tuple[str, str]] = {
+    "roles.supervisor": ("人社部门督导", "the labour bureau's supervisors"),
     "station_not_found": ("没有这个驿站", "There is no such station"),
     "employer_not_found": ("没有这个用工方", "There is no such employer"),
     "station_already_open": ("这个驿站已在开放", "This station is already open"),
