@@ -23,6 +23,7 @@ from market.core.errors import Conflict, Invalid, NotFound
 from market.core.events import record
 from market.core.passwords import hash_password_off_loop
 from market.core.schemas import Page
+from market.employers.tables import Employer
 from market.stations.staff import create_staff
 from market.stations.tables import Station, StationStaff
 
@@ -52,7 +53,11 @@ async def _rows(condition: Any, limit: int | None = None, offset: int = 0) -> li
     stations = {r["user"]: r for r in await StationStaff.select(
         StationStaff.user, StationStaff.station, StationStaff.station.name.as_alias("station_name"),  # type: ignore[union-attr]
     ).where(StationStaff.user.is_in(ids))} if ids else {}
+    employers = [row["id"] for row in rows if row["role"] == Role.employer]
+    barred = {r["user"]: r["barred"] for r in await Employer.select(Employer.user, Employer.barred).where(
+        Employer.user.is_in(employers))} if employers else {}
     for row in rows:
+        row["barred"] = bool(barred.get(row["id"])) if row["role"] == Role.employer else None
         link = stations.get(row["id"])
         row["station_id"], row["station_name"] = (link["station"], link["station_name"]) if link else (None, None)
     return rows
@@ -62,7 +67,7 @@ def _out(row: dict[str, Any]) -> AdminUserOut:
     return AdminUserOut(id=row["id"], phone=row["phone"], name=row["name"], role=row["role"],
                         active=row["is_active"], must_change_password=row["must_change_password"],
                         station_id=row["station_id"], station_name=row["station_name"],
-                        created_at=row["created_at"])
+                        created_at=row["created_at"], barred=row["barred"])
 
 
 async def list_users(role: str | None, q: str | None, active: bool | None, limit: int,

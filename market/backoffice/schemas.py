@@ -86,6 +86,8 @@ class AdminUserOut(Schema):
     station_id: int | None
     station_name: str | None
     created_at: datetime
+    barred: bool | None = None
+    """For an employer: barred from posting."""
 
 
 class StaffCreated(Schema):

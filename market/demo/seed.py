@@ -20,6 +20,7 @@ from market.demo.case_service import RealCaseService
 from market.demo.cases import CASES_NEED_EMPLOYERS, CASES_NEED_WORKERS, seed_cases
 from market.demo.city import DEMO_PASSWORD, DemoCity, generate_city
 from market.demo.city_gazetteer import demo_places
+from market.demo.backoffice import ensure_demo_admin
 from market.demo.wages import ensure_demo_supervisor, seed_wage_warnings
 from market.employers.tables import Employer
 from market.jobs.events import JobsImported
@@ -127,4 +128,5 @@ async def seed_city(workers: int, jobs: int, *, seed: int = 20261124, progress: 
         await ensure_demo_supervisor()  # the bureau hands the stories' cases to the demo clerk
         await seed_cases(city, RealCaseService())  # first: the cases' stories happened in the past
     await seed_wage_warnings(city)
+    await ensure_demo_admin()
     return city

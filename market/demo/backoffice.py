@@ -1,0 +1,18 @@
+"""The demo's back-office login: an admin (`DEMO_ADMIN_PHONE`, the demo password) whose home is the back office."""
+
+from __future__ import annotations
+
+from market.accounts.tables import Role, User
+from market.core.passwords import hash_password
+from market.demo.city_logins import DEMO_PASSWORD
+
+__all__ = ["DEMO_ADMIN_NAME", "DEMO_ADMIN_PHONE", "ensure_demo_admin"]
+
+DEMO_ADMIN_PHONE = "13800000005"
+DEMO_ADMIN_NAME = "黄志明"
+
+
+async def ensure_demo_admin() -> None:
+    """The demo admin, made once (a second seed leaves it as it is)."""
+    await User.insert(User(phone=DEMO_ADMIN_PHONE, name=DEMO_ADMIN_NAME, role=Role.admin,
+                           password_hash=hash_password(DEMO_PASSWORD))).on_conflict(action="DO NOTHING")
