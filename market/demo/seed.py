@@ -16,11 +16,11 @@ from market.core.events import DomainEvent
 from market.core.identity import mask_credit_code, mask_resident_id
 from market.core.passwords import hash_password
 from market.core.personal_data import encrypt, keyed_hash
+from market.demo.backoffice import ensure_demo_admin
 from market.demo.case_service import RealCaseService
 from market.demo.cases import CASES_NEED_EMPLOYERS, CASES_NEED_WORKERS, seed_cases
 from market.demo.city import DEMO_PASSWORD, DemoCity, generate_city
 from market.demo.city_gazetteer import demo_places
-from market.demo.backoffice import ensure_demo_admin
 from market.demo.wages import ensure_demo_supervisor, seed_wage_warnings
 from market.employers.tables import Employer
 from market.jobs.events import JobsImported
