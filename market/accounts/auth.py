@@ -85,7 +85,10 @@ async def session_user(connection: ASGIConnection[Any, Any, Any, Any]) -> Curren
         token = Token.decode(encoded, get_keyring().token_secret, _ALGORITHM)
     except NotAuthorizedException:
         return None
-    return await _load_user(token, connection)
+    try:
+        return await _load_user(token, connection)
+    except Forbidden:  # holding a temporary password: nobody, on a public route, until it is changed
+        return None
 
 
 AuthedRequest = Request[CurrentUser, Token, Any]
