@@ -102,6 +102,7 @@ async function route() {
   const [match, mod, name, roles] = hit;
   if (roles.length && !user) { location.replace(`#/login?next=${encodeURIComponent(path)}`); return; }
   if (roles.length && !roles.includes(user.role)) { location.replace(HOME[user.role] || '#/login'); return; }
+  if (user && user.must_change_password && path !== '/password') { location.replace('#/password'); return; }
   try {
     const screen = (await import(mod))[name];
     if (mine !== generation) return;
