@@ -63,7 +63,7 @@ def _check(data: TradeAdd) -> None:
     if not name:
         raise Invalid.field("name", "blank")
     if name in taxonomy.alias_to_code:
-        raise Conflict("trade_name_taken", [], trade=taxonomy.get(taxonomy.alias_to_code[name]).zh)
+        raise Conflict("trade_name_taken", [], name=taxonomy.get(taxonomy.alias_to_code[name]).zh)
     if data.kind == "synonym":
         if data.trade not in taxonomy.index:
             raise Invalid.field("trade", "trade_unknown")
@@ -87,7 +87,7 @@ async def add_trade(data: TradeAdd, admin_id: int) -> TradeOut:
                         related_to=data.related_to or "", added_by=admin_id, added_at=clock.now())
     async with write_transaction():
         if await TradeAddition.exists().where(TradeAddition.name == row.name):
-            raise Conflict("trade_name_taken", [], trade=row.name)
+            raise Conflict("trade_name_taken", [], name=row.name)
         await row.save()
         await log.append("synonym_added" if data.kind == "synonym" else "trade_added", admin_id,
                          ("trade", row.id), {"code": data.trade, "name": row.name})

@@ -24,7 +24,7 @@ BACKOFFICE_MESSAGES: dict[str, tuple[str, str]] = {
     "employer_already_barred": ("该用工方已被禁止发布岗位", "This employer is already barred"),
     "employer_not_barred": ("该用工方没有被禁止发布岗位", "This employer is not barred"),
     "trade_unknown": ("不是工种目录里的工种", "is not a trade of the taxonomy"),
-    "trade_name_taken": ("这个名称已经属于工种「{trade}」", "That name already belongs to the trade {trade}"),
+    "trade_name_taken": ("这个名称已经属于工种「{name}」", "That name already belongs to the trade {name}"),
     "trade_code_taken": ("这个工种代码已被使用", "That trade code is already taken"),
 }
 

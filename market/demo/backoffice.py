@@ -12,7 +12,9 @@ DEMO_ADMIN_PHONE = "13800000005"
 DEMO_ADMIN_NAME = "黄志明"
 
 
-async def ensure_demo_admin() -> None:
-    """The demo admin, made once (a second seed leaves it as it is)."""
+async def ensure_demo_admin(password_hash: str | None = None) -> None:
+    """The demo admin, made once (a second seed leaves it as it is); `password_hash` is the demo password's, when
+    the caller already has it (hashing is slow on purpose)."""
     await User.insert(User(phone=DEMO_ADMIN_PHONE, name=DEMO_ADMIN_NAME, role=Role.admin,
-                           password_hash=hash_password(DEMO_PASSWORD))).on_conflict(action="DO NOTHING")
+                           password_hash=password_hash or hash_password(DEMO_PASSWORD))).on_conflict(
+        action="DO NOTHING")

@@ -128,5 +128,5 @@ async def seed_city(workers: int, jobs: int, *, seed: int = 20261124, progress: 
         await ensure_demo_supervisor()  # the bureau hands the stories' cases to the demo clerk
         await seed_cases(city, RealCaseService())  # first: the cases' stories happened in the past
     await seed_wage_warnings(city)
-    await ensure_demo_admin()
+    await ensure_demo_admin(password_hash)
     return city
