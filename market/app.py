@@ -18,6 +18,7 @@ from market.accounts.throttle import AttemptThrottle
 from market.api_docs import docs_assets_router, render_plugins
 from market.background.runner import background_lifespan, runner_for_app
 from market.background.wiring import install as install_subscriptions
+from market.backoffice.controllers import AdminController, AdminLogController
 from market.caching import RevalidateMiddleware
 from market.cases.controllers import CaseController, ComplaintController
 from market.contracts.controllers import ContractController, VerifyPageController
@@ -111,7 +112,8 @@ def create_app() -> Litestar:
         OrderController, ContractController, VerifyPageController, InboxController, DeliveryController,
         TradeController, ComplaintController, CaseController, WarningController, WorkdayController,
         WalkInJobsController,
-        OrderRatingController, RatingObjectionController, ReputationController])
+        OrderRatingController, RatingObjectionController, ReputationController,
+        AdminController, AdminLogController])
     handlers: list[Any] = [health, api]
     handlers.append(docs_assets_router(opt=PUBLIC_ROUTE, file_system=StaticFileSystem()))
     static_dir = find_static_dir(settings.static_dir)

@@ -126,6 +126,7 @@ def cmd_import_places(args: argparse.Namespace) -> None:
 
 
 def _print_logins(url: str) -> None:
+    from market.demo.backoffice import DEMO_ADMIN_NAME, DEMO_ADMIN_PHONE
     from market.demo.city import DEMO_EMPLOYER, DEMO_PASSWORD, DEMO_STAFF, DEMO_WORKER
     from market.demo.wages import DEMO_SUPERVISOR_NAME, DEMO_SUPERVISOR_PHONE
 
@@ -135,7 +136,8 @@ def _print_logins(url: str) -> None:
     print(f"    worker   求职者   {DEMO_WORKER.phone} / {DEMO_PASSWORD}   ({DEMO_WORKER.name})")
     print(f"    employer 用工方   {DEMO_EMPLOYER.phone} / {DEMO_PASSWORD}   ({DEMO_EMPLOYER.name})")
     print(f"    staff    驿站人员 {DEMO_STAFF.phone} / {DEMO_PASSWORD}   ({DEMO_STAFF.name})")
-    print(f"    supervisor 人社部门 {DEMO_SUPERVISOR_PHONE} / {DEMO_PASSWORD}   ({DEMO_SUPERVISOR_NAME})\n")
+    print(f"    supervisor 人社部门 {DEMO_SUPERVISOR_PHONE} / {DEMO_PASSWORD}   ({DEMO_SUPERVISOR_NAME})")
+    print(f"    admin    管理员   {DEMO_ADMIN_PHONE} / {DEMO_PASSWORD}   ({DEMO_ADMIN_NAME}, the back office)\n")
 
 
 def uvicorn_proxy_options(settings: Settings) -> dict[str, Any]:

@@ -22,5 +22,6 @@ APP_REGISTRY = AppRegistry(
         "market.cases.piccolo_app",
         "market.wages.piccolo_app",
         "market.reputation.piccolo_app",
+        "market.backoffice.piccolo_app",
     ]
 )

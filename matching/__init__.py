@@ -11,11 +11,12 @@ from matching.scoring import WEIGHTS
 from matching.similarity import skill_similarity
 from matching.suggest import Suggestion, suggest
 from matching.sync import BookingsChanged, Change, JobChanged, JobRemoved, MatchingState, WorkerChanged, WorkerRemoved
-from matching.taxonomy import Taxonomy, Trade, load_taxonomy
+from matching.taxonomy import Addition, Taxonomy, Trade, install_additions, load_taxonomy
 from matching.worker_index import WorkerIndex
 
 __all__ = [
     "WEIGHTS",
+    "Addition",
     "BookingsChanged",
     "Candidate",
     "Change",
@@ -35,6 +36,7 @@ __all__ = [
     "WorkerIndex",
     "WorkerProfile",
     "WorkerRemoved",
+    "install_additions",
     "load_taxonomy",
     "resolve_skill",
     "skill_similarity",

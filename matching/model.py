@@ -9,6 +9,7 @@ from typing import Any
 
 from matching.normalize import split_skill_text
 from matching.resolve import split_compound
+from matching.taxonomy import on_change
 
 __all__ = ["Candidate", "HeldSkill", "JobMatch", "JobPosting", "TimeSlot", "WorkerProfile", "skill_parts"]
 
@@ -20,6 +21,9 @@ JobId = Any
 def skill_parts(text: str) -> tuple[str, ...]:
     """The skills one text names: split at separators ("电工/焊工"), then run-together names ("电工焊工")."""
     return tuple(piece for part in split_skill_text(text) for piece in split_compound(part))
+
+
+on_change(skill_parts.cache_clear)
 
 
 @dataclass(frozen=True, slots=True)

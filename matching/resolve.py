@@ -8,7 +8,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from matching.normalize import core_forms, is_latin, normalize_skill, pinyin_key
-from matching.taxonomy import Taxonomy, load_taxonomy
+from matching.taxonomy import Taxonomy, load_taxonomy, on_change
 
 __all__ = ["Resolution", "resolve_skill", "split_compound"]
 
@@ -134,3 +134,7 @@ def split_compound(text: str) -> tuple[str, ...]:
         parts.append(norm[back[end]:end])
         end = back[end]
     return tuple(reversed(parts))
+
+
+for _cache in (_cjk_names, resolve_skill, split_compound):
+    on_change(_cache.cache_clear)

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from matching.normalize import is_latin, normalize_skill, pinyin_initials, pinyin_key
 from matching.resolve import resolve_skill
-from matching.taxonomy import load_taxonomy
+from matching.taxonomy import load_taxonomy, on_change
 
 __all__ = ["Suggestion", "suggest"]
 
@@ -92,3 +92,6 @@ def suggest(text: str, limit: int = 10) -> list[Suggestion]:
     return [
         Suggestion(name.code, taxonomy.get(name.code).zh, taxonomy.get(name.code).en, name.text) for _, name in ranked
     ]
+
+
+on_change(_names.cache_clear)

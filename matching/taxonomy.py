@@ -1,9 +1,14 @@
-"""The trades (工种) taxonomy shipped in data/trades.json: names, synonyms, relations and certificates."""
+"""The trades (工种) taxonomy shipped in data/trades.json: names, synonyms, relations and certificates.
+
+A service may add synonyms and trades at run time (`install_additions`): the taxonomy in use becomes the shipped one
+with the additions, and every cache that depends on it is dropped (`on_change`).
+"""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -11,7 +16,7 @@ import numpy as np
 
 from matching.normalize import is_latin, normalize_skill, pinyin_key
 
-__all__ = ["Taxonomy", "Trade", "load_taxonomy"]
+__all__ = ["Addition", "Taxonomy", "Trade", "install_additions", "load_taxonomy", "on_change"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +93,67 @@ def _trade_from_json(item: dict) -> Trade:
 
 
 @lru_cache(maxsize=1)
-def load_taxonomy() -> Taxonomy:
-    """Load the shipped taxonomy once per process."""
+def _shipped() -> Taxonomy:
     text = resources.files("matching").joinpath("data/trades.json").read_text(encoding="utf-8")
     return Taxonomy([_trade_from_json(item) for item in json.loads(text)["trades"]])
+
+
+@dataclass(frozen=True, slots=True)
+class Addition:
+    """A synonym for an existing trade (`kind` "synonym": `code` the trade, `name` the word) or a new trade
+    (`kind` "trade": `code`, `name` its Chinese name, `en`, `related_to` a trade it is close to, or "")."""
+
+    kind: str
+    code: str
+    name: str
+    en: str = ""
+    category: str = ""
+    related_to: str = ""
+
+
+RELATED_SIMILARITY = 0.6
+"""How close a new trade is to the trade it is said to be related to."""
+
+_current: list[Taxonomy] = []
+_listeners: list[Callable[[], None]] = []
+
+
+def load_taxonomy() -> Taxonomy:
+    """The taxonomy in use: the shipped one (loaded once per process) with the additions installed, if any."""
+    return _current[0] if _current else _shipped()
+
+
+def on_change(listener: Callable[[], None]) -> None:
+    """Call `listener` (a cache's clear) whenever the taxonomy in use changes."""
+    _listeners.append(listener)
+
+
+def _with_additions(base: Taxonomy, additions: Sequence[Addition]) -> list[Trade]:
+    trades = {trade.code: trade for trade in base.trades}
+    taken = set(base.alias_to_code)
+    for item in additions:
+        name = normalize_skill(item.name)
+        if not name or name in taken:
+            continue  # a name must say one trade: the first to claim it keeps it
+        if item.kind == "synonym" and item.code in trades:
+            trade = trades[item.code]
+            trades[item.code] = replace(trade, synonyms=(*trade.synonyms, item.name))
+        elif item.kind == "trade" and item.code not in trades:
+            related = ((item.related_to, RELATED_SIMILARITY),) if item.related_to in trades else ()
+            trades[item.code] = Trade(code=item.code, zh=item.name, en=item.en or item.code, category=item.category,
+                                      synonyms=(), traditional=(), en_synonyms=(), certificate_required=False,
+                                      certificate=None, related=related)
+        else:
+            continue
+        taken.add(name)
+    return list(trades.values())
+
+
+def install_additions(additions: Sequence[Addition]) -> Taxonomy:
+    """Make the taxonomy in use the shipped one with `additions` (in order; one naming a taken name, an unknown
+    trade or an existing code is skipped), drop every dependent cache, and answer it."""
+    taxonomy = Taxonomy(_with_additions(_shipped(), additions)) if additions else _shipped()
+    _current[:] = [taxonomy]
+    for listener in _listeners:
+        listener()
+    return taxonomy

@@ -13,16 +13,21 @@ from litestar.security.jwt import JWTCookieAuth, Token
 
 from market.accounts.policy import is_staff
 from market.accounts.tables import User
+from market.core.errors import Forbidden
 from market.core.keys import get_keyring
 from market.settings import get_settings
 
-__all__ = ["PUBLIC_ROUTE", "SESSION_COOKIE", "AuthedRequest", "CurrentUser", "make_auth", "session_user"]
+__all__ = ["PASSWORD_CHANGE_ROUTES", "PUBLIC_ROUTE", "SESSION_COOKIE", "AuthedRequest", "CurrentUser", "make_auth",
+           "session_user"]
 
 PUBLIC_ROUTE = {"exclude_from_auth": True}
 """`opt` for handlers anyone may call without logging in."""
 SESSION_COOKIE = "linggong_session"
 """The cookie `POST /api/auth/login` sets (the web app's session)."""
 _ALGORITHM = "HS256"
+PASSWORD_CHANGE_ROUTES = frozenset({"/api/auth/password", "/api/auth/me", "/api/auth/logout"})
+"""All a user signed in with a temporary password may call until they change it (403 `password_change_required`
+elsewhere)."""
 
 
 @dataclass(frozen=True)
@@ -45,11 +50,12 @@ async def _load_user(token: Token, connection: ASGIConnection[Any, Any, Any, Any
         user_id = int(token.sub)
     except ValueError:
         return None
-    row = await User.select(User.id, User.role, User.name, User.phone, User.is_active, User.token_version).where(
-        User.id == user_id
-    ).first()
+    row = await User.select(User.id, User.role, User.name, User.phone, User.is_active, User.token_version,
+                            User.must_change_password).where(User.id == user_id).first()
     if row is None or not row["is_active"] or row["token_version"] != token.extras.get("ver"):
         return None
+    if row["must_change_password"] and connection.scope.get("path") not in PASSWORD_CHANGE_ROUTES:
+        raise Forbidden("password_change_required")
     return CurrentUser(id=row["id"], role=row["role"], name=row["name"], phone=row["phone"])
 
 
@@ -79,7 +85,10 @@ async def session_user(connection: ASGIConnection[Any, Any, Any, Any]) -> Curren
         token = Token.decode(encoded, get_keyring().token_secret, _ALGORITHM)
     except NotAuthorizedException:
         return None
-    return await _load_user(token, connection)
+    try:
+        return await _load_user(token, connection)
+    except Forbidden:  # holding a temporary password: nobody, on a public route, until it is changed
+        return None
 
 
 AuthedRequest = Request[CurrentUser, Token, Any]

@@ -21,6 +21,7 @@ from market.accounts.schemas import (
     LoggedOut,
     Login,
     LoginResult,
+    PasswordChange,
     PasswordReset,
     Registered,
     Registration,
@@ -144,6 +145,15 @@ class AuthController(Controller):
         return Response(LoginResult(token=token, user=services.user_out(user.to_dict())), status_code=HTTP_200_OK,
                         cookies=[cookie])
 
+    @post("/password", operation_id="ChangePassword", status_code=HTTP_200_OK, summary="Change my password")
+    async def change_password(self, data: JSONBody[PasswordChange], request: AuthedRequest) -> Response[LoginResult]:
+        """Replace the password (the current or temporary one first); every earlier session ends, and this answer
+        signs the user in again (token and cookie)."""
+        user = await services.change_password(request.user.id, data.current_password, data.password)
+        token, cookie = _session(request, user)
+        return Response(LoginResult(token=token, user=services.user_out(user.to_dict())), status_code=HTTP_200_OK,
+                        cookies=[cookie])
+
     @post("/logout", operation_id="Logout", status_code=HTTP_200_OK, summary="Log out everywhere")
     async def logout(self, request: AuthedRequest) -> Response[LoggedOut]:
         """End every session of this user (tokens carry a version that this bumps) and clear the cookie."""
@@ -155,7 +165,8 @@ class AuthController(Controller):
     @get("/me", operation_id="GetMe", summary="Who am I")
     async def me(self, request: AuthedRequest) -> UserOut:
         """The logged-in user."""
-        row = await User.select(User.id, User.phone, User.name, User.role, User.created_at).where(
+        row = await User.select(User.id, User.phone, User.name, User.role, User.created_at,
+                                User.must_change_password).where(
             User.id == request.user.id).first()
         if row is None:
             raise NotAuthenticated("token_invalid")

@@ -7,7 +7,8 @@ from typing import Any
 
 from market.core.events import DomainEvent
 
-__all__ = ["AccountCodeIssued", "ProfileChanged", "ProfilesImported", "UserRegistered"]
+__all__ = ["AccountCodeIssued", "AccountDeactivated", "AccountReactivated", "ProfileChanged", "ProfilesImported",
+           "UserRegistered"]
 
 
 @dataclass(frozen=True)
@@ -47,3 +48,23 @@ class AccountCodeIssued(DomainEvent):
     phone: str
     purpose: str
     payload: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class AccountDeactivated(DomainEvent):
+    """The back office closed an account (`reason` recorded): its sessions have ended and it cannot sign in."""
+
+    user_id: int
+    role: str
+    reason: str
+    actor_id: int | None = None
+
+
+@dataclass(frozen=True)
+class AccountReactivated(DomainEvent):
+    """The back office opened a closed account again."""
+
+    user_id: int
+    role: str
+    reason: str
+    actor_id: int | None = None

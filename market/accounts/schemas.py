@@ -74,14 +74,22 @@ class PasswordReset(SchemaIn):
     password: Password
 
 
+class PasswordChange(SchemaIn):
+    """The signed-in user's new password, with the current one (or the temporary one an admin gave)."""
+
+    current_password: Annotated[str, msgspec.Meta(min_length=1, max_length=128)]
+    password: Password
+
+
 class UserOut(Schema):
-    """A user as they see themselves."""
+    """A user as they see themselves; `must_change_password` while they hold a temporary password."""
 
     id: int
     phone: str
     name: str
     role: str
     created_at: datetime
+    must_change_password: bool = False
 
 
 class Registered(UserOut):

@@ -18,7 +18,8 @@ from market.core.events import record
 from market.core.identity import mobile_problem, normalise_mobile
 from market.core.passwords import hash_password_off_loop, needs_rehash, verify_password_off_loop
 
-__all__ = ["CODE_ROLES", "authenticate", "authenticate_by_code", "clean_phone", "create_user", "login_phone",
+__all__ = ["CODE_ROLES", "authenticate", "authenticate_by_code", "change_password", "clean_phone", "create_user",
+           "login_phone",
            "register_by_code", "reset_password", "user_out"]
 
 _LETTER = re.compile(r"[A-Za-z]")
@@ -93,7 +94,7 @@ async def authenticate(phone: str, password: str) -> User:
 def user_out(row: dict[str, Any]) -> UserOut:
     """The public shape of a user row."""
     return UserOut(id=row["id"], phone=row["phone"], name=row["name"], role=row["role"],
-                   created_at=row["created_at"])
+                   created_at=row["created_at"], must_change_password=bool(row.get("must_change_password")))
 
 
 async def authenticate_by_code(phone: str, code: str) -> User:
@@ -152,5 +153,26 @@ async def reset_password(phone: str, code: str, password: str) -> User:
         await User.update({User.password_hash: password_hash, User.token_version: User.token_version + 1}).where(
             User.id == user.id)
     refreshed = await User.objects().where(User.id == user.id).first()
+    assert refreshed is not None
+    return refreshed
+
+
+async def change_password(user_id: int, current: str, new: str) -> User:
+    """Replace the signed-in user's password (the current one checked first; 400 on `current_password` when it is
+    wrong, on `password` when the new one is weak or the same); every earlier session ends and a temporary
+    password's hold is lifted. The user as they are now."""
+    user = await User.objects().where(User.id == user_id).first()
+    if user is None:
+        raise NotAuthenticated("token_invalid")
+    if not await verify_password_off_loop(user.password_hash, current):
+        raise Invalid.field("current_password", "password_wrong")
+    _check_password(new)
+    if new == current:
+        raise Invalid.field("password", "password_same")
+    password_hash = await hash_password_off_loop(new)
+    async with write_transaction():
+        await User.update({User.password_hash: password_hash, User.must_change_password: False,
+                           User.token_version: User.token_version + 1}).where(User.id == user_id)
+    refreshed = await User.objects().where(User.id == user_id).first()
     assert refreshed is not None
     return refreshed

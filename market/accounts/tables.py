@@ -29,6 +29,8 @@ class User(Table, tablename="users"):
     role = Varchar(length=10, choices=Role, index=True)
     is_active = Boolean(default=True)
     token_version = Integer(default=0)
+    must_change_password = Boolean(default=False)
+    """Signed in with a temporary password an admin set: only changing it is allowed until then."""
     created_at = Timestamptz(default=TimestamptzNow())
     registered_by: ForeignKey["User"] = ForeignKey("self", null=True)
 

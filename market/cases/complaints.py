@@ -112,7 +112,7 @@ def store_attachments(items: list[AttachmentIn]) -> tuple[dict[str, Any], ...]:
 
 
 async def _nearest_station(lat: float, lon: float) -> int | None:
-    stations = await Station.select(Station.id, Station.lat, Station.lon)
+    stations = await Station.select(Station.id, Station.lat, Station.lon).where(Station.closed_at.is_null())
     if not stations:
         return None
     return min(stations, key=lambda s: distance_km(lat, lon, s["lat"], s["lon"]))["id"]

@@ -6,6 +6,7 @@ that is itself words (a status, a role) is passed as a `Phrase`, so no caller ho
 
 from __future__ import annotations
 
+from market.core.messages_backoffice import BACKOFFICE_FIELDS, BACKOFFICE_MESSAGES, BACKOFFICE_VALUES
 from market.core.messages_notices import NOTICES
 from market.core.messages_words import WORDS
 
@@ -230,6 +231,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rep_moved_down": ("比新人排名低{points}分", "ranked {points} points below a newcomer"),
     **WORDS,
     **NOTICES,
+    **BACKOFFICE_MESSAGES,
 }
 
 FRONT_END_CODES = ("internal_error", "network")
@@ -339,6 +341,7 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "tags": ("标签", "Tags"),
     "pending": ("只看待处理", "Pending only"),
     "objection_id": ("异议编号", "Objection id"),
+    **BACKOFFICE_FIELDS,
 }
 
 # Units said after a bound, by how the field's name ends.
@@ -396,4 +399,5 @@ VALUE_NAMES: dict[str, tuple[str, str]] = {
     "login": ("登录", "sign in"),
     "register": ("注册", "sign up"),
     "reset": ("重设密码", "password reset"),
+    **BACKOFFICE_VALUES,
 }

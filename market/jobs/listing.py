@@ -76,6 +76,9 @@ async def list_jobs(viewer: CurrentUser, wanted: JobFilter, limit: int, offset: 
     else:
         query = query.where((Job.status == JobStatus.open) & (Job.starts_at > clock.now())
                             & (Job.filled < Job.headcount))
+        barred = [r["user"] for r in await Employer.select(Employer.user).where(Employer.barred.eq(True))]
+        if barred:  # a barred employer's open jobs are not advertised until unbarred
+            query = query.where(Job.employer.not_in(barred))
     lat, lon, radius = await _centre_for(viewer, wanted)
     if lat is not None and lon is not None and radius is not None and not wanted.mine:
         min_lat, max_lat, min_lon, max_lon = bounding_box(lat, lon, radius)

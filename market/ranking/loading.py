@@ -19,7 +19,8 @@ from market.reputation.rules import reputation_rules
 from market.workers.tables import WorkerProfile as ProfileRow
 from matching import HeldSkill, JobPosting, TimeSlot, WorkerProfile
 
-__all__ = ["JOB_REACH_KM", "employer_grades", "job_posting", "load_jobs", "load_worker_at", "load_workers",
+__all__ = ["JOB_REACH_KM", "barred_employers", "employer_grades", "job_posting", "load_jobs", "load_worker_at",
+           "load_workers",
            "order_parties"]
 
 JOB_REACH_KM = 50.0
@@ -99,6 +100,15 @@ async def employer_grades(employer_ids: Iterable[int]) -> dict[int, str]:
     return {row["user"]: row["credit_grade"] for row in rows}
 
 
+async def barred_employers(employer_ids: Iterable[int]) -> set[int]:
+    """The employers among these (user ids) barred from posting (`market.employers.barring`)."""
+    ids = list(set(employer_ids))
+    if not ids:
+        return set()
+    rows = await Employer.select(Employer.user).where(Employer.user.is_in(ids) & Employer.barred.eq(True))
+    return {row["user"] for row in rows}
+
+
 async def load_jobs(ids: Iterable[int] | None = None) -> dict[int, JobPosting | None]:
     """Open jobs that have not started and still have room, keyed by id; with `ids`, the others map to None."""
     wanted = None if ids is None else list(set(ids))
@@ -107,14 +117,16 @@ async def load_jobs(ids: Iterable[int] | None = None) -> dict[int, JobPosting | 
     query = Job.select(Job.id, Job.employer, Job.lat, Job.lon, Job.skills, Job.starts_at, Job.ends_at,
                        Job.title).where(
         (Job.status == JobStatus.open) & (Job.starts_at > clock.now()) & (Job.filled < Job.headcount)
-    ).output(load_json=True)
+    ).where(Job.employer.is_active == True).output(load_json=True)  # noqa: E712 (a column comparison)
     if wanted is not None:
         query = query.where(Job.id.is_in(wanted))
     found: dict[int, JobPosting | None] = dict.fromkeys(wanted or [])
     rows = await query
     grades = await employer_grades(row["employer"] for row in rows)
+    barred = await barred_employers(row["employer"] for row in rows)
     for row in rows:
-        found[row["id"]] = job_posting(row, grade=grades.get(row["employer"]))
+        if row["employer"] not in barred:  # a barred employer's open jobs leave the radar until unbarred
+            found[row["id"]] = job_posting(row, grade=grades.get(row["employer"]))
     return found
 
 

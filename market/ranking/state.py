@@ -25,6 +25,7 @@ from market.core import clock
 from market.ranking.changes import RETAIN, latest_seq, local_writes
 from market.ranking.loading import load_jobs, load_workers, order_parties
 from market.ranking.tables import ChangeKind, MatchingChange
+from market.ranking.taxonomy_feed import refresh_taxonomy
 from matching import Change, JobChanged, JobRemoved, MatchingState, WorkerChanged, WorkerRemoved
 
 __all__ = ["GAP_WAIT", "POLL_INTERVAL", "REBUILD_AFTER", "LiveMatching", "live_matching", "matching_lifespan",
@@ -53,6 +54,7 @@ class LiveMatching:
         self._polled_at = datetime.min.replace(tzinfo=clock.now().tzinfo)
         self._seen_local = -1
         self._gaps: dict[int, datetime] = {}
+        self._taxonomy_changed = False
         self.polls = 0
         """Polls that found changes, for tests and logs."""
 
@@ -62,10 +64,14 @@ class LiveMatching:
         return self._state.watermark if self._state is not None else None
 
     async def current(self) -> MatchingState:
-        """The state, built if needed and polled if the last poll is older than `POLL_INTERVAL`."""
-        if self._state is None or self._due():
+        """The state, built if needed and polled if the last poll is older than `POLL_INTERVAL`; rebuilt when the
+        trades taxonomy changed (`market.ranking.taxonomy_feed`)."""
+        if await refresh_taxonomy():
+            self._taxonomy_changed = True
+        if self._state is None or self._taxonomy_changed or self._due():
             async with self._lock:
-                if self._state is None or clock.now() - self._polled_at > REBUILD_AFTER:
+                if self._state is None or self._taxonomy_changed or clock.now() - self._polled_at > REBUILD_AFTER:
+                    self._taxonomy_changed = False
                     await self._build()
                 elif self._due():
                     await self._poll()

@@ -8,12 +8,14 @@ from typing import Any
 from litestar.datastructures import State
 
 from market.accounts.auth import CurrentUser
-from market.accounts.events import ProfileChanged, ProfilesImported
+from market.accounts.events import AccountDeactivated, AccountReactivated, ProfileChanged, ProfilesImported
 from market.accounts.first_page import provide_first_page
 from market.accounts.tables import Role
 from market.core.events import Phase, Subscriptions
+from market.employers.events import EmployerBarred, EmployerUnbarred
 from market.jobs.events import JobCancelled, JobPosted, JobsImported
 from market.jobs.listing import JobFilter
+from market.jobs.tables import Job, JobStatus
 from market.orders.events import OrderChanged
 from market.ranking.changes import record_change, record_changes
 from market.ranking.services import browse_jobs
@@ -55,6 +57,21 @@ async def _rating(event: RatingGiven | RatingObjectionDecided) -> None:
     await record_change("worker", event.worker_id)  # the worker's ratings (reputation) moved
 
 
+async def _employer_jobs(event: EmployerBarred | EmployerUnbarred) -> None:
+    """A barred employer's open jobs leave the radar; unbarred, they come back."""
+    rows = await Job.select(Job.id).where((Job.employer == event.employer_id) & (Job.status == JobStatus.open))
+    await record_changes("job", [row["id"] for row in rows])
+
+
+async def _account(event: AccountDeactivated | AccountReactivated) -> None:
+    """A closed worker account leaves the candidates; a closed employer's open jobs leave the radar."""
+    if event.role == "worker":
+        await record_change("worker", event.user_id)
+    elif event.role == "employer":
+        rows = await Job.select(Job.id).where((Job.employer == event.user_id) & (Job.status == JobStatus.open))
+        await record_changes("job", [row["id"] for row in rows])
+
+
 def subscribe(subscriptions: Subscriptions) -> None:
     """Register matching's subscribers (all in the writer's transaction), and the worker's first page at login."""
     provide_first_page(Role.worker, _radar_first_page)
@@ -68,3 +85,8 @@ def subscribe(subscriptions: Subscriptions) -> None:
     subscriptions.subscribe(RatingGiven, _rating, phase=Phase.in_transaction, name="matching_changes.rating")
     subscriptions.subscribe(RatingObjectionDecided, _rating, phase=Phase.in_transaction,
                             name="matching_changes.rating")
+    subscriptions.subscribe(EmployerBarred, _employer_jobs, phase=Phase.in_transaction, name="matching_changes.barred")
+    subscriptions.subscribe(EmployerUnbarred, _employer_jobs, phase=Phase.in_transaction,
+                            name="matching_changes.barred")
+    subscriptions.subscribe(AccountDeactivated, _account, phase=Phase.in_transaction, name="matching_changes.account")
+    subscriptions.subscribe(AccountReactivated, _account, phase=Phase.in_transaction, name="matching_changes.account")

@@ -11,8 +11,9 @@ __all__ = ["list_stations", "staff_of_station", "staff_of_station_near", "statio
 
 
 async def list_stations(lat: float | None, lon: float | None, limit: int, offset: int) -> Page[StationOut]:
-    """Stations nearest first when a point is given, else by name. A city has tens of them: sorted in memory."""
-    rows = await Station.select().order_by(Station.name)
+    """Open stations nearest first when a point is given, else by name (a closed one is no longer listed). A city
+    has tens of them: sorted in memory."""
+    rows = await Station.select().where(Station.closed_at.is_null()).order_by(Station.name)
     stations = [
         StationOut(id=r["id"], name=r["name"], district=r["district"], address=r["address"], lat=r["lat"],
                    lon=r["lon"], hours=r["hours"], phone=r["phone"],
@@ -33,7 +34,7 @@ async def station_of_staff(user_id: int) -> int | None:
 
 async def staff_of_station_near(lat: float, lon: float) -> list[int]:
     """The staff of the station nearest a point (none when the city has no station yet)."""
-    stations = await Station.select(Station.id, Station.lat, Station.lon)
+    stations = await Station.select(Station.id, Station.lat, Station.lon).where(Station.closed_at.is_null())
     if not stations:
         return []
     nearest = min(stations, key=lambda s: distance_km(lat, lon, s["lat"], s["lon"]))
@@ -43,7 +44,7 @@ async def staff_of_station_near(lat: float, lon: float) -> list[int]:
 
 async def station_near(lat: float, lon: float) -> int | None:
     """The station that serves a site: the nearest one (None when the city has no station yet)."""
-    stations = await Station.select(Station.id, Station.lat, Station.lon)
+    stations = await Station.select(Station.id, Station.lat, Station.lon).where(Station.closed_at.is_null())
     if not stations:
         return None
     return int(min(stations, key=lambda s: distance_km(lat, lon, s["lat"], s["lon"]))["id"])

@@ -20,6 +20,8 @@ class Station(Table, tablename="stations"):
     hours = Varchar(length=100, default="")
     phone = Varchar(length=20, default="")
     created_at = Timestamptz(default=TimestamptzNow())
+    closed_at = Timestamptz(null=True, default=None)
+    """When the back office closed the station: it leaves the public list and routing; its staff keep its history."""
 
 
 class StationStaff(Table, tablename="station_staff"):

@@ -15,13 +15,16 @@ const NAV = {
 };
 NAV.admin = NAV.staff;
 
-const HOME = { worker: '#/radar', employer: '#/e/jobs', staff: '#/s', admin: '#/s', supervisor: '#/sv' };
+const HOME = { worker: '#/radar', employer: '#/e/jobs', staff: '#/s', admin: '#/admin', supervisor: '#/sv' };
 
 // Wage cases (issue 12, js/cases.js): a tab for employers and staff; the bureau's home is the warning board
 // (js/warnings.js), then its cases and figures.
 NAV.employer.splice(-1, 0, ['#/cases', 'nav_cases']);
 NAV.staff.splice(-1, 0, ['#/cases', 'nav_cases']);
 NAV.supervisor = [['#/sv', 'nav_board'], ['#/cases', 'nav_cases'], ['#/figures', 'nav_figures'], ['#/inbox', 'nav_inbox']];
+// The back office (issue 14, js/backoffice.js): the admin's home; the bureau reads its log.
+NAV.admin = [['#/admin', 'bo_nav'], ['#/s', 'nav_console'], ['#/warnings', 'nav_warnings'], ['#/cases', 'nav_cases'], ['#/inbox', 'nav_inbox']];
+NAV.supervisor.splice(-1, 0, ['#/admin/log', 'bo_nav_log']);
 
 // route pattern -> [module, export name, who may open it (empty: anyone, even signed out)]
 const ROUTES = [
@@ -54,6 +57,8 @@ const ROUTES = [
   [/^\/s\/intake$/, './complaint.js', 'intake', ['staff', 'admin']],
   [/^\/figures$/, './case_figures.js', 'figures', ['staff', 'admin', 'supervisor']],
   [/^\/cases\/(\d+)$/, './cases.js', 'caseDetail', ['worker', 'employer', 'staff', 'admin', 'supervisor']],  // the SMS link
+  [/^\/admin(?:\/(stations|users|employers|trades|log))?$/, './backoffice.js', 'backoffice', ['admin', 'supervisor']],
+  [/^\/password$/, './backoffice.js', 'changePassword', ['worker', 'employer', 'staff', 'admin', 'supervisor']],
 ];
 
 function drawShell() {
@@ -97,6 +102,7 @@ async function route() {
   const [match, mod, name, roles] = hit;
   if (roles.length && !user) { location.replace(`#/login?next=${encodeURIComponent(path)}`); return; }
   if (roles.length && !roles.includes(user.role)) { location.replace(HOME[user.role] || '#/login'); return; }
+  if (user && user.must_change_password && path !== '/password') { location.replace('#/password'); return; }
   try {
     const screen = (await import(mod))[name];
     if (mine !== generation) return;
@@ -110,7 +116,7 @@ export async function signedIn(user, next, firstPage = null) {
   await claimSaved(user.id);
   rememberUser(user);
   if (firstPage && !next) handOver('radar', firstPage); // came with the login answer: no round trip for it
-  location.hash = next || HOME[user.role] || '#/';
+  location.hash = user.must_change_password ? '#/password' : next || HOME[user.role] || '#/';
 }
 
 export async function signOut() {

@@ -35,7 +35,7 @@ async def test_register_answers_201_with_the_user(client, market, role):
     response = await client.post("/api/auth/register", json=registration(phone, role))
     assert response.status_code == 201
     body = response.json()
-    assert set(body) == {"id", "phone", "name", "role", "created_at", "token"}
+    assert set(body) == {"id", "phone", "name", "role", "created_at", "must_change_password", "token"}
     assert body["token"] is None  # only a sign-up by SMS code signs in at once (tests/market/api/test_sms_codes.py)
     assert (body["phone"], body["name"], body["role"]) == (phone, "王小明", role)
     assert isinstance(body["id"], int)

@@ -115,6 +115,8 @@ NOT_NOW: Answer = (409, "illegal_transition")
 NOT_YOUR_JOB: Answer = (403, "not_your_job")
 CLOSED_JOB: Answer = (409, "job_not_open")
 
+_NOT_ADMIN: dict[str, Answer] = {"other_staff": ROLE, "other_employer": ROLE, "other_worker": ROLE}
+
 ROUTES: dict[tuple[str, str], Route] = {
     # service, docs and the front end: public
     ("GET", "/api/health"): public("/api/health"),
@@ -294,6 +296,39 @@ ROUTES: dict[tuple[str, str], Route] = {
     ("GET", "/api/employers/{employer_id:int}/reputation"): Route("/api/employers/{employer}/reputation", {
         "anonymous": LOGIN, **dict.fromkeys(ROLES, OK), "other_staff": OK,
         "other_worker": (404, "user_not_found"), "other_employer": (404, "user_not_found")}),
+    # issue 14: the back office (admins only; the admin log for the bureau's supervisors too). Entries change
+    # nothing another relies on: reads, creations of new things, and acts refused by the thing's state or the body.
+    ("POST", "/api/auth/password"): signed_in("/api/auth/password", INVALID, body={
+        "current_password": "not-the-password-1", "password": "new-passw0rd-2"}),
+    ("GET", "/api/admin/stations"): only("/api/admin/stations", {"admin": OK}),
+    ("POST", "/api/admin/stations"): only("/api/admin/stations", {"admin": CREATED}, body={
+        "name": "测试驿站", "location": {**SITE, "address": "漳州市芗城区胜利西路128号"}}),
+    ("GET", "/api/admin/stations/{station_id:int}"): only(
+        "/api/admin/stations/999999", {"admin": (404, "station_not_found")}, _NOT_ADMIN),
+    ("PATCH", "/api/admin/stations/{station_id:int}"): only(
+        "/api/admin/stations/999999", {"admin": (404, "station_not_found")}, _NOT_ADMIN, body={"hours": "8-18"}),
+    ("GET", "/api/admin/users"): only("/api/admin/users", {"admin": OK}),
+    ("POST", "/api/admin/users"): only("/api/admin/users", {"admin": CREATED}, body=lambda w: {
+        "phone": w.market.next_phone(), "name": "新驿站员", "role": "staff"}),
+    ("GET", "/api/admin/users/{user_id:int}"): only("/api/admin/users/{worker}", {"admin": OK}, _NOT_ADMIN),
+    ("PATCH", "/api/admin/users/{user_id:int}"): only("/api/admin/users/{worker}", {"admin": INVALID}, _NOT_ADMIN,
+                                                      body={"station_id": None}),  # a worker has no station
+    ("POST", "/api/admin/users/{user_id:int}/deactivate"): only(
+        "/api/admin/users/{worker}/deactivate", {"admin": INVALID}, _NOT_ADMIN, body={"reason": ""}),
+    ("POST", "/api/admin/users/{user_id:int}/reactivate"): only(
+        "/api/admin/users/{worker}/reactivate", {"admin": (409, "account_already_active")}, _NOT_ADMIN,
+        body={"reason": "误操作"}),
+    ("POST", "/api/admin/users/{user_id:int}/reset-password"): only(
+        "/api/admin/users/{worker}/reset-password", {"admin": (409, "reset_by_sms_code")}, _NOT_ADMIN),
+    ("POST", "/api/admin/employers/{employer_id:int}/bar"): only(
+        "/api/admin/employers/{employer}/bar", {"admin": INVALID}, _NOT_ADMIN, body={}),
+    ("POST", "/api/admin/employers/{employer_id:int}/unbar"): only(
+        "/api/admin/employers/{employer}/unbar", {"admin": (409, "employer_not_barred")}, _NOT_ADMIN,
+        body={"reason": "核实无误"}),
+    ("GET", "/api/admin/trades"): only("/api/admin/trades", {"admin": OK}),
+    ("POST", "/api/admin/trades"): only("/api/admin/trades", {"admin": (409, "trade_name_taken")},
+                                        body={"kind": "synonym", "trade": "welder", "name": "焊工"}),
+    ("GET", "/api/admin/log"): only("/api/admin/log", {"admin": OK, "supervisor": OK}),
 }
 
 

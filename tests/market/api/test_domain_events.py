@@ -164,6 +164,24 @@ async def test_every_subscriber_runs_for_each_event_that_concerns_it(client, mar
     assert asked.status_code == 202, asked.text
     assert await OutboxMessage.exists().where(OutboxMessage.event == "account_code_register")
 
+    # the back office (issue 14): a bar takes the employer's open jobs off the radar, a closed account its
+    # worker off the candidates, a trade added reaches the taxonomy at once
+    admin = await market.user("admin")
+    barred_job = await market.job(employer, headcount=1, starts_at=(clock.now() + timedelta(days=1)).isoformat(),
+                                  ends_at=(clock.now() + timedelta(days=1, hours=8)).isoformat())
+    await MatchingChange.delete().where(MatchingChange.entity_id == barred_job["id"])
+    for act in ("bar", "unbar"):
+        await _post(client, admin, f"/api/admin/employers/{employer['id']}/{act}", {"reason": "核实"})
+        assert barred_job["id"] in await _changes("job")
+        await MatchingChange.delete().where(MatchingChange.entity_id == barred_job["id"])
+    await MatchingChange.delete().where(MatchingChange.entity_id == third["id"])
+    for act in ("deactivate", "reactivate"):
+        await _post(client, admin, f"/api/admin/users/{third['id']}/{act}", {"reason": "核实"})
+        assert third["id"] in await _changes("worker")
+    added = await _post(client, admin, "/api/admin/trades", {"kind": "synonym", "trade": "tiler", "name": "贴砖佬"})
+    assert "贴砖佬" in added["added"]
+    assert (await client.get("/api/trades/suggest", params={"q": "贴砖佬"})).json()["items"][0]["code"] == "tiler"
+
     await seed_city(4, 3, seed=7)
     assert len(await _changes("worker")) >= 4
     assert len(await _changes("job")) >= 3
