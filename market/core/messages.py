@@ -207,6 +207,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "code_not_for_role_field": ("是工作人员账号，须用密码登录", "belongs to a staff account: use the password"),
     # issue 15: the station counter finds a worker by name or ID number
     "lookup_one_of": ("与身份证号二选一填写", "give either a name or an ID number"),
+    # issue 14: exports (market/exports)
+    "export_not_found": ("没有这项导出", "There is no such export"),
+    "exports_to_before_from": ("不能早于开始日期", "must not be before the start date"),
+    "exports_span_too_long": ("与开始日期相隔不能超过{days}天", "must be at most {days} days after the start date"),
+    "exports_day_format": ("应为日期，如 2026-12-01", "must be a date such as 2026-12-01"),
+    "exports_filter_not_offered": ("这项导出不能按此筛选", "is not a filter this export takes"),
     **WORDS,
     **NOTICES,
 }
@@ -313,6 +319,11 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     # issue 15: accounts by SMS code
     "code": ("验证码", "Code"),
     "purpose": ("用途", "Purpose"),
+    # issue 14: exports
+    "from": ("开始日期", "From"),
+    "to": ("截止日期", "To"),
+    "district": ("区县", "District"),
+    "lang": ("表头语言", "Header language"),
 }
 
 # Units said after a bound, by how the field's name ends.

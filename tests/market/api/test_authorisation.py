@@ -274,6 +274,11 @@ ROUTES: dict[tuple[str, str], Route] = {
     ("DELETE", "/api/admin/workdays/{day:date}"): only(
         "/api/admin/workdays/2030-01-03", {"admin": (404, "workday_override_not_found")},
         {"other_staff": ROLE, "other_employer": ROLE, "other_worker": ROLE}),
+    # exports (issue 14): the bureau and admins only (masking by reader: tests/market/exports)
+    ("GET", "/api/exports"): only("/api/exports", {"supervisor": OK, "admin": OK}),
+    ("GET", "/api/exports/{name:str}"): only(
+        "/api/exports/orders.csv", {"supervisor": OK, "admin": OK},
+        {"other_staff": ROLE, "other_employer": ROLE, "other_worker": ROLE}),
 }
 
 
