@@ -313,15 +313,15 @@ def restore(path: Path, settings: Settings, *, force: bool = False) -> BackupRep
     kind = "postgresql" if settings.is_postgres else "sqlite"
     if manifest["database"]["kind"] != kind:
         raise BackupError(f"this is a {manifest['database']['kind']} backup; the configured database is {kind}")
-    if not force and not _database_is_empty(settings):
-        raise BackupError("the database is not empty: restore into an empty one (a new SQLite path or a fresh "
-                          "PostgreSQL database), or pass --force to overwrite it")
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".linggong-restore-", dir=settings.data_dir) as scratch:
+    with tempfile.TemporaryDirectory(prefix="linggong-restore-") as scratch:
         staged = Path(scratch)
         _unpack_verified(path, manifest, staged)
         _check_secret(manifest, settings, staged)
+        if not force and not _database_is_empty(settings):
+            raise BackupError("the database is not empty: restore into an empty one (a new SQLite path or a fresh "
+                              "PostgreSQL database), or pass --force to overwrite it")
         moves = _place_files(staged, settings, force)
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
         _restore_database(staged, manifest, settings, force)
         for source, target in moves:
             target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
