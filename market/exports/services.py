@@ -17,7 +17,7 @@ from market.core import clock
 from market.core.database import write_transaction
 from market.core.errors import NotFound
 from market.exports import lists  # noqa: F401  (registers the raw lists)
-from market.exports.columns import Column, cell
+from market.exports.columns import Column, formatter
 from market.exports.filters import Filters
 from market.exports.registry import EXPORTS, Export, Snapshot
 from market.exports.tables import ExportRecord
@@ -68,8 +68,9 @@ async def take_export(caller: CurrentUser, filename: str, filters: Filters, lang
 async def _csv(columns: tuple[Column, ...], snapshot: Snapshot, language: str,
                unmasked: frozenset[str]) -> AsyncIterator[bytes]:
     yield _encoded_rows([[BOM + columns[0].header(language), *(c.header(language) for c in columns[1:])]])
+    cells = [(column.key, formatter(column, language, unmasked)) for column in columns]
     async for page in snapshot.pages:
-        yield _encoded_rows([cell(column, row, language, unmasked) for column in columns] for row in page)
+        yield _encoded_rows([shown(row.get(key)) for key, shown in cells] for row in page)
 
 
 def _encoded_rows(rows: Iterable[Sequence[str]]) -> bytes:
