@@ -54,6 +54,7 @@ const ROUTES = [
   [/^\/s\/intake$/, './complaint.js', 'intake', ['staff', 'admin']],
   [/^\/figures$/, './case_figures.js', 'figures', ['staff', 'admin', 'supervisor']],
   [/^\/cases\/(\d+)$/, './cases.js', 'caseDetail', ['worker', 'employer', 'staff', 'admin', 'supervisor']],  // the SMS link
+  [/^\/exports$/, './exports.js', 'exportsScreen', ['supervisor', 'admin']],
 ];
 
 function drawShell() {
