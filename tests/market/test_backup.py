@@ -171,3 +171,24 @@ async def test_postgres_backup_restores_into_a_fresh_database_and_proves_an_old_
     finally:
         await admin.execute(f"DROP DATABASE IF EXISTS {scratch} WITH (FORCE)")
         await admin.close()
+
+
+def test_the_commands_refuse_in_one_line(tmp_path, capsys, monkeypatch):
+    from market.cli import main
+    from market.settings import reset_settings
+
+    monkeypatch.setenv("LINGGONG_DATA_DIR", str(tmp_path / "nothing-here"))
+    monkeypatch.setenv("LINGGONG_DATABASE_URL", f"sqlite:///{tmp_path / 'nothing-here' / 'db.sqlite3'}")
+    reset_settings()
+    try:
+        assert main(["backup", str(tmp_path / "b.tar.gz")]) == 2
+        assert main(["restore", str(tmp_path / "missing.tar.gz")]) == 2
+    finally:
+        monkeypatch.undo()
+        reset_settings()
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0].startswith("linggong backup: no database at ")
+    assert "nothing to back up" in lines[0]
+    assert lines[1].startswith("linggong restore: ")
+    assert "not a readable Linggong backup" in lines[1]
+    assert not (tmp_path / "b.tar.gz").exists()
