@@ -322,6 +322,8 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     # issue 14: exports
     "from": ("开始日期", "From"),
     "to": ("截止日期", "To"),
+    "day_from": ("开始日期", "From"),
+    "day_to": ("截止日期", "To"),
     "district": ("区县", "District"),
     "lang": ("表头语言", "Header language"),
 }
