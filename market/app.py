@@ -28,6 +28,7 @@ from market.core.http import MarketRequest, RefuseControlCharacters, StaticFileS
 from market.core.log_masking import install_log_masking
 from market.core.schemas import Schema
 from market.employers.controllers import EmployerController
+from market.exports.controllers import ExportController
 from market.frontend import SKIP_COMPRESSION, FrontEnd, find_static_dir, frontend_handlers
 from market.jobs.controllers import JobController
 from market.notifications.controllers import DeliveryController, InboxController
@@ -113,7 +114,7 @@ def create_app() -> Litestar:
         TradeController, ComplaintController, CaseController, WarningController, WorkdayController,
         WalkInJobsController,
         OrderRatingController, RatingObjectionController, ReputationController,
-        AdminController, AdminLogController])
+        AdminController, AdminLogController, ExportController])
     handlers: list[Any] = [health, api]
     handlers.append(docs_assets_router(opt=PUBLIC_ROUTE, file_system=StaticFileSystem()))
     static_dir = find_static_dir(settings.static_dir)

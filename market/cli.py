@@ -1,4 +1,4 @@
-"""The `linggong` command: up, serve, migrate, worker, demo, import-places, create-staff.
+"""The `linggong` command: up, serve, migrate, worker, demo, import-places, create-staff, backup, restore.
 
 Commands import what they need inside their function: `linggong --help` and a mistyped command answer at once
 instead of loading Litestar, Piccolo and the signing stack first (start-up time, not import cycles).
@@ -222,6 +222,34 @@ def cmd_worker(_: argparse.Namespace) -> None:
     run_worker()
 
 
+def cmd_backup(args: argparse.Namespace) -> None:
+    """Back the database, the keys, the CA and the case files up into one file (mode 0600), while the app runs."""
+    from market.backup import BackupError, backup
+
+    settings = get_settings()
+    try:
+        report = backup(Path(args.file), settings)
+    except BackupError as exc:
+        raise CommandError(str(exc)) from exc
+    print(f"backup written to {report.path} (mode 0600): {report.summary()} ({_where(settings)})")
+    print(f"敏感文件 SENSITIVE: {report.manifest['sensitive_why']}")
+    if not report.manifest["secret"]["included"]:
+        print("the master secret is NOT in it (it comes from LINGGONG_SECRET_KEY): keep that secret with the backup")
+
+
+def cmd_restore(args: argparse.Namespace) -> None:
+    """Restore a backup into an empty database and data dir (checked against its manifest first)."""
+    from market.backup import BackupError, restore
+
+    settings = get_settings()
+    try:
+        report = restore(Path(args.file), settings, force=args.force)
+    except BackupError as exc:
+        raise CommandError(str(exc)) from exc
+    print(f"restored {report.path}: {report.summary()} ({_where(settings)})")
+    print("next: `linggong migrate` (brings an older backup up to this version), then serve")
+
+
 def _read_password(from_stdin: bool) -> str:
     """Ask on the terminal; without one (a pipe, a script, `docker compose run -T`), take the first line of stdin."""
     if not from_stdin and sys.stdin is not None and sys.stdin.isatty():
@@ -287,6 +315,16 @@ def _parser() -> argparse.ArgumentParser:
                        help="a supervisor (the labour bureau: every station's cases, warnings and figures)")
     staff.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     staff.set_defaults(handler=cmd_create_staff)
+    saved = commands.add_parser("backup", help="back up the database, keys, CA and case files into FILE (sensitive)",
+                                description="safe while the app runs; FILE is written mode 0600 and holds the "
+                                            "market's keys and personal data")
+    saved.add_argument("file", help="the archive to write (a .tar.gz)")
+    saved.set_defaults(handler=cmd_backup)
+    back = commands.add_parser("restore", help="restore FILE into an empty database and data dir",
+                               description="every file is checked against the backup's manifest first")
+    back.add_argument("file", help="an archive made by `linggong backup`")
+    back.add_argument("--force", action="store_true", help="overwrite a database or keys that are not empty")
+    back.set_defaults(handler=cmd_restore)
     return parser
 
 

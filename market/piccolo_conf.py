@@ -23,5 +23,6 @@ APP_REGISTRY = AppRegistry(
         "market.wages.piccolo_app",
         "market.reputation.piccolo_app",
         "market.backoffice.piccolo_app",
+        "market.exports.piccolo_app",
     ]
 )

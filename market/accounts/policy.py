@@ -36,6 +36,7 @@ from market.core.errors import Forbidden, NotFound
 __all__ = [
     "ALL_STATIONS_ROLES",
     "CASE_ACTS",
+    "EXPORT_ROLES",
     "LIVE_ORDER_STATUSES",
     "OVERSIGHT_ROLES",
     "STAFF_ROLES",
@@ -52,6 +53,7 @@ __all__ = [
     "case_reach",
     "case_standing",
     "edit_profile",
+    "export_unmasks",
     "is_staff",
     "manage_job",
     "order_reach",
@@ -354,3 +356,20 @@ def see_reputation(caller: Caller, owner_id: int, *, dealt_with: bool) -> Standi
     if dealt_with and caller.role in (Role.worker, Role.employer):
         return "worker" if caller.role == Role.worker else "employer"
     raise NotFound("user_not_found")
+
+
+# Exports (issue 14) -----------------------------------------------------------------------------------------------
+
+EXPORT_ROLES: frozenset[str] = frozenset({Role.supervisor, Role.admin})
+"""Who takes the bureau's exports (CSV of every raw list and figure): the labour bureau and the back office."""
+
+_EXPORT_UNMASKED: dict[str, frozenset[str]] = {Role.admin: frozenset({"name"})}
+"""Personal data an export shows in full, by role (docs/exports.md): admins see people's names (the back office
+deactivates and corrects accounts by them); phones are masked for every reader, as no report needs them; ID
+numbers and credit codes are always masked. A file leaves the system, so it shows less than a screen does."""
+
+
+def export_unmasks(caller: Caller) -> frozenset[str]:
+    """The kinds of personal data (`name`, `phone`, `id_number`) an export shows this reader in full; the rest is
+    masked (张*, 138****5678, 3502**********1234)."""
+    return _EXPORT_UNMASKED.get(caller.role, frozenset())

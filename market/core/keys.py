@@ -13,7 +13,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from market.settings import Settings, SettingsError, get_settings
 
-__all__ = ["Keyring", "ensure_secret_file", "get_keyring", "reset_keyring"]
+__all__ = ["Keyring", "ensure_secret_file", "get_keyring", "reset_keyring", "secret_file"]
 
 _SECRET_FILE = "secret.key"  # noqa: S105 (a file name, not a secret)
 
@@ -28,6 +28,11 @@ class Keyring:
     signing_key_passphrase: bytes
     consent_code_key: bytes
     account_code_key: bytes
+
+
+def secret_file(data_dir: Path) -> Path:
+    """Where the generated master secret lives in a data dir (whether or not it exists yet)."""
+    return data_dir / _SECRET_FILE
 
 
 def ensure_secret_file(data_dir: Path) -> Path:

@@ -229,6 +229,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rep_new": ("，新人，记录尚少", ", new: little history yet"),
     "rep_moved_up": ("比新人排名高{points}分", "ranked {points} points above a newcomer"),
     "rep_moved_down": ("比新人排名低{points}分", "ranked {points} points below a newcomer"),
+    # issue 14: exports (market/exports)
+    "export_not_found": ("没有这项导出", "There is no such export"),
+    "exports_to_before_from": ("不能早于开始日期", "must not be before the start date"),
+    "exports_span_too_long": ("与开始日期相隔不能超过{days}天", "must be at most {days} days after the start date"),
+    "exports_day_format": ("应为日期，如 2026-12-01", "must be a date such as 2026-12-01"),
+    "exports_filter_not_offered": ("这项导出不能按此筛选", "is not a filter this export takes"),
     **WORDS,
     **NOTICES,
     **BACKOFFICE_MESSAGES,
@@ -342,6 +348,13 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "pending": ("只看待处理", "Pending only"),
     "objection_id": ("异议编号", "Objection id"),
     **BACKOFFICE_FIELDS,
+    # issue 14: exports
+    "from": ("开始日期", "From"),
+    "to": ("截止日期", "To"),
+    "day_from": ("开始日期", "From"),
+    "day_to": ("截止日期", "To"),
+    "district": ("区县", "District"),
+    "lang": ("表头语言", "Header language"),
 }
 
 # Units said after a bound, by how the field's name ends.

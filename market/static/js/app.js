@@ -59,6 +59,7 @@ const ROUTES = [
   [/^\/cases\/(\d+)$/, './cases.js', 'caseDetail', ['worker', 'employer', 'staff', 'admin', 'supervisor']],  // the SMS link
   [/^\/admin(?:\/(stations|users|employers|trades|log))?$/, './backoffice.js', 'backoffice', ['admin', 'supervisor']],
   [/^\/password$/, './backoffice.js', 'changePassword', ['worker', 'employer', 'staff', 'admin', 'supervisor']],
+  [/^\/exports$/, './exports.js', 'exportsScreen', ['supervisor', 'admin']],
 ];
 
 function drawShell() {

@@ -700,6 +700,18 @@ const M = {
   bo_current_password: ['当前密码（或临时密码）', 'Current (or temporary) password'],
   bo_new_password: ['新密码', 'New password'],
   bo_password_changed: ['密码已修改', 'Password changed'],
+  // issue 14: exports (js/exports.js)
+  ex_title: ['数据导出', 'Exports'],
+  ex_link: ['数据导出（CSV）', 'Exports (CSV)'],
+  ex_intro: ['下载明细表（CSV，可用 Excel 打开）。个人信息按规定遮挡，每次导出都会留下记录（谁、何时、何种筛选、多少行）。',
+    'Download the lists (CSV, opens in Excel). Personal data is masked, and every export is logged (who, when, which filters, how many rows).'],
+  ex_from: ['开始日期', 'From'],
+  ex_to: ['截止日期', 'To'],
+  ex_dates_hint: ['留空表示不限；按北京时间的日期，含首尾两天', 'Leave empty for no limit; days on Beijing time, both ends included'],
+  ex_to_before_from: ['截止日期不能早于开始日期', 'The end date must not be before the start date'],
+  ex_download: ['下载 {name}', 'Download {name}'],
+  ex_columns: ['{n} 列：{list}', '{n} columns: {list}'],
+  ex_station_filter: ['可按驿站或区县筛选（接口参数）', 'Can also be filtered by station or district (API parameters)'],
 };
 
 let lang = localStorage.getItem(KEY) || (navigator.language && navigator.language.startsWith('en') ? 'en' : 'zh-CN');

@@ -90,6 +90,7 @@ export async function board() {
 export async function supervisorHome() {
   const section = h('section', { id: 'sv-warnings', 'aria-labelledby': 'w-title' });
   show(t('sv_title'), h('h1', {}, t('sv_title')),
+    h('p', {}, h('a', { href: '#/exports', class: 'button', id: 'sv-exports' }, t('ex_link'))),
     h('div', { id: 'sv-panels' },
       h('div', { class: 'board' }, h('h2', { id: 'w-title' }, t('w_title')), h('p', { class: 'hint' }, t('w_intro_bureau')), section)));
   await drawBoard(section, { stations: true });

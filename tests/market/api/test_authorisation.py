@@ -329,6 +329,11 @@ ROUTES: dict[tuple[str, str], Route] = {
     ("POST", "/api/admin/trades"): only("/api/admin/trades", {"admin": (409, "trade_name_taken")},
                                         body={"kind": "synonym", "trade": "welder", "name": "焊工"}),
     ("GET", "/api/admin/log"): only("/api/admin/log", {"admin": OK, "supervisor": OK}),
+    # exports (issue 14): the bureau and admins only (masking by reader: tests/market/exports)
+    ("GET", "/api/exports"): only("/api/exports", {"supervisor": OK, "admin": OK}),
+    ("GET", "/api/exports/{name:str}"): only(
+        "/api/exports/orders.csv", {"supervisor": OK, "admin": OK},
+        {"other_staff": ROLE, "other_employer": ROLE, "other_worker": ROLE}),
 }
 
 
