@@ -34,6 +34,8 @@ class Sim:
     hooks: dict[str, list[Hook]] = field(default_factory=dict)
     refused: Counter[str] = field(default_factory=Counter)
     """Service refusals by error code (a full job, a clash…): the market saying no, counted, not a failure."""
+    counts: Counter[str] = field(default_factory=Counter)
+    """What the simulated people did (radar looks, jobs seen, accepts…), for the run's summary."""
     employers_by_id: dict[int, SimEmployer] = field(default_factory=dict)
     workers_by_id: dict[int, SimWorker] = field(default_factory=dict)
     cases_seen: set[int] = field(default_factory=set)

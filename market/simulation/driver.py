@@ -16,6 +16,7 @@ from typing import Any
 
 from market.background.jobs import JOBS
 from market.core import clock
+from market.core.database import batched_reads
 from market.core.zone import market_zone
 from market.simulation import staff_acts
 from market.simulation.behaviour import BEHAVIOUR, Behaviour
@@ -59,6 +60,7 @@ class SimResult:
     days: list[DayFigures]
     honesty: dict[int, float]
     refused: dict[str, int]
+    counts: dict[str, int]
     start: datetime
     end: datetime
 
@@ -108,9 +110,11 @@ async def simulate(config: SimConfig, progress: Progress | None = None) -> SimRe
         await sim.fire("day_end", start=day_start, end=day_end)
         if progress is not None:
             progress(index + 1, config.days)
-    days = [await day_figures(datetime.combine(START + timedelta(days=i), time(0), zone),
-                              datetime.combine(START + timedelta(days=i + 1), time(0), zone))
-            for i in range(config.days)]
+    async with batched_reads():
+        days = [await day_figures(datetime.combine(START + timedelta(days=i), time(0), zone),
+                                  datetime.combine(START + timedelta(days=i + 1), time(0), zone))
+                for i in range(config.days)]
     honesty = {e.user.id: e.honesty for e in city.employers}
     refused: dict[str, Any] = dict(sorted(sim.refused.items()))
-    return SimResult(days=days, honesty=honesty, refused=refused, start=start, end=clock.now())
+    return SimResult(days=days, honesty=honesty, refused=refused, counts=dict(sorted(sim.counts.items())),
+                     start=start, end=clock.now())

@@ -9,6 +9,7 @@ from datetime import datetime, time, timedelta
 import msgspec
 
 from market.core import clock
+from market.core.database import batched_reads
 from market.core.errors import MarketError
 from market.core.zone import local, market_zone
 from market.demo.city import generate_jobs
@@ -79,7 +80,10 @@ def _chance(sim: Sim, score: float | None) -> float:
 async def worker_looks(sim: Sim, worker: SimWorker) -> None:
     """The worker opens the radar (`GET /api/jobs` ranked by fit) and takes at most one job, by its score."""
     wanted = JobFilter(lat=None, lon=None, radius_km=None, skill=None, q=None, mine=False)
-    page = await browse_jobs(sim.matching, worker.user, wanted, sim.behaviour.radar_page, 0)
+    async with batched_reads():  # the radar only reads: one SQLite connection for its queries
+        page = await browse_jobs(sim.matching, worker.user, wanted, sim.behaviour.radar_page, 0)
+    sim.counts["radar looks"] += 1
+    sim.counts["radar jobs seen"] += len(page.items)
     for job in page.items[:sim.behaviour.accept_tries]:
         if sim.rng.random() >= _chance(sim, job.score):
             continue
@@ -89,6 +93,7 @@ async def worker_looks(sim: Sim, worker: SimWorker) -> None:
             sim.refused[exc.code] += 1
             continue
         order = result.order
+        sim.counts["radar accepts"] += 1
         plan_order(sim, order.id, worker, sim.employers_by_id[job.employer.id], order.starts_at, order.ends_at,
                    (job.location.lat, job.location.lon))
         return

@@ -38,6 +38,7 @@ def summary_lines(result: SimResult) -> list[str]:
                                                                   "cases_closed", "wages_agreed_fen",
                                                                   "wages_paid_fen")}
     lines.append("totals: " + ", ".join(f"{k} {v}" for k, v in total.items()))
+    lines.append("acts: " + ", ".join(f"{k} {v}" for k, v in result.counts.items()))
     if result.refused:
         lines.append("refused by the services: " + ", ".join(f"{k} {v}" for k, v in result.refused.items()))
     return lines
