@@ -266,7 +266,7 @@ def _throwaway_database(url: str | None) -> str:
     if "market.piccolo_conf" in sys.modules:  # the engine was made already: point it at the new database
         from market.core.database import current_engine, make_engine
 
-        sys.modules["market.piccolo_conf"].DB = make_engine(get_settings())
+        sys.modules["market.piccolo_conf"].DB = make_engine(get_settings())  # type: ignore[attr-defined]
         current_engine()
     return url
 

@@ -8,7 +8,7 @@ from datetime import datetime
 
 __all__ = ["Act", "Agenda"]
 
-Act = Callable[[], Awaitable[None]]
+Act = Callable[[], Awaitable[object]]
 
 
 class Agenda:

@@ -121,7 +121,7 @@ async def day_figures(start: datetime, end: datetime) -> DayFigures:
                                                      & Order.completed_at.is_not_null())
     paid = [o for o in due if o["paid_at"] is not None]
     on_time = [o for o in paid if o["paid_at"] <= o["pay_due_at"] and o["paid_amount_fen"] >= o["agreed_pay_fen"]]
-    levels = defaultdict(int)
+    levels: defaultdict[str, int] = defaultdict(int)
     for row in await WageWarningLevel.select(WageWarningLevel.level).where((WageWarningLevel.at >= start)
                                                                            & (WageWarningLevel.at < end)):
         levels[row["level"]] += 1

@@ -4,6 +4,7 @@ complain about unpaid or short wages."""
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime, time, timedelta
 
 import msgspec
@@ -46,12 +47,12 @@ def schedule_day(sim: Sim, day: datetime) -> None:
         for _ in range(posts):
             when = datetime.combine(local(day).date(), time(sim.rng.choice(b.post_hours), sim.rng.randrange(60)),
                                     zone)
-            sim.at(when, lambda e=employer: post_a_job(sim, e))
+            sim.at(when, functools.partial(post_a_job, sim, employer))
     for worker in sim.city.workers:
         if sim.rng.random() < worker.keenness:
             when = datetime.combine(local(day).date(), time(sim.rng.choice(b.browse_hours), sim.rng.randrange(60)),
                                     zone)
-            sim.at(when, lambda w=worker: worker_looks(sim, w))
+            sim.at(when, functools.partial(worker_looks, sim, worker))
 
 
 async def post_a_job(sim: Sim, employer: SimEmployer) -> None:
@@ -109,7 +110,8 @@ def plan_order(sim: Sim, order_id: int, worker: SimWorker, employer: SimEmployer
         sim.at(when, lambda: _service(sim, lifecycle.cancel_order(order_id, worker.user, CancelIn(reason="临时有事"))))
     elif draw < b.worker_late_cancel + b.employer_cancel:
         when = max(now, starts_at - timedelta(minutes=sim.rng.randint(60, 20 * 60)))
-        sim.at(when, lambda: _service(sim, lifecycle.cancel_order(order_id, employer.user, CancelIn(reason="活取消了"))))
+        called_off = CancelIn(reason="活取消了")
+        sim.at(when, lambda: _service(sim, lifecycle.cancel_order(order_id, employer.user, called_off)))
     elif draw < b.worker_late_cancel + b.employer_cancel + b.no_show:
         sim.at(starts_at + grace + timedelta(minutes=sim.rng.randint(30, 90)),
                lambda: _service(sim, lifecycle.record_no_show(order_id, employer.user, "人没来")))
