@@ -85,7 +85,7 @@ async def _insert(rows: Sequence[Table], role: str | None = None) -> list[int]:
             inserted = await table.insert(*chunk).returning(key)
             new = [row[key._meta.name] for row in inserted]
             if role is not None:
-                events.record(ProfilesImported(role=role, user_ids=tuple(int(r.user) for r in chunk)))
+                events.record(ProfilesImported(role=role, user_ids=tuple(int(cast(Any, r).user) for r in chunk)))
         ids.extend(sorted(new))
     return ids
 
