@@ -293,11 +293,13 @@ def cmd_simulate(args: argparse.Namespace) -> None:
 
         if not await database_is_empty():
             raise CommandError("the database already has users; a simulation runs on an empty one")
+        config = SimConfig(days=args.days, seed=args.seed, workers=args.workers, employers=args.employers)
+        if not sys.stderr.isatty():  # a log file: one line a day instead of a bar drawn only at the end
+            return await simulate(config, progress=lambda done, total: print(
+                f"simulated day {done}/{total} ({time.perf_counter() - started:.0f} s)", file=sys.stderr, flush=True))
         with Progress(transient=False) as bar:
             task = bar.add_task(f"simulating {args.days} days", total=args.days)
-            return await simulate(SimConfig(days=args.days, seed=args.seed, workers=args.workers,
-                                            employers=args.employers),
-                                  progress=lambda done, _total: bar.update(task, completed=done))
+            return await simulate(config, progress=lambda done, _total: bar.update(task, completed=done))
 
     started = time.perf_counter()
     result = _run(go)
