@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from market.accounts.auth import CurrentUser
-from market.cases.tables import Claimant, WageCase
+from market.cases.tables import CaseStatus, Claimant, WageCase
 from market.core.errors import MarketError
 from market.demo.case_service import RealCaseService
 from market.orders.tables import Order, OrderStatus
@@ -28,11 +28,22 @@ async def _complain(sim: Sim, facts: dict[str, Any]) -> None:
     except MarketError as exc:
         sim.refused[exc.code] += 1
         return
-    case = result["case"]
-    if case["id"] in sim.cases_seen:
+    _take_up(sim, result["case"]["id"])
+
+
+def _take_up(sim: Sim, case_id: int) -> None:
+    """Schedule a case's handling once (a complaint may join a case already scheduled)."""
+    if case_id in sim.cases_seen:
         return
-    sim.cases_seen.add(case["id"])
-    sim.later(sim.between(sim.behaviour.assign_delay), lambda: _assign(sim, case["id"]))
+    sim.cases_seen.add(case_id)
+    sim.later(sim.between(sim.behaviour.assign_delay), lambda: _assign(sim, case_id))
+
+
+async def _cases_without_complaints(sim: Sim, facts: dict[str, Any]) -> None:
+    """At the end of each day the bureau takes up the cases nobody complained into (a red warning opens one)."""
+    for row in await WageCase.select(WageCase.id).where(WageCase.status == CaseStatus.received).order_by(
+            WageCase.id):
+        _take_up(sim, row["id"])
 
 
 def _clerk_for(sim: Sim, station_id: int | None) -> CurrentUser:
@@ -94,5 +105,6 @@ async def _close(sim: Sim, case_id: int, clerk: CurrentUser, paid_up: bool) -> N
 
 
 def install(sim: Sim) -> None:
-    """Plug the complaint and the clerks' handling in at `wages_owed`."""
+    """Plug the complaint in at `wages_owed`, and the bureau's daily look for cases opened without one."""
     sim.on("wages_owed", _complain)
+    sim.on("day_end", _cases_without_complaints)

@@ -75,7 +75,7 @@ async def test_a_short_run_agrees_with_a_hand_count_of_the_database() -> None:
 
 
 @pytest.mark.slow
-async def test_dishonest_employers_end_with_more_unpaid_orders() -> None:
+async def test_dishonest_employers_end_with_more_unpaid_orders_and_their_workers_complain() -> None:
     result = await _run(SimConfig(days=12, seed=3, workers=60, employers=20))
     rows = await Order.select(Order.job.employer.as_alias("employer"), Order.status, Order.agreed_pay_fen,
                               Order.paid_amount_fen).where(Order.completed_at.is_not_null())
@@ -89,6 +89,9 @@ async def test_dishonest_employers_end_with_more_unpaid_orders() -> None:
     assert worked[True]
     assert worked[False]
     assert unpaid[True] / worked[True] > unpaid[False] / worked[False]
+    assert sum(d.cases_received for d in result.days) == await WageCase.count() > 0  # workers complained
+    closed = await WageCase.count().where(WageCase.closed_at.is_not_null())
+    assert sum(d.cases_closed for d in result.days) == closed
 
 
 def test_the_grade_comparison_reads_a_crafted_mapping() -> None:
@@ -101,3 +104,11 @@ def test_the_grade_comparison_reads_a_crafted_mapping() -> None:
     assert grade_auc({1: "A", 2: "B"}, honesty) is None
     assert share_graded_down(perfect, honesty, dishonest=True) == 1.0
     assert share_graded_down({1: "C", 2: "A", 5: "B"}, honesty, dishonest=False) == pytest.approx(1 / 3)
+
+
+def test_the_command_refuses_an_empty_simulation_in_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    from market.cli import main
+
+    assert main(["simulate", "--days", "0"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "linggong simulate: --days and --workers must be at least 1, --employers at least 0")
