@@ -1,4 +1,4 @@
-"""The `linggong` command: up, serve, migrate, worker, demo, import-places, create-staff, backup, restore.
+"""The `linggong` command: up, serve, migrate, worker, demo, import-places, create-staff, backup, restore, simulate.
 
 Commands import what they need inside their function: `linggong --help` and a mistyped command answer at once
 instead of loading Litestar, Piccolo and the signing stack first (start-up time, not import cycles).
@@ -279,6 +279,67 @@ def cmd_create_staff(args: argparse.Namespace) -> None:
     print(f"{role} account {user_id} created for {args.phone} ({_where(settings)})")
 
 
+def _throwaway_database(url: str | None) -> str:
+    """Point the settings at `url`, or at a fresh SQLite file in a temporary directory (no Redis); where it is."""
+    import os
+    import tempfile
+
+    from market.settings import reset_settings
+
+    if url is None:
+        place = Path(tempfile.mkdtemp(prefix="linggong-simulate-"))
+        url = f"sqlite:///{place / 'simulation.sqlite3'}"
+        os.environ["LINGGONG_DATA_DIR"] = str(place / "data")
+        os.environ["LINGGONG_REDIS_URL"] = ""
+    os.environ["LINGGONG_DATABASE_URL"] = url
+    reset_settings()
+    if "market.piccolo_conf" in sys.modules:  # the engine was made already: point it at the new database
+        from market.core.database import current_engine, make_engine
+
+        sys.modules["market.piccolo_conf"].DB = make_engine(get_settings())  # type: ignore[attr-defined]
+        current_engine()
+    return url
+
+
+def cmd_simulate(args: argparse.Namespace) -> None:
+    """Drive a simulated city through the real services for N days; per-day figures as CSV."""
+    import time
+
+    from rich.progress import Progress
+
+    from market.maintenance import migrate
+
+    if args.days < 1 or args.workers < 1 or args.employers < 0:
+        raise CommandError("--days and --workers must be at least 1, --employers at least 0")
+    _throwaway_database(args.database_url)
+    settings = get_settings()
+    _prepare(settings)
+    _run(migrate)
+    from market.simulation.driver import SimConfig, simulate
+    from market.simulation.output import summary_lines, write_csvs
+
+    async def go() -> Any:
+        from market.demo.seed import database_is_empty
+
+        if not await database_is_empty():
+            raise CommandError("the database already has users; a simulation runs on an empty one")
+        config = SimConfig(days=args.days, seed=args.seed, workers=args.workers, employers=args.employers)
+        if not sys.stderr.isatty():  # a log file: one line a day instead of a bar drawn only at the end
+            return await simulate(config, progress=lambda done, total: print(
+                f"simulated day {done}/{total} ({time.perf_counter() - started:.0f} s)", file=sys.stderr, flush=True))
+        with Progress(transient=False) as bar:
+            task = bar.add_task(f"simulating {args.days} days", total=args.days)
+            return await simulate(config, progress=lambda done, _total: bar.update(task, completed=done))
+
+    started = time.perf_counter()
+    result = _run(go)
+    elapsed = time.perf_counter() - started
+    for line in summary_lines(result):
+        print(line)
+    figures, honesty = write_csvs(result, Path(args.out))
+    print(f"figures in {figures}, honesty in {honesty}; {elapsed:.1f} s ({_where(settings)})")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="linggong", description="Linggong 零工: a city-wide gig-labour market")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -325,6 +386,16 @@ def _parser() -> argparse.ArgumentParser:
     back.add_argument("file", help="an archive made by `linggong backup`")
     back.add_argument("--force", action="store_true", help="overwrite a database or keys that are not empty")
     back.set_defaults(handler=cmd_restore)
+    simulate = commands.add_parser("simulate", help="drive a simulated city through the real services",
+                                   description="N days of a city on a throwaway database (unless --database-url); "
+                                               "per-day figures and the employers' latent honesty as CSV")
+    simulate.add_argument("--days", type=int, required=True)
+    simulate.add_argument("--seed", type=int, default=1)
+    simulate.add_argument("--workers", type=int, default=300)
+    simulate.add_argument("--employers", type=int, default=0, help="default: one per ten workers (at least 5)")
+    simulate.add_argument("--out", default="simulation", help="directory for figures.csv and honesty.csv")
+    simulate.add_argument("--database-url", help="an empty database to simulate on instead of a throwaway one")
+    simulate.set_defaults(handler=cmd_simulate)
     return parser
 
 

@@ -1,0 +1,114 @@
+"""The simulated city: deterministic for a seed, its figures agree with a hand count of the database, and
+dishonest employers end with more unpaid orders than honest ones."""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from market.background import wiring
+from market.cases.tables import WageCase
+from market.core.database import current_engine
+from market.jobs.tables import Job
+from market.orders.tables import Order, OrderStatus
+from market.simulation.driver import SimConfig, SimResult, simulate
+from market.simulation.honesty import grade_auc, is_dishonest, share_graded_down
+from market.simulation.output import write_csvs
+from tests.market.conftest import ON_POSTGRES
+
+SHORT = SimConfig(days=3, seed=7, workers=50, employers=15)
+
+
+async def _run(config: SimConfig) -> SimResult:
+    wiring.install()
+    return await simulate(config)
+
+
+async def _empty_again(pristine: Path | None) -> None:
+    """Back to an empty, migrated database for a second run (ids start again at 1)."""
+    engine = current_engine()
+    if pristine is not None:
+        copy = pristine.with_name("second.sqlite3")
+        shutil.copyfile(pristine, copy)
+        engine.path = str(copy)  # type: ignore[attr-defined]
+        return
+    tables = await Job.raw("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migration'")
+    names = ", ".join(f'"{t["tablename"]}"' for t in tables)
+    await engine.run_ddl(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+
+
+async def test_the_same_seed_writes_the_same_csv(tmp_path: Path) -> None:
+    pristine = None
+    if not ON_POSTGRES:
+        pristine = tmp_path / "pristine.sqlite3"
+        shutil.copyfile(current_engine().path, pristine)  # type: ignore[attr-defined]
+    first = write_csvs(await _run(SHORT), tmp_path / "first")
+    await _empty_again(pristine)
+    second = write_csvs(await _run(SHORT), tmp_path / "second")
+    for a, b in zip(first, second, strict=True):
+        assert a.read_text(encoding="utf-8") == b.read_text(encoding="utf-8")
+    assert sum(1 for _ in first[0].open()) == 1 + SHORT.days
+    assert sum(1 for _ in first[1].open()) == 1 + SHORT.employers
+
+
+async def test_a_short_run_agrees_with_a_hand_count_of_the_database() -> None:
+    result = await _run(SHORT)
+    days = result.days
+    assert [d.day for d in days] == ["2026-03-02", "2026-03-03", "2026-03-04"]
+    jobs = await Job.select(Job.headcount)
+    orders = await Order.select(Order.status, Order.agreed_pay_fen, Order.paid_amount_fen, Order.completed_at,
+                                Order.pay_due_at)
+    assert sum(d.jobs_posted for d in days) == len(jobs) > 0
+    assert sum(d.places_offered for d in days) == sum(j["headcount"] for j in jobs)
+    assert sum(d.deals for d in days) == len(orders) > 0
+    assert sum(d.cases_received for d in days) == await WageCase.count()
+    end = result.end
+    due_in_run = [o for o in orders if o["completed_at"] is not None and o["pay_due_at"] < end]
+    assert sum(d.wages_agreed_fen for d in days) == sum(o["agreed_pay_fen"] for o in due_in_run)
+    assert sum(d.wages_paid_fen for d in days) == sum(o["paid_amount_fen"] or 0 for o in due_in_run)
+    for day in days:
+        assert day.fill_rate is None or 0 <= day.fill_rate <= 1
+        assert day.no_show_rate is None or 0 <= day.no_show_rate <= 1
+
+
+@pytest.mark.slow
+async def test_dishonest_employers_end_with_more_unpaid_orders_and_their_workers_complain() -> None:
+    result = await _run(SimConfig(days=12, seed=3, workers=60, employers=20))
+    rows = await Order.select(Order.job.employer.as_alias("employer"), Order.status, Order.agreed_pay_fen,
+                              Order.paid_amount_fen).where(Order.completed_at.is_not_null())
+    worked: Counter[bool] = Counter()
+    unpaid: Counter[bool] = Counter()
+    for row in rows:
+        dishonest = is_dishonest(result.honesty[row["employer"]])
+        worked[dishonest] += 1
+        short = row["status"] == OrderStatus.completed or (row["paid_amount_fen"] or 0) < row["agreed_pay_fen"]
+        unpaid[dishonest] += short
+    assert worked[True]
+    assert worked[False]
+    assert unpaid[True] / worked[True] > unpaid[False] / worked[False]
+    assert sum(d.cases_received for d in result.days) == await WageCase.count() > 0  # workers complained
+    closed = await WageCase.count().where(WageCase.closed_at.is_not_null())
+    assert sum(d.cases_closed for d in result.days) == closed
+
+
+def test_the_grade_comparison_reads_a_crafted_mapping() -> None:
+    honesty = {1: 0.95, 2: 0.9, 3: 0.2, 4: 0.1, 5: 0.88}
+    perfect = {1: "A", 2: "B", 3: "D", 4: "C", 5: "A"}
+    assert grade_auc(perfect, honesty) == 1.0
+    assert grade_auc({1: "B", 2: "B", 3: "B", 4: "B", 5: "B"}, honesty) == 0.5
+    assert grade_auc({1: "D", 2: "C", 3: "A", 4: "A", 5: "D"}, honesty) == 0.0
+    assert grade_auc({1: "A", 3: "C", 4: "A"}, honesty) == 0.75
+    assert grade_auc({1: "A", 2: "B"}, honesty) is None
+    assert share_graded_down(perfect, honesty, dishonest=True) == 1.0
+    assert share_graded_down({1: "C", 2: "A", 5: "B"}, honesty, dishonest=False) == pytest.approx(1 / 3)
+
+
+def test_the_command_refuses_an_empty_simulation_in_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    from market.cli import main
+
+    assert main(["simulate", "--days", "0"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "linggong simulate: --days and --workers must be at least 1, --employers at least 0")
