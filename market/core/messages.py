@@ -215,7 +215,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "alerts_not_a_worker": ("不是平台上的工人", "is not a worker on the market"),
     "alerts_not_pool_or_candidate": ("应为您的熟手或本岗位的候选人",
                                      "must be in your pool or among the job's candidates"),
-                                     "must be in your pool or among the job's candidates"),
     "alerts_not_matchable": ("这位工人现在接不了这份活儿（已停用、没有位置、时间冲突或已接单）",
                              "cannot take this job now (inactive, no position, busy at that time, or already on it)"),
     "alerts_quiet_hours_empty": ("不能与开始时间相同", "must differ from the start"),
