@@ -159,7 +159,7 @@ async def send_due_alerts() -> int:
     now = clock.now()
     tiers = await AlertTierPlan.select(AlertTierPlan.id).where(
         AlertTierPlan.done_at.is_null() & (AlertTierPlan.next_attempt_at <= now)).order_by(
-        AlertTierPlan.next_attempt_at).limit(BATCH)
+        AlertTierPlan.due_at).limit(BATCH)  # a job's tiers in their order, so a retried one frees the next at once
     for tier in tiers:
         try:
             await _run_tier(tier["id"], now)
