@@ -20,16 +20,20 @@ async def test_a_candidate_is_invited_sees_it_and_accepts_through_the_accept_rou
     job = await posted(market, employer, headcount=1)
     made = await _invite(client, employer, job["id"], worker["id"])
     assert made.status_code == 201, made.text
-    assert made.json()["source"] == "candidate" and not made.json()["accepted"]
+    assert made.json()["source"] == "candidate"
+    assert not made.json()["accepted"]
     inbox = await client.get("/api/notifications", headers=worker["headers"])
     assert [n["event"] for n in inbox.json()["items"]] == ["job_invitation"]
     assert inbox.json()["items"][0]["link"] == f"/#/jobs/{job['id']}"
     mine = await client.get("/api/workers/me/invitations", headers=worker["headers"])
     (item,) = mine.json()["items"]
-    assert item["job_id"] == job["id"] and item["job_open"] and not item["accepted"]
+    assert item["job_id"] == job["id"]
+    assert item["job_open"]
+    assert not item["accepted"]
     assert (await market.accept(job["id"], worker)).status_code == 201
     (item,) = (await client.get("/api/workers/me/invitations", headers=worker["headers"])).json()["items"]
-    assert item["accepted"] and not item["job_open"], "taken, and the job of one is full"
+    assert item["accepted"]
+    assert not item["job_open"], "the job of one is full"
 
 
 async def test_an_invitation_takes_no_place_the_accept_checks_still_decide(client, market):
@@ -39,7 +43,8 @@ async def test_an_invitation_takes_no_place_the_accept_checks_still_decide(clien
     assert (await _invite(client, employer, job["id"], invited["id"])).status_code == 201
     assert (await market.accept(job["id"], quicker)).status_code == 201
     late = await market.accept(job["id"], invited)
-    assert late.status_code == 409 and late.json()["code"] == "job_full"
+    assert late.status_code == 409
+    assert late.json()["code"] == "job_full"
 
 
 async def test_a_pool_member_outside_the_candidates_can_be_invited(client, market):
@@ -59,10 +64,12 @@ async def test_limits_twice_closed_jobs_strangers_and_unmatchable_workers(client
     job = await posted(market, employer, headcount=1)
     assert (await _invite(client, employer, job["id"], worker["id"])).status_code == 201
     twice = await _invite(client, employer, job["id"], worker["id"])
-    assert twice.status_code == 409 and twice.json()["code"] == "alerts_invitation_exists"
+    assert twice.status_code == 409
+    assert twice.json()["code"] == "alerts_invitation_exists"
     assert await OutboxMessage.count().where(OutboxMessage.event == "job_invitation") == 1
     not_theirs = await _invite(client, other, job["id"], worker["id"])
-    assert not_theirs.status_code == 403 and not_theirs.json()["code"] == "not_your_job"
+    assert not_theirs.status_code == 403
+    assert not_theirs.json()["code"] == "not_your_job"
     no_profile = await market.user("worker")
     refused = await _invite(client, employer, job["id"], no_profile["id"], "en")
     assert refused.status_code == 400
@@ -71,7 +78,8 @@ async def test_limits_twice_closed_jobs_strangers_and_unmatchable_workers(client
     cancelled = await posted(market, employer)
     await client.post(f"/api/jobs/{cancelled['id']}/cancel", headers=employer["headers"])
     closed = await _invite(client, employer, cancelled["id"], worker["id"])
-    assert closed.status_code == 409 and closed.json()["code"] == "job_not_open"
+    assert closed.status_code == 409
+    assert closed.json()["code"] == "job_not_open"
     full = await posted(market, employer, headcount=1)
     assert (await market.accept(full["id"], await mover(client, market, "周师傅"))).status_code == 201
     assert (await _invite(client, employer, full["id"], worker["id"])).json()["code"] == "job_full"
@@ -79,4 +87,5 @@ async def test_limits_twice_closed_jobs_strangers_and_unmatchable_workers(client
     busy = await posted(market, employer, start_in=timedelta(hours=4))  # overlaps `soon`
     assert (await market.accept(soon["id"], worker)).status_code == 201
     clash = await _invite(client, employer, busy["id"], worker["id"])
-    assert clash.status_code == 400 and clash.json()["fields"][0]["field"] == "worker_id"
+    assert clash.status_code == 400
+    assert clash.json()["fields"][0]["field"] == "worker_id"

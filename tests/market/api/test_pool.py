@@ -15,9 +15,11 @@ async def test_a_worker_who_completed_a_job_joins_the_pool_and_is_listed_with_a_
     listed = await client.get("/api/employers/me/pool", headers=employer["headers"])
     assert listed.status_code == 200, listed.text
     (member,) = listed.json()["items"]
-    assert member["worker_id"] == worker["id"] and member["name"] == "王师傅"
+    assert member["worker_id"] == worker["id"]
+    assert member["name"] == "王师傅"
     assert member["trades"] == ["搬运工"]
-    assert member["last_job"]["title"] == "上次的活" and member["jobs_together"] == 1
+    assert member["last_job"]["title"] == "上次的活"
+    assert member["jobs_together"] == 1
     # the completed order is still live (unpaid): its phone shows, as on the order itself
     assert member["phone"] == worker["phone"]
 
@@ -58,7 +60,8 @@ async def test_removing_takes_the_worker_out_and_each_employer_sees_only_their_p
     assert again.status_code == 201
     assert (await client.get("/api/employers/me/pool", headers=other["headers"])).json()["total"] == 0
     missing = await client.delete(f"/api/employers/me/pool/{worker['id']}", headers=other["headers"])
-    assert missing.status_code == 404 and missing.json()["code"] == "alerts_pool_member_not_found"
+    assert missing.status_code == 404
+    assert missing.json()["code"] == "alerts_pool_member_not_found"
     removed = await client.delete(f"/api/employers/me/pool/{worker['id']}", headers=employer["headers"])
     assert removed.status_code == 204
     assert (await client.get("/api/employers/me/pool", headers=employer["headers"])).json()["total"] == 0

@@ -159,7 +159,8 @@ async def test_the_daily_cap_counts_per_worker_per_day_and_sms_goes_as_chosen(cl
                                        & (Delivery.message.event == "job_alert"))  # type: ignore[union-attr]
     assert sms == 2
     settings = await client.get("/api/workers/me/alerts", headers=texted["headers"])
-    assert settings.json()["sent_today"] == 2 and settings.json()["daily_cap"] == 2
+    assert settings.json()["sent_today"] == 2
+    assert settings.json()["daily_cap"] == 2
     skipped = await JobAlert.select(JobAlert.skip_reason).where(JobAlert.state == "skipped")
     assert skipped == [{"skip_reason": "daily_cap"}]
 
@@ -169,7 +170,7 @@ async def test_a_failing_tier_is_retried_with_back_off_and_holds_up_no_other(cli
     employer = await market.user("employer")
     worker = await _named(client, market, "工人", 1.0)
     bad = await posted(market, employer)
-    good = await posted(market, employer, start_in=timedelta(days=2))
+    await posted(market, employer, start_in=timedelta(days=2))
     real = sending.tier_audience
 
     async def flaky(row, tier):
@@ -181,7 +182,9 @@ async def test_a_failing_tier_is_retried_with_back_off_and_holds_up_no_other(cli
     clock.shift(timedelta(minutes=10))
     assert await send_due_alerts() == 1, "the good job's ranked tier goes out regardless"
     (failed,) = await AlertTierPlan.select().where((AlertTierPlan.job == bad["id"]) & (AlertTierPlan.tier == "pool"))
-    assert failed["attempts"] == 1 and "hiccupped" in failed["last_error"] and failed["done_at"] is None
+    assert failed["attempts"] == 1
+    assert "hiccupped" in failed["last_error"]
+    assert failed["done_at"] is None
     assert failed["next_attempt_at"] == clock.now() + timedelta(minutes=1)
     monkeypatch.setattr(sending, "tier_audience", real)
     clock.shift(timedelta(minutes=1))
@@ -196,13 +199,16 @@ async def test_settings_are_off_until_the_worker_opts_in_and_bad_values_are_name
                            "sent_today": 0}
     none = await client.put("/api/workers/me/alerts", headers={**worker["headers"], "Accept-Language": "en"},
                             json={"enabled": True, "channels": []})
-    assert none.status_code == 400 and none.json()["fields"][0]["field"] == "channels"
+    assert none.status_code == 400
+    assert none.json()["fields"][0]["field"] == "channels"
     same = await client.put("/api/workers/me/alerts", headers=worker["headers"],
                             json={"quiet_hours": {"from": "22:00", "to": "22:00"}})
-    assert same.status_code == 400 and same.json()["fields"][0]["field"] == "quiet_hours.to"
+    assert same.status_code == 400
+    assert same.json()["fields"][0]["field"] == "quiet_hours.to"
     bad = await client.put("/api/workers/me/alerts", headers=worker["headers"],
                            json={"quiet_hours": {"from": "25:00", "to": "07:00"}})
-    assert bad.status_code == 400 and "quiet_hours.from" in bad.text
+    assert bad.status_code == 400
+    assert "quiet_hours.from" in bad.text
     saved = await client.put("/api/workers/me/alerts", headers=worker["headers"], json={
         "enabled": True, "channels": ["sms"], "quiet_hours": {"from": "22:00", "to": "07:00"}, "daily_cap": 3})
     assert saved.json() == {"enabled": True, "channels": ["sms"], "quiet_hours": {"from": "22:00", "to": "07:00"},
