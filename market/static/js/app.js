@@ -21,6 +21,7 @@ const HOME = { worker: '#/radar', employer: '#/e/jobs', staff: '#/s', admin: '#/
 // (js/warnings.js), then its cases and figures.
 NAV.employer.splice(-1, 0, ['#/cases', 'nav_cases']);
 NAV.staff.splice(-1, 0, ['#/cases', 'nav_cases']);
+NAV.employer.splice(-1, 0, ['#/e/pool', 'nav_pool']);  // issue 13 (js/pool.js)
 NAV.supervisor = [['#/sv', 'nav_board'], ['#/cases', 'nav_cases'], ['#/figures', 'nav_figures'], ['#/inbox', 'nav_inbox']];
 
 // route pattern -> [module, export name, who may open it (empty: anyone, even signed out)]
@@ -54,6 +55,8 @@ const ROUTES = [
   [/^\/s\/intake$/, './complaint.js', 'intake', ['staff', 'admin']],
   [/^\/figures$/, './case_figures.js', 'figures', ['staff', 'admin', 'supervisor']],
   [/^\/cases\/(\d+)$/, './cases.js', 'caseDetail', ['worker', 'employer', 'staff', 'admin', 'supervisor']],  // the SMS link
+  [/^\/e\/pool$/, './pool.js', 'pool', ['employer']],  // issue 13: the pool, invitations and alerts
+  [/^\/alerts$/, './alerts.js', 'alertSettings', ['worker']],
 ];
 
 function drawShell() {

@@ -80,5 +80,6 @@ export async function profile({ user }) {
       toast(t('saved'));
       location.hash = '#/radar';
     }),
+    h('p', {}, h('a', { class: 'button', href: '#/alerts' }, t('al_link'))),  // issue 13 (js/alerts.js)
     h('p', {}, h('button', { type: 'button', class: 'link', onclick: signOut }, `${t('logout')} (${user.name})`)));
 }
