@@ -73,6 +73,7 @@ def test_employer_keeps_a_worker_rehires_invites_a_candidate_and_removes(browser
     expect(card.locator("select option")).not_to_have_count(0)
     page.screenshot(path=str(shots / f"pool-{lang}.png"), full_page=True)
     assert _small_targets(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360, "nothing wider than the phone"
     card.locator("select").select_option(str(job["id"]))
     card.get_by_role("button", name=w["invite"], exact=True).click()
     expect(page.locator("#toast")).to_contain_text(w["sent"])
@@ -115,6 +116,7 @@ def test_worker_sees_an_invitation_and_opts_in_to_alerts_with_quiet_hours(browse
     page.get_by_label(w["to"], exact=True).fill("07:00")
     page.screenshot(path=str(shots / f"alerts-{lang}.png"), full_page=True)
     assert _small_targets(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360, "nothing wider than the phone"
     page.get_by_role("button", name=w["save"], exact=True).click()
     expect(page.locator("#toast")).to_contain_text(w["saved"])
     saved = page.request.get(f"{live_server}/api/workers/me/alerts").json()
