@@ -24,6 +24,7 @@ from matching.geo import local_km
 __all__ = ["candidates_for", "opted_in", "tier_audience", "why_closed"]
 
 _KM_PER_DEGREE = 111.2
+_CHUNK = 900
 
 
 def why_closed(row: dict[str, Any]) -> str | None:
@@ -51,7 +52,10 @@ async def _near(row: dict[str, Any]) -> list[int]:
 
 async def candidates_for(row: dict[str, Any], limit: int) -> list[Candidate]:
     """The job's candidates, best first, as the candidates list ranks them (those holding an order left out)."""
-    profiles = [p for p in (await load_workers(await _near(row))).values() if p is not None]
+    near = await _near(row)
+    profiles = []
+    for start in range(0, len(near), _CHUNK):  # SQLite caps the parameters of one statement
+        profiles += [p for p in (await load_workers(near[start:start + _CHUNK])).values() if p is not None]
     if not profiles:
         return []
     holding = {r["worker"] for r in await Order.select(Order.worker).where(Order.job == row["id"])}
