@@ -16,6 +16,7 @@ from market.core.events import DomainEvent
 from market.core.identity import mask_credit_code, mask_resident_id
 from market.core.passwords import hash_password
 from market.core.personal_data import encrypt, keyed_hash
+from market.demo.alerts import seed_pool
 from market.demo.case_service import RealCaseService
 from market.demo.cases import CASES_NEED_EMPLOYERS, CASES_NEED_WORKERS, seed_cases
 from market.demo.city import DEMO_PASSWORD, DemoCity, generate_city
@@ -127,4 +128,5 @@ async def seed_city(workers: int, jobs: int, *, seed: int = 20261124, progress: 
         await ensure_demo_supervisor()  # the bureau hands the stories' cases to the demo clerk
         await seed_cases(city, RealCaseService())  # first: the cases' stories happened in the past
     await seed_wage_warnings(city)
+    await seed_pool()  # issue 13: the demo employer's pool (market/demo/alerts.py)
     return city

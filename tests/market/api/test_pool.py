@@ -3,6 +3,8 @@ phone; removed again; another employer's pool is their own."""
 
 from __future__ import annotations
 
+from market.demo.city_logins import DEMO_EMPLOYER
+from market.demo.seed import seed_city
 from tests.market.api.alert_helpers import mover, posted, worked_together
 
 
@@ -65,3 +67,12 @@ async def test_removing_takes_the_worker_out_and_each_employer_sees_only_their_p
     removed = await client.delete(f"/api/employers/me/pool/{worker['id']}", headers=employer["headers"])
     assert removed.status_code == 204
     assert (await client.get("/api/employers/me/pool", headers=employer["headers"])).json()["total"] == 0
+
+
+async def test_the_demo_employer_starts_with_the_workers_who_finished_a_job_for_them(client, market):
+    await seed_city(12, 4, seed=7)
+    login = await client.post("/api/auth/login", json={"phone": DEMO_EMPLOYER.phone, "password": "linggong-demo"})
+    assert login.status_code == 200, login.text
+    pool = await client.get("/api/employers/me/pool", headers={"Authorization": f"Bearer {login.json()['token']}"})
+    assert pool.json()["total"] >= 1
+    assert all(member["jobs_together"] >= 1 for member in pool.json()["items"])
