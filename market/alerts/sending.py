@@ -68,17 +68,29 @@ def _quiet_end(settings: dict[str, Any] | None, at: datetime) -> datetime | None
     return quiet_until(at, settings["quiet_from"], settings["quiet_to"]) if settings else None
 
 
+async def _tier_ready(tier_id: int) -> dict[str, Any] | None:
+    """The tier's row when it is still to run and no earlier tier of its job is pending, else None."""
+    tier = await AlertTierPlan.select().where(AlertTierPlan.id == tier_id).first()
+    if tier is None or tier["done_at"] is not None:
+        return None
+    earlier = list(TIERS[:TIERS.index(Tier(tier["tier"]))])
+    if earlier and await AlertTierPlan.exists().where(
+            (AlertTierPlan.job == tier["job"]) & AlertTierPlan.tier.is_in(earlier) & AlertTierPlan.done_at.is_null()):
+        return None  # an earlier tier of the job is not done yet (retrying): this one keeps its turn
+    return tier
+
+
 async def _run_tier(tier_id: int, now: datetime) -> None:
+    """Run one tier: its audience is ranked outside the write transaction (the ranking may take a while), then
+    everything is checked again under the tier's lock before its alerts are written."""
+    tier = await _tier_ready(tier_id)
+    row = await _job(tier["job"]) if tier else None
+    workers = await tier_audience(row, tier["tier"]) if tier and row and why_closed(row) is None else []
     async with write_transaction():
         await lock_rows_for_update(AlertTierPlan, AlertTierPlan.id == tier_id)
-        tier = await AlertTierPlan.select().where(AlertTierPlan.id == tier_id).first()
-        if tier is None or tier["done_at"] is not None:
+        tier = await _tier_ready(tier_id)
+        if tier is None:
             return
-        earlier = list(TIERS[:TIERS.index(Tier(tier["tier"]))])
-        if earlier and await AlertTierPlan.exists().where(
-                (AlertTierPlan.job == tier["job"]) & AlertTierPlan.tier.is_in(earlier)
-                & AlertTierPlan.done_at.is_null()):
-            return  # an earlier tier of the job is not done yet (retrying): this one keeps its turn
         row = await _job(tier["job"])
         closed = "job_not_open" if row is None else why_closed(row)
         if closed is not None:
@@ -86,7 +98,6 @@ async def _run_tier(tier_id: int, now: datetime) -> None:
                 AlertTierPlan.id == tier_id)
             return
         assert row is not None
-        workers = await tier_audience(row, tier["tier"])
         settings = await _settings_of(workers)
         alerts = []
         for worker in workers:
