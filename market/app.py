@@ -15,6 +15,7 @@ from litestar.openapi.config import OpenAPIConfig
 from market.accounts.auth import PUBLIC_ROUTE, make_auth
 from market.accounts.controllers import AuthController
 from market.accounts.throttle import AttemptThrottle
+from market.alerts.controllers import AlertSettingsController, InvitationController, PoolController
 from market.api_docs import docs_assets_router, render_plugins
 from market.background.runner import background_lifespan, runner_for_app
 from market.background.wiring import install as install_subscriptions
@@ -114,7 +115,8 @@ def create_app() -> Litestar:
         TradeController, ComplaintController, CaseController, WarningController, WorkdayController,
         WalkInJobsController,
         OrderRatingController, RatingObjectionController, ReputationController,
-        AdminController, AdminLogController, ExportController])
+        AdminController, AdminLogController, ExportController,
+        PoolController, InvitationController, AlertSettingsController])
     handlers: list[Any] = [health, api]
     handlers.append(docs_assets_router(opt=PUBLIC_ROUTE, file_system=StaticFileSystem()))
     static_dir = find_static_dir(settings.static_dir)

@@ -24,5 +24,6 @@ APP_REGISTRY = AppRegistry(
         "market.reputation.piccolo_app",
         "market.backoffice.piccolo_app",
         "market.exports.piccolo_app",
+        "market.alerts.piccolo_app",
     ]
 )

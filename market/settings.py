@@ -247,6 +247,17 @@ class Settings:
     """The rolling window of reliability and reputation: orders, no-shows, late cancels and ratings in it."""
     reputation_new_below: int = field(default=3, metadata=_read(_at_least_one))
     """Someone with fewer finished orders than this in the window is `new`: a neutral value, no average."""
+    # issue 13: tiered job alerts (market/alerts, docs/alerts.md)
+    alert_ranked_after_min: int = field(default=10, metadata=_read(_non_negative))
+    """Minutes after a job is posted before its best-ranked candidates hear of it (its employer's pool at once)."""
+    alert_nearby_after_min: int = field(default=20, metadata=_read(_non_negative))
+    """Minutes after a job is posted before the rest of the workers within range hear of it."""
+    alert_ranked_top: int = field(default=20, metadata=_read(_at_least_one))
+    """How many of the best-ranked candidates make up the second tier."""
+    alert_nearby_max: int = field(default=200, metadata=_read(_at_least_one))
+    """At most this many further workers within range are alerted in the third tier."""
+    alert_max_attempts: int = field(default=6, metadata=_read(_at_least_one))
+    """A tier or an alert that fails is retried with back-off (1, 2, 4 … minutes) this many times, then given up."""
 
     @property
     def zone(self) -> ZoneInfo:

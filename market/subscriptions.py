@@ -6,6 +6,7 @@ background layer's and installs the lot for the process at start-up (app, worker
 
 from __future__ import annotations
 
+from market.alerts import subscribers as alerts
 from market.backoffice import subscribers as backoffice
 from market.cases import subscribers as cases
 from market.contracts import subscribers as contracts
@@ -21,6 +22,6 @@ __all__ = ["build"]
 def build() -> Subscriptions:
     """Every domain subscriber, registered once, in a fresh table."""
     subscriptions = Subscriptions()
-    for package in (orders, contracts, ranking, wages, cases, notifications, backoffice):
+    for package in (orders, contracts, ranking, wages, cases, alerts, notifications, backoffice):
         package.subscribe(subscriptions)
     return subscriptions

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from market.alerts.sending import send_due_alerts
 from market.cases.scan import scan_cases as scan_case_clocks
 from market.contracts.issuing import recover_contracts as recover
 from market.notifications.dispatch import dispatch_due
@@ -17,7 +18,7 @@ from market.ranking.changes import prune_changes
 from market.wages.watch import scan_wages as watch_wages
 
 __all__ = ["JOBS", "dispatch_outbox", "prune_matching_changes", "recover_contracts", "scan_cases", "scan_notices",
-           "scan_wages"]
+           "scan_wages", "send_job_alerts"]
 
 
 async def dispatch_outbox(ctx: dict[str, Any]) -> int:
@@ -50,6 +51,12 @@ async def scan_wages(ctx: dict[str, Any]) -> int:
     return await watch_wages()
 
 
+async def send_job_alerts(ctx: dict[str, Any]) -> int:
+    """Run the job alert tiers that are due and send the alerts due (quiet hours, daily caps; idempotent)."""
+    return await send_due_alerts()
+
+
 JOBS: dict[str, Callable[[dict[str, Any]], Awaitable[int]]] = {
     "dispatch_outbox": dispatch_outbox, "scan_notices": scan_notices, "recover_contracts": recover_contracts,
-    "prune_matching_changes": prune_matching_changes, "scan_cases": scan_cases, "scan_wages": scan_wages}
+    "prune_matching_changes": prune_matching_changes, "scan_cases": scan_cases, "scan_wages": scan_wages,
+    "send_job_alerts": send_job_alerts}

@@ -235,6 +235,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "exports_span_too_long": ("与开始日期相隔不能超过{days}天", "must be at most {days} days after the start date"),
     "exports_day_format": ("应为日期，如 2026-12-01", "must be a date such as 2026-12-01"),
     "exports_filter_not_offered": ("这项导出不能按此筛选", "is not a filter this export takes"),
+    # issue 13: pools, invitations and job alerts (market/alerts)
+    "alerts_pool_not_worked_together": (
+        "只能把为您完成过活儿的工人加入熟手名单", "Only a worker who completed a job for you can join your pool"),
+    "alerts_pool_member_not_found": ("该工人不在您的熟手名单里", "That worker is not in your pool"),
+    "alerts_invitation_exists": ("已经邀请过这位工人做这份活儿", "You have already invited this worker to this job"),
+    "alerts_not_a_worker": ("不是平台上的工人", "is not a worker on the market"),
+    "alerts_not_pool_or_candidate": ("应为您的熟手或本岗位的候选人",
+                                     "must be in your pool or among the job's candidates"),
+    "alerts_not_matchable": ("这位工人现在接不了这份活儿（已停用、没有位置、时间冲突或已接单）",
+                             "cannot take this job now (inactive, no position, busy at that time, or already on it)"),
+    "alerts_quiet_hours_empty": ("不能与开始时间相同", "must differ from the start"),
+    "alerts_channel_needed": ("开启提醒时至少选一种方式（短信或应用内）",
+                              "must name at least one channel (sms or app) while alerts are on"),
     **WORDS,
     **NOTICES,
     **BACKOFFICE_MESSAGES,
@@ -355,6 +368,13 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "day_to": ("截止日期", "To"),
     "district": ("区县", "District"),
     "lang": ("表头语言", "Header language"),
+    # issue 13: alert settings
+    "enabled": ("是否开启", "Enabled"),
+    "channels": ("提醒方式", "Channels"),
+    "quiet_hours": ("免打扰时段", "Quiet hours"),
+    "quiet_hours.from": ("免打扰开始", "Quiet hours start"),
+    "quiet_hours.to": ("免打扰结束", "Quiet hours end"),
+    "daily_cap": ("每天最多提醒", "Daily cap"),
 }
 
 # Units said after a bound, by how the field's name ends.
@@ -413,4 +433,5 @@ VALUE_NAMES: dict[str, tuple[str, str]] = {
     "register": ("注册", "sign up"),
     "reset": ("重设密码", "password reset"),
     **BACKOFFICE_VALUES,
+    "sms": ("短信", "SMS"),
 }

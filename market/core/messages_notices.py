@@ -219,4 +219,16 @@ NOTICES: dict[str, tuple[str, str]] = {
         "Code {code} sets a new Linggong password; valid for {minutes} minutes. If this was not you, ignore it "
         "and tell nobody.",
     ),
+    # issue 13: invitations and tiered job alerts (market/notifications/alert_notices.py)
+    "notice.job_invitation.title": ("用工方邀请您接活", "You are invited to a job"),
+    "notice.job_invitation.body": (
+        "{name}邀请您做「{title}」，{starts}开工。愿意的话请打开岗位接单，名额先到先得。",
+        "{name} invites you to \u201c{title}\u201d, starting {starts}. Open the job to accept; places go to whoever "
+        "accepts first.",
+    ),
+    "notice.job_alert.title": ("附近有新活儿", "A new job near you"),
+    "notice.job_alert.body": (
+        "「{title}」{starts}开工，地点{address}。打开岗位看看，名额有限。",
+        "\u201c{title}\u201d starts {starts} at {address}. Open the job to see it; places are limited.",
+    ),
 }

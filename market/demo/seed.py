@@ -16,6 +16,7 @@ from market.core.events import DomainEvent
 from market.core.identity import mask_credit_code, mask_resident_id
 from market.core.passwords import hash_password
 from market.core.personal_data import encrypt, keyed_hash
+from market.demo.alerts import seed_pool
 from market.demo.backoffice import ensure_demo_admin
 from market.demo.case_service import RealCaseService
 from market.demo.cases import CASES_NEED_EMPLOYERS, CASES_NEED_WORKERS, seed_cases
@@ -131,4 +132,5 @@ async def seed_city(workers: int, jobs: int, *, seed: int = 20261124, progress: 
     await seed_wage_warnings(city)
     await seed_ratings(city)  # issue 13: rated history, a no-show, people left new
     await ensure_demo_admin(password_hash)
+    await seed_pool()  # issue 13: the demo employer's pool (market/demo/alerts.py)
     return city

@@ -15,20 +15,22 @@ from market.notifications.templates import SMS_EVENTS
 __all__ = ["announce", "announce_to_phone"]
 
 
-async def _channels(event: str, recipients: list[int]) -> dict[int, list[str]]:
+async def _channels(event: str, recipients: list[int], sms: bool | None = None) -> dict[int, list[str]]:
     hooked = {row["user"] for row in await Employer.select(Employer.user).where(
         Employer.user.is_in(recipients) & (Employer.webhook_url != ""))} if recipients else set()
-    return {user: (["sms"] if event in SMS_EVENTS else []) + (["webhook"] if user in hooked else [])
-            for user in recipients}
+    texted = event in SMS_EVENTS if sms is None else sms
+    return {user: (["sms"] if texted else []) + (["webhook"] if user in hooked else []) for user in recipients}
 
 
-async def announce(event: str, recipients: Iterable[int], payload: dict[str, Any], *, key: str) -> None:
+async def announce(event: str, recipients: Iterable[int], payload: dict[str, Any], *, key: str,
+                   sms: bool | None = None) -> None:
     """Queue `event` for each recipient; `key` names the occurrence so writing it twice stores it once.
 
     Called by the subscribers in `market.notifications.subscribers`, inside the write transaction of the change it
     announces: if that rolls back, so does this.
     The message is in the recipient's inbox at once; a delivery row per outside channel (SMS, webhook) waits
-    for the dispatcher.
+    for the dispatcher. `sms` overrides whether it goes out as a text too (the recipient's choice, as for job
+    alerts); by default the events in `SMS_EVENTS` do.
     """
     users = list(dict.fromkeys(recipients))
     if not users:
@@ -41,7 +43,7 @@ async def announce(event: str, recipients: Iterable[int], payload: dict[str, Any
         target=OutboxMessage.dedupe_key, action="DO NOTHING").returning(OutboxMessage.id, OutboxMessage.recipient)
     if not inserted:
         return
-    channels = await _channels(event, [row["recipient"] for row in inserted])
+    channels = await _channels(event, [row["recipient"] for row in inserted], sms)
     deliveries = [Delivery(message=row["id"], channel=channel, next_attempt_at=now, created_at=now)
                   for row in inserted for channel in channels[row["recipient"]]]
     if deliveries:

@@ -21,6 +21,7 @@ const HOME = { worker: '#/radar', employer: '#/e/jobs', staff: '#/s', admin: '#/
 // (js/warnings.js), then its cases and figures.
 NAV.employer.splice(-1, 0, ['#/cases', 'nav_cases']);
 NAV.staff.splice(-1, 0, ['#/cases', 'nav_cases']);
+NAV.employer.splice(-1, 0, ['#/e/pool', 'nav_pool']);  // issue 13 (js/pool.js)
 NAV.supervisor = [['#/sv', 'nav_board'], ['#/cases', 'nav_cases'], ['#/figures', 'nav_figures'], ['#/inbox', 'nav_inbox']];
 // The back office (issue 14, js/backoffice.js): the admin's home; the bureau reads its log.
 NAV.admin = [['#/admin', 'bo_nav'], ['#/s', 'nav_console'], ['#/warnings', 'nav_warnings'], ['#/cases', 'nav_cases'], ['#/inbox', 'nav_inbox']];
@@ -60,6 +61,8 @@ const ROUTES = [
   [/^\/admin(?:\/(stations|users|employers|trades|log))?$/, './backoffice.js', 'backoffice', ['admin', 'supervisor']],
   [/^\/password$/, './backoffice.js', 'changePassword', ['worker', 'employer', 'staff', 'admin', 'supervisor']],
   [/^\/exports$/, './exports.js', 'exportsScreen', ['supervisor', 'admin']],
+  [/^\/e\/pool$/, './pool.js', 'pool', ['employer']],  // issue 13: the pool, invitations and alerts
+  [/^\/alerts$/, './alerts.js', 'alertSettings', ['worker']],
 ];
 
 function drawShell() {

@@ -12,6 +12,7 @@ import { employerWarnings } from './warnings.js';
 import { shareButton } from './share.js';
 import { ask, confirmed } from './confirm.js';
 import { ratingSlot, recordLine } from './rating.js';
+import { inviteButton, poolButton } from './pool.js';
 
 function fullness(job) {
   const pct = job.headcount ? Math.round((job.filled / job.headcount) * 100) : 0;
@@ -148,7 +149,8 @@ export function employerOrderCard(order, refresh) {
     h('p', {}, callButton(order.worker.phone, t('call_worker', { n: order.worker.name })) || h('span', { class: 'meta' }, order.worker.phone)),
     h('p', { class: 'meta' }, h('span', {}, `${t('agreed_pay')} ${money(order.agreed_pay_fen)}`),
       order.paid_amount_fen != null ? h('span', {}, `${t('paid_amount')} ${money(order.paid_amount_fen)}`) : h('span', {}, `${t('pay_by')} ${when(order.pay_due_at)}`)),
-    noShowInfo(order), contractLink(order), actions, decisionForm(order, post, refresh), ratingSlot(order));
+    noShowInfo(order), contractLink(order), actions, storedUser()?.role === 'employer' ? poolButton(order) : null,
+    decisionForm(order, post, refresh), ratingSlot(order));
 }
 
 export async function jobDetail({ params }) {
@@ -186,7 +188,11 @@ export async function jobDetail({ params }) {
   const loadCandidates = async () => {
     try {
       const page = await api(`/api/jobs/${job.id}/candidates?limit=20`);
-      candidates.replaceChildren(...(page.items.length ? page.items.map(candidateCard) : [empty(t('candidates_empty'))]));
+      candidates.replaceChildren(...(page.items.length ? page.items.map((c) => {
+        const card = candidateCard(c);
+        if (job.status === 'open' && storedUser()?.role === 'employer') card.append(inviteButton(job.id, c.worker_id));
+        return card;
+      }) : [empty(t('candidates_empty'))]));
     } catch (err) { candidates.replaceChildren(failed(err, loadCandidates)); }
   };
   await Promise.all([loadOrders(), loadCandidates()]);

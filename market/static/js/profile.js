@@ -82,5 +82,6 @@ export async function profile({ user }) {
       location.hash = '#/radar';
     }),
     myReputation(user.id),
+    h('p', {}, h('a', { class: 'button', href: '#/alerts' }, t('al_link'))),  // issue 13 (js/alerts.js)
     h('p', {}, h('button', { type: 'button', class: 'link', onclick: signOut }, `${t('logout')} (${user.name})`)));
 }

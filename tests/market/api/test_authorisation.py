@@ -334,6 +334,21 @@ ROUTES: dict[tuple[str, str], Route] = {
     ("GET", "/api/exports/{name:str}"): only(
         "/api/exports/orders.csv", {"supervisor": OK, "admin": OK},
         {"other_staff": ROLE, "other_employer": ROLE, "other_worker": ROLE}),
+    # issue 13: the employer's pool (their own only), invitations to the employer's jobs, the worker's alerts
+    ("GET", "/api/employers/me/pool"): only("/api/employers/me/pool", {"employer": OK}),
+    ("POST", "/api/employers/me/pool"): only(
+        "/api/employers/me/pool", {"employer": (409, "alerts_pool_not_worked_together")},
+        body=lambda w: {"worker_id": w.ids["worker"]}),  # their order together is accepted, not completed
+    ("DELETE", "/api/employers/me/pool/{worker_id:int}"): only(
+        "/api/employers/me/pool/{worker}", {"employer": (404, "alerts_pool_member_not_found")},
+        {"other_employer": (404, "alerts_pool_member_not_found"), "other_worker": ROLE, "other_staff": ROLE}),
+    ("POST", "/api/jobs/{job_id:int}/invitations"): only(
+        "/api/jobs/{closed_job}/invitations", {"employer": CLOSED_JOB},
+        {"other_employer": NOT_YOUR_JOB, "other_worker": ROLE, "other_staff": ROLE},
+        body=lambda w: {"worker_id": w.ids["worker"]}),
+    ("GET", "/api/workers/me/invitations"): only("/api/workers/me/invitations", {"worker": OK}),
+    ("GET", "/api/workers/me/alerts"): only("/api/workers/me/alerts", {"worker": OK}),
+    ("PUT", "/api/workers/me/alerts"): only("/api/workers/me/alerts", {"worker": OK}, body={"daily_cap": 5}),
 }
 
 

@@ -7,6 +7,8 @@ from datetime import timedelta
 
 import pytest
 
+from market.alerts.sending import send_due_alerts
+from market.alerts.tables import AlertTierPlan
 from market.background import wiring
 from market.cases.scan import scan_cases
 from market.cases.tables import WageCase
@@ -20,6 +22,8 @@ from market.orders.events import PaymentDisputed
 from market.ranking.tables import MatchingChange
 from market.wages.tables import WageWarning
 from market.wages.watch import scan_wages, settle_orders
+from tests.market.api.alert_helpers import alerts_on, posted
+from tests.market.api.ranking_helpers import skill, worker_with
 
 SITE = {"lat": 24.5116, "lon": 117.6443}
 
@@ -163,6 +167,18 @@ async def test_every_subscriber_runs_for_each_event_that_concerns_it(client, mar
     asked = await client.post("/api/auth/sms-code", json={"phone": market.next_phone(), "purpose": "register"})
     assert asked.status_code == 202, asked.text
     assert await OutboxMessage.exists().where(OutboxMessage.event == "account_code_register")
+
+    # alerts (issue 13): a posted job's tiers, an invitation to a candidate, the alert the tiers send
+    mover = await worker_with(client, market, "许师傅", [skill("搬运工")], 1.0)
+    await alerts_on(client, mover)
+    alerted_job = await posted(market, employer)
+    assert await AlertTierPlan.count().where(AlertTierPlan.job == alerted_job["id"]) == 3
+    await _post(client, employer, f"/api/jobs/{alerted_job['id']}/invitations", {"worker_id": mover["id"]})
+    assert "job_invitation" in await _events_of(mover["id"])
+    await posted(market, employer)
+    clock.shift(timedelta(minutes=25))
+    assert await send_due_alerts() == 1, "the invited job is not alerted again, the other one is"
+    assert "job_alert" in await _events_of(mover["id"])
 
     # the back office (issue 14): a bar takes the employer's open jobs off the radar, a closed account its
     # worker off the candidates, a trade added reaches the taxonomy at once
