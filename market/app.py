@@ -39,6 +39,7 @@ from market.ranking.state import matching_lifespan
 from market.ranking.trades import TradeController
 from market.settings import get_settings
 from market.stations.controllers import StationController
+from market.stats.controllers import StatsController
 from market.wages.controllers import WarningController, WorkdayController
 from market.workers.controllers import IdentityConflictController, WalkInController, WorkerController
 
@@ -109,7 +110,7 @@ def create_app() -> Litestar:
         EmployerController, StationController, PlaceController, JobController, RankedJobController, AcceptController,
         OrderController, ContractController, VerifyPageController, InboxController, DeliveryController,
         TradeController, ComplaintController, CaseController, WarningController, WorkdayController,
-        WalkInJobsController])
+        WalkInJobsController, StatsController])
     handlers: list[Any] = [health, api]
     handlers.append(docs_assets_router(opt=PUBLIC_ROUTE, file_system=StaticFileSystem()))
     static_dir = find_static_dir(settings.static_dir)

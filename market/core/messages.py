@@ -207,6 +207,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "code_not_for_role_field": ("是工作人员账号，须用密码登录", "belongs to a staff account: use the password"),
     # issue 15: the station counter finds a worker by name or ID number
     "lookup_one_of": ("与身份证号二选一填写", "give either a name or an ID number"),
+    # issue 14: the market's figures (market/stats)
+    "stats_date_format": ("应为日期，格式如 2026-12-01", "must be a date such as 2026-12-01"),
+    "stats_range_order": ("不能早于起始日期", "must not be before the start date"),
+    "stats_range_too_long": ("统计时段最长 {days} 天", "may span at most {days} days"),
+    "stats_interval": ("应为 day（按日）、week（按周）或 month（按月）", "must be day, week or month"),
+    "stats_station_id": ("应为驿站编号（正整数）", "must be a station's number"),
+    "stats_station_unknown": ("没有这个驿站", "is not one of the city's stations"),
+    "stats_district_unknown": ("这个区县没有驿站", "has no station in the city"),
     **WORDS,
     **NOTICES,
 }
@@ -313,6 +321,11 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     # issue 15: accounts by SMS code
     "code": ("验证码", "Code"),
     "purpose": ("用途", "Purpose"),
+    # issue 14: the market's figures
+    "from": ("起始日期", "From"),
+    "to": ("截止日期", "To"),
+    "interval": ("统计周期", "Interval"),
+    "district": ("区县", "District"),
 }
 
 # Units said after a bound, by how the field's name ends.
