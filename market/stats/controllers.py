@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from litestar import Controller, get
-from litestar.params import Parameter
+from litestar.params import QueryParameter
 
 from market.accounts.auth import AuthedRequest
 from market.accounts.guards import requires_role
@@ -15,8 +15,8 @@ from market.stats.services import market_stats, trade_stats
 
 __all__ = ["StatsController"]
 
-Text = Annotated[str | None, Parameter(max_length=60, required=False)]
-From = Annotated[str | None, Parameter(query="from", max_length=40, required=False)]
+Text = Annotated[str | None, QueryParameter(max_length=60, required=False)]
+From = Annotated[str | None, QueryParameter(name="from", max_length=40, required=False)]
 
 
 class StatsController(Controller):

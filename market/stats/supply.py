@@ -74,8 +74,9 @@ def _workers_by_trade_and_district(seekers: Seekers, station_id: int | None) -> 
             columns.setdefault(station.district, []).append(index)
     found: dict[tuple[str, str], int] = {}
     for district, indexes in columns.items():
-        reached = seekers.reaches[:, indexes].any(axis=1) if len(seekers.trades) else np.zeros(0, dtype=bool)
-        for held, reaches in zip(seekers.trades, list(reached), strict=True):
+        mask = np.atleast_1d(np.asarray(seekers.reaches[:, indexes]).any(axis=1))
+        reached = [bool(v) for v in mask] if seekers.trades else []
+        for held, reaches in zip(seekers.trades, reached, strict=True):
             if reaches:
                 for trade in held:
                     found[(trade, district)] = found.get((trade, district), 0) + 1
