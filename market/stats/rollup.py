@@ -80,7 +80,8 @@ def _day_row(day: str, key: tuple[int | None, str, str], values: dict[str, int])
 async def _rebuild_day(day: str, stations: list[StationSite]) -> None:
     since, until = day_bounds(date.fromisoformat(day), date.fromisoformat(day))
     jobs = await Job.select(Job.id, Job.skills, Job.lat, Job.lon, Job.headcount, Job.status, Job.created_at,
-                            Job.starts_at).where((Job.starts_at >= since) & (Job.starts_at < until))
+                            Job.starts_at).where((Job.starts_at >= since) & (Job.starts_at < until)).output(
+        load_json=True)
     orders: dict[int, list[dict[str, Any]]] = {}
     ids = [j["id"] for j in jobs]
     for start in range(0, len(ids), 2000):

@@ -50,7 +50,8 @@ async def load_seekers(stations: list[StationSite]) -> Seekers:
     if _cache.get("key") == key:
         return _cache["seekers"]  # type: ignore[no-any-return]
     rows = await WorkerProfile.select(WorkerProfile.skills, WorkerProfile.lat, WorkerProfile.lon,
-                                      WorkerProfile.max_distance_km).where(WorkerProfile.lat.is_not_null())
+                                      WorkerProfile.max_distance_km).where(WorkerProfile.lat.is_not_null()).output(
+        load_json=True)
     rows = [r for r in rows if r["skills"]]
     trades = [frozenset(t for t in (_skill_trade(skill) for skill in r["skills"]) if t) for r in rows]
     size = (len(rows), len(stations))
