@@ -32,6 +32,10 @@ class Seekers:
     reaches: np.ndarray
     """Workers × stations, True where the station is within the worker's `max_distance_km`."""
     stations: list[StationSite]
+    codes: tuple[str, ...] = ()
+    """The trades any seeker holds, the columns of `holds`."""
+    holds: np.ndarray | None = None
+    """Workers × `codes`, True where the worker holds the trade."""
 
 
 _cache: dict[str, Any] = {}
@@ -61,7 +65,12 @@ async def load_seekers(stations: list[StationSite]) -> Seekers:
         lons = np.array([r["lon"] for r in rows])
         distances = np.column_stack([local_km_many(s.lat, s.lon, lats, lons) for s in stations])
     ranges = np.array([r["max_distance_km"] for r in rows], dtype=float).reshape(-1, 1)
-    seekers = Seekers(home_station=distances.argmin(axis=1) if stations and rows else np.full(len(rows), -1),
+    codes = tuple(sorted(set().union(*trades))) if trades else ()
+    holds = np.zeros((len(rows), len(codes)), dtype=bool)
+    column = {code: i for i, code in enumerate(codes)}
+    for row, held in enumerate(trades):
+        holds[row, [column[c] for c in held]] = True
+    seekers = Seekers(codes=codes, holds=holds, home_station=distances.argmin(axis=1) if stations and rows else np.full(len(rows), -1),
                       trades=trades, reaches=distances <= ranges if stations else np.zeros(size, dtype=bool),
                       stations=stations)
     _cache.update(key=key, seekers=seekers)
@@ -74,13 +83,14 @@ def _workers_by_trade_and_district(seekers: Seekers, station_id: int | None) -> 
         if station_id is None or station.id == station_id:
             columns.setdefault(station.district, []).append(index)
     found: dict[tuple[str, str], int] = {}
+    if not seekers.trades or seekers.holds is None:
+        return found
     for district, indexes in columns.items():
-        mask = np.atleast_1d(np.asarray(seekers.reaches[:, indexes]).any(axis=1))
-        reached = [bool(v) for v in mask] if seekers.trades else []
-        for held, reaches in zip(seekers.trades, reached, strict=True):
-            if reaches:
-                for trade in held:
-                    found[(trade, district)] = found.get((trade, district), 0) + 1
+        reached = np.atleast_1d(np.asarray(seekers.reaches[:, indexes]).any(axis=1))
+        counts = seekers.holds[reached].sum(axis=0)
+        for code, held in zip(seekers.codes, counts.tolist(), strict=True):
+            if held:
+                found[(code, district)] = int(held)
     return found
 
 
