@@ -54,8 +54,9 @@ def _station(text: str | None, stations: list[StationSite], problems: list[Field
 
 
 def read_window(since: str | None, until: str | None, interval: str | None, district: str | None,
-                station_id: str | None, stations: list[StationSite]) -> Window:
-    """The checked window, or `Invalid` naming every field that is wrong (nothing is computed then)."""
+                station_id: str | None, stations: list[StationSite], *, ahead: bool = False) -> Window:
+    """The checked window, or `Invalid` naming every field that is wrong (nothing is computed then). Without `from`
+    and `to`, the 30 days up to today, or (`ahead`, the supply grid) the 30 days from today on."""
     problems: list[FieldProblem] = []
     first, last = _day(since, "from", problems), _day(until, "to", problems)
     kind = (interval or "day").strip()
@@ -66,7 +67,12 @@ def read_window(since: str | None, until: str | None, interval: str | None, dist
         problems.append(FieldProblem("district", "stats_district_unknown", {}))
     station = _station(station_id, stations, problems)
     if not problems:
-        last = last or local(clock.now()).date()
+        today = local(clock.now()).date()
+        if ahead and first is None and last is None:
+            first = today
+        if first is not None and last is None and ahead:
+            last = first + timedelta(days=DEFAULT_DAYS - 1)
+        last = last or today
         first = first or last - timedelta(days=DEFAULT_DAYS - 1)
         if last < first:
             problems.append(FieldProblem("to", "stats_range_order", {}))

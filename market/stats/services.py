@@ -42,7 +42,7 @@ async def trade_stats(since: str | None, until: str | None, district: str | None
                       station_id: str | None) -> Trades:
     """Places wanted, workers holding the trade within range and 求人倍率, by trade and district."""
     stations = await load_stations()
-    window = read_window(since, until, None, district, station_id, stations)
+    window = read_window(since, until, None, district, station_id, stations, ahead=True)
     await refresh_stale()
     computed_at = clock.now()
     items = await job_seeker_ratios(window.first, window.last, window.district, window.station_id)

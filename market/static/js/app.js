@@ -22,6 +22,9 @@ const HOME = { worker: '#/radar', employer: '#/e/jobs', staff: '#/s', admin: '#/
 NAV.employer.splice(-1, 0, ['#/cases', 'nav_cases']);
 NAV.staff.splice(-1, 0, ['#/cases', 'nav_cases']);
 NAV.supervisor = [['#/sv', 'nav_board'], ['#/cases', 'nav_cases'], ['#/figures', 'nav_figures'], ['#/inbox', 'nav_inbox']];
+// The bureau's console (issue 14, js/console.js): for the bureau and admins.
+NAV.supervisor.splice(1, 0, ['#/console', 'stats_nav']);
+NAV.admin = [...NAV.staff.slice(0, -1), ['#/console', 'stats_nav'], ...NAV.staff.slice(-1)];
 
 // route pattern -> [module, export name, who may open it (empty: anyone, even signed out)]
 const ROUTES = [
@@ -54,6 +57,7 @@ const ROUTES = [
   [/^\/s\/intake$/, './complaint.js', 'intake', ['staff', 'admin']],
   [/^\/figures$/, './case_figures.js', 'figures', ['staff', 'admin', 'supervisor']],
   [/^\/cases\/(\d+)$/, './cases.js', 'caseDetail', ['worker', 'employer', 'staff', 'admin', 'supervisor']],  // the SMS link
+  [/^\/console$/, './console.js', 'console_', ['supervisor', 'admin']],
 ];
 
 function drawShell() {

@@ -3,6 +3,7 @@ console is the bureau's (supervisors and admins), not a station's; the trade × 
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -86,8 +87,6 @@ async def test_the_trade_by_district_grid(client, market):
 
 
 async def test_the_public_ratio_function_for_other_packages(client, market):
-    from datetime import date
-
     from market.stats.rollup import refresh_stale
     from market.stats.supply import job_seeker_ratios
 
@@ -95,3 +94,13 @@ async def test_the_public_ratio_function_for_other_packages(client, market):
     await refresh_stale()
     ratios = await job_seeker_ratios(date(2026, 12, 8), date(2026, 12, 8), district="芗城区")
     assert [(r.trade, r.places_wanted, r.workers) for r in ratios][:2] == [("mover", 5, 6), ("electrician", 3, 0)]
+
+
+async def test_the_grid_looks_ahead_by_default(client, bureau):
+    from market.core import clock
+    from market.core.zone import local
+
+    answer = (await client.get("/api/stats/trades", headers=bureau["headers"])).json()
+    today = local(clock.now()).date()
+    assert answer["from"] == today.isoformat()
+    assert (date.fromisoformat(answer["to"]) - today).days == 29
