@@ -70,7 +70,8 @@ async def load_seekers(stations: list[StationSite]) -> Seekers:
     column = {code: i for i, code in enumerate(codes)}
     for row, held in enumerate(trades):
         holds[row, [column[c] for c in held]] = True
-    seekers = Seekers(codes=codes, holds=holds, home_station=distances.argmin(axis=1) if stations and rows else np.full(len(rows), -1),
+    homes = distances.argmin(axis=1) if stations and rows else np.full(len(rows), -1)
+    seekers = Seekers(codes=codes, holds=holds, home_station=homes,
                       trades=trades, reaches=distances <= ranges if stations else np.zeros(size, dtype=bool),
                       stations=stations)
     _cache.update(key=key, seekers=seekers)
