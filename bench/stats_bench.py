@@ -59,12 +59,12 @@ def _city_sql(orders: int) -> list[str]:
                                 accepted_by, consent_method, paid_at, paid_amount_fen, payment_note, cancelled_by_role,
                                 cancel_reason, cancel_late, contract_status, contract_attempts, contract_error,
                                 updated_at)
-            SELECT j.id, w.first + (j.id * 7919 + k * 104729) % {workers},
+            SELECT j.id, w.first + (j.id::bigint * 7919 + k * 104729) % {workers},
                    (ARRAY['confirmed', 'confirmed', 'confirmed', 'confirmed', 'confirmed', 'confirmed', 'paid',
                           'paid', 'completed', 'no_show', 'cancelled', 'checked_in'])[1 + (j.id + k) % 12],
                    j.starts_at, j.ends_at, j.ends_at + interval '24 hours', j.pay_amount_fen,
                    j.created_at + random() * (j.starts_at - j.created_at),
-                   w.first + (j.id * 7919 + k * 104729) % {workers},
+                   w.first + (j.id::bigint * 7919 + k * 104729) % {workers},
                    'app', CASE WHEN (j.id + k) % 12 < 8 THEN j.ends_at + random() * interval '40 hours' END,
                    CASE WHEN (j.id + k) % 12 < 8 THEN j.pay_amount_fen END, '', '', '', false, 'issued', 1, '', now()
             FROM jobs j CROSS JOIN LATERAL generate_series(1, j.headcount) k

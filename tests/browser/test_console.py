@@ -27,7 +27,7 @@ def _zh(lang: str, zh: str, en: str) -> str:
 @pytest.mark.parametrize("lang", ["zh-CN", "en"])
 def test_the_bureau_reads_the_console(browser: Any, live_server: str, lang: str, size: tuple[int, int]) -> None:
     page = open_page(browser, live_server, phone=SUPERVISOR, lang=lang, size=size)
-    page.get_by_role("link", name=_zh(lang, "看板", "Console")).click()
+    page.get_by_role("link", name=_zh(lang, "看板", "Console"), exact=True).click()
     expect(page.locator("h1")).to_have_text(_zh(lang, "人社看板", "Bureau console"))
     deals = page.locator(".figure[data-key=deals] dd").first
     expect(deals).not_to_have_text("—")
@@ -44,15 +44,18 @@ def test_the_bureau_reads_the_console(browser: Any, live_server: str, lang: str,
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= size[0], "nothing but the grid's own box scrolls sideways"
     page.screenshot(path=str(SHOTS / f"console-{lang}-{size[0]}.png"), full_page=True)
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(SHOTS / f"console-{lang}-{size[0]}-top.png"))
+    page.locator("section[aria-labelledby=grid-title]").screenshot(path=str(SHOTS / f"console-{lang}-{size[0]}-grid.png"))
     assert page.errors == []
 
 
 def test_a_bad_period_says_which_field(browser: Any, live_server: str) -> None:
     page = open_page(browser, live_server, phone=SUPERVISOR, lang="en")
     page.goto(f"{live_server}/#/console?from=2026-12-09&to=2026-12-01")
-    expect(page.locator("[role=alert]")).to_contain_text("must not be before the start date")
+    expect(page.locator("ul.formerr")).to_contain_text("must not be before the start date")
 
 
 def test_station_staff_have_no_console(browser: Any, live_server: str) -> None:
     page = open_page(browser, live_server, phone=STAFF, lang="zh-CN")
-    expect(page.get_by_role("link", name="看板")).to_have_count(0)
+    expect(page.get_by_role("link", name="看板", exact=True)).to_have_count(0)

@@ -57,20 +57,37 @@ function chart(stats, key, title) {
   }), [t('stats_period'), title]);
 }
 
+const GRID_ROWS = 15;
+
 function grid(trades) {
   const districts = [...new Set(trades.items.map((i) => i.district))].sort();
   const rows = {};
-  for (const item of trades.items) (rows[item.trade] ||= { item, cells: {} }).cells[item.district] = item;
+  for (const item of trades.items) {
+    const row = (rows[item.trade] ||= { item, cells: {}, places: 0 });
+    row.cells[item.district] = item;
+    row.places += item.places_wanted;
+  }
+  const shownRows = Object.values(rows).filter((r) => r.places > 0).sort((a, b) => b.places - a.places).slice(0, GRID_ROWS);
   const name = (i) => (document.documentElement.lang === 'en' ? i.trade_en : i.trade_zh);
-  const cell = (i) => (i ? h('td', { class: i.ratio.value > 1 ? 'short' : null },
-    h('strong', {}, shown(i.ratio)), h('br'), h('small', {}, t('stats_cell', { places: i.places_wanted, workers: i.workers }))) : h('td', {}, '—'));
+  const counts = (i) => t('stats_cell', { places: i.places_wanted, workers: i.workers });
+  const cell = (i) => {
+    if (!i) return h('td', {}, '—');
+    if (i.ratio.too_few) return h('td', { class: 'few' }, h('small', {}, counts(i)));
+    return h('td', { class: i.ratio.value > 1 ? 'short' : null }, h('strong', {}, shown(i.ratio)), h('br'), h('small', {}, counts(i)));
+  };
   return h('section', { class: 'panel', 'aria-labelledby': 'grid-title' },
-    h('h2', { id: 'grid-title' }, t('stats_grid')), h('p', { class: 'hint' }, t('stats_grid_hint')),
-    h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': t('stats_grid') },
+    h('h2', { id: 'grid-title' }, t('stats_grid')),
+    h('p', { class: 'hint' }, t('stats_grid_hint'), ' ', t('stats_grid_period', { from: trades.from, to: trades.to, n: GRID_ROWS })),
+    shownRows.length ? h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': t('stats_grid') },
       h('table', { class: 'list grid' },
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('stats_trade')), ...districts.map((d) => h('th', { scope: 'col' }, d)))),
-        h('tbody', {}, ...Object.values(rows).slice(0, 30).map(({ item, cells }) => h('tr', {},
-          h('th', { scope: 'row' }, name(item)), ...districts.map((d) => cell(cells[d]))))))));
+        h('tbody', {}, ...shownRows.map(({ item, cells }) => h('tr', {},
+          h('th', { scope: 'row' }, name(item)), ...districts.map((d) => cell(cells[d]))))))) : h('p', {}, t('stats_grid_empty')));
+}
+
+function problems(err) {
+  const fields = err.fields || [];
+  return fields.length ? h('ul', { class: 'formerr', role: 'alert' }, ...fields.map((f) => h('li', {}, f.message))) : null;
 }
 
 function warnings(w) {
@@ -113,7 +130,7 @@ export async function console_(params) {
     const query = new URLSearchParams(q).toString();
     const tradeQuery = new URLSearchParams(Object.fromEntries(Object.entries(q).filter(([k]) => k !== 'interval'))).toString();
     [stats, trades] = await Promise.all([api(`/api/stats?${query}`), api(`/api/stats/trades?${tradeQuery}`)]);
-  } catch (err) { show(t('stats_title'), form(q, [], reload), failed(err, () => console_(params))); return; }
+  } catch (err) { show(t('stats_title'), h('h1', {}, t('stats_title')), form(q, [], reload), problems(err), failed(err, () => console_(params))); return; }
   show(t('stats_title'), h('h1', {}, t('stats_title')),
     form({ ...q, from: stats.from, to: stats.to, interval: stats.interval }, trades.districts, reload),
     h('p', { class: 'hint', id: 'computed' }, t('stats_computed', { at: when(stats.computed_at), from: stats.from, to: stats.to, min: stats.min_cases })),

@@ -592,6 +592,8 @@ const M = {
   stats_grid: ["岗位与求职者：工种 × 区县", "Places and workers: trade × district"],
   stats_grid_hint: ["每格：求人倍率（岗位数 ÷ 持该工种且路程可达的求职者数），下方为岗位数 / 求职者数；大于 1 表示缺人。", "Each cell: places per worker (places wanted ÷ workers holding the trade within range), then places / workers; above 1 means short of workers."],
   stats_cell: ["{places} 岗 / {workers} 人", "{places} places / {workers} workers"],
+  stats_grid_period: ["按 {from} 至 {to} 开工的岗位；岗位最多的 {n} 个工种；样本太少的格只列人数。", "Jobs starting {from} to {to}; the {n} trades with the most places; cells with too few workers show the counts only."],
+  stats_grid_empty: ["这段时间没有岗位。", "No places in this period."],
   stats_trade: ["工种", "Trade"],
   stats_warnings: ["欠薪预警", "Wage warnings"],
   stats_w_opened: ["期间发出", "Opened in the period"],
