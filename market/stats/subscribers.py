@@ -1,18 +1,17 @@
-"""The figures hear every job and order change and mark the day it belongs to stale, in the writer's transaction."""
+"""The figures hear every job and order change and mark the job to be recounted, in the writer's transaction."""
 
 from __future__ import annotations
 
 from market.core.events import Phase, Subscriptions
 from market.jobs.events import JobCancelled, JobPosted, JobsImported
 from market.orders.events import OrderChanged
-from market.stats.rollup import mark_stale, mark_stale_jobs
-from market.stats.sites import day_of
+from market.stats.rollup import mark_stale_jobs
 
 __all__ = ["subscribe"]
 
 
 async def _order_changed(event: OrderChanged) -> None:
-    await mark_stale([day_of(event.starts_at)])
+    await mark_stale_jobs([event.job_id])
 
 
 async def _job_changed(event: JobPosted | JobCancelled) -> None:

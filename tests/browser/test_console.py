@@ -46,7 +46,8 @@ def test_the_bureau_reads_the_console(browser: Any, live_server: str, lang: str,
     page.screenshot(path=str(SHOTS / f"console-{lang}-{size[0]}.png"), full_page=True)
     page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=str(SHOTS / f"console-{lang}-{size[0]}-top.png"))
-    page.locator("section[aria-labelledby=grid-title]").screenshot(path=str(SHOTS / f"console-{lang}-{size[0]}-grid.png"))
+    grid = page.locator("section[aria-labelledby=grid-title]")
+    grid.screenshot(path=str(SHOTS / f"console-{lang}-{size[0]}-grid.png"))
     assert page.errors == []
 
 

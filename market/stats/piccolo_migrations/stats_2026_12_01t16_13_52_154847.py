@@ -7,7 +7,7 @@ from piccolo.columns.column_types import Varchar
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.columns.indexes import IndexMethod
 
-ID = "2026-12-01T15:36:47:919328"
+ID = "2026-12-01T16:13:52:154847"
 VERSION = "1.38.0"
 DESCRIPTION = "True"
 
@@ -22,14 +22,14 @@ async def forwards():
     )
 
     manager.add_table(
-        class_name="DayFigures", tablename="stats_days", schema=None, columns=None
+        class_name="StaleJob",
+        tablename="stats_stale_jobs",
+        schema=None,
+        columns=None,
     )
 
     manager.add_table(
-        class_name="StaleDay",
-        tablename="stats_stale_days",
-        schema=None,
-        columns=None,
+        class_name="DayFigures", tablename="stats_days", schema=None, columns=None
     )
 
     manager.add_column(
@@ -87,7 +87,7 @@ async def forwards():
             "null": False,
             "primary_key": False,
             "unique": False,
-            "index": True,
+            "index": False,
             "index_method": IndexMethod.btree,
             "choices": None,
             "db_column_name": None,
@@ -206,8 +206,50 @@ async def forwards():
     manager.add_column(
         table_class_name="JobFigures",
         tablename="stats_jobs",
+        column_name="places",
+        db_column_name="places",
+        column_class_name="Integer",
+        column_class=Integer,
+        params={
+            "default": 0,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="JobFigures",
+        tablename="stats_jobs",
         column_name="filled_before_start",
         db_column_name="filled_before_start",
+        column_class_name="Integer",
+        column_class=Integer,
+        params={
+            "default": 0,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="JobFigures",
+        tablename="stats_jobs",
+        column_name="jobs_filled",
+        db_column_name="jobs_filled",
         column_class_name="Integer",
         column_class=Integer,
         params={
@@ -248,6 +290,174 @@ async def forwards():
     manager.add_column(
         table_class_name="JobFigures",
         tablename="stats_jobs",
+        column_name="orders_cancelled",
+        db_column_name="orders_cancelled",
+        column_class_name="Integer",
+        column_class=Integer,
+        params={
+            "default": 0,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="JobFigures",
+        tablename="stats_jobs",
+        column_name="came_due",
+        db_column_name="came_due",
+        column_class_name="Integer",
+        column_class=Integer,
+        params={
+            "default": 0,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="JobFigures",
+        tablename="stats_jobs",
+        column_name="no_shows",
+        db_column_name="no_shows",
+        column_class_name="Integer",
+        column_class=Integer,
+        params={
+            "default": 0,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="JobFigures",
+        tablename="stats_jobs",
+        column_name="contracts",
+        db_column_name="contracts",
+        column_class_name="Integer",
+        column_class=Integer,
+        params={
+            "default": 0,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="JobFigures",
+        tablename="stats_jobs",
+        column_name="agreed_fen",
+        db_column_name="agreed_fen",
+        column_class_name="BigInt",
+        column_class=BigInt,
+        params={
+            "default": 0,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="JobFigures",
+        tablename="stats_jobs",
+        column_name="paid",
+        db_column_name="paid",
+        column_class_name="Integer",
+        column_class=Integer,
+        params={
+            "default": 0,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="JobFigures",
+        tablename="stats_jobs",
+        column_name="paid_fen",
+        db_column_name="paid_fen",
+        column_class_name="BigInt",
+        column_class=BigInt,
+        params={
+            "default": 0,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="JobFigures",
+        tablename="stats_jobs",
+        column_name="paid_on_time",
+        db_column_name="paid_on_time",
+        column_class_name="Integer",
+        column_class=Integer,
+        params={
+            "default": 0,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="JobFigures",
+        tablename="stats_jobs",
         column_name="seconds_to_fill",
         db_column_name="seconds_to_fill",
         column_class_name="Integer",
@@ -258,6 +468,27 @@ async def forwards():
             "primary_key": False,
             "unique": False,
             "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="StaleJob",
+        tablename="stats_stale_jobs",
+        column_name="job",
+        db_column_name="job",
+        column_class_name="Integer",
+        column_class=Integer,
+        params={
+            "default": 0,
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": True,
             "index_method": IndexMethod.btree,
             "choices": None,
             "db_column_name": None,
@@ -639,28 +870,6 @@ async def forwards():
             "primary_key": False,
             "unique": False,
             "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="StaleDay",
-        tablename="stats_stale_days",
-        column_name="day",
-        db_column_name="day",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 10,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": True,
             "index_method": IndexMethod.btree,
             "choices": None,
             "db_column_name": None,
