@@ -27,7 +27,7 @@ def _zh(lang: str, zh: str, en: str) -> str:
 @pytest.mark.parametrize("lang", ["zh-CN", "en"])
 def test_the_bureau_reads_the_console(browser: Any, live_server: str, lang: str, size: tuple[int, int]) -> None:
     page = open_page(browser, live_server, phone=SUPERVISOR, lang=lang, size=size)
-    page.get_by_role("link", name=_zh(lang, "看板", "Console"), exact=True).click()
+    page.get_by_role("link", name=_zh(lang, "市场看板", "Console"), exact=True).click()
     expect(page.locator("h1")).to_have_text(_zh(lang, "人社看板", "Bureau console"))
     deals = page.locator(".figure[data-key=deals] dd").first
     expect(deals).not_to_have_text("—")
@@ -59,4 +59,4 @@ def test_a_bad_period_says_which_field(browser: Any, live_server: str) -> None:
 
 def test_station_staff_have_no_console(browser: Any, live_server: str) -> None:
     page = open_page(browser, live_server, phone=STAFF, lang="zh-CN")
-    expect(page.get_by_role("link", name="看板", exact=True)).to_have_count(0)
+    expect(page.get_by_role("link", name="市场看板", exact=True)).to_have_count(0)

@@ -568,7 +568,7 @@ const M = {
   figures_by_station: ['按驿站', 'By station'],
   figures_by_employer: ['按用工方', 'By employer'],
   // issue 14: the bureau's console (js/console.js, js/charts.js)
-  stats_nav: ["看板", "Console"],
+  stats_nav: ["市场看板", "Console"],
   stats_title: ["人社看板", "Bureau console"],
   stats_filters: ["统计条件", "What to count"],
   stats_from: ["起始日期", "From"],
