@@ -43,6 +43,10 @@ def test_the_bureau_reads_the_console(browser: Any, live_server: str, lang: str,
     expect(page.locator("#computed")).to_contain_text(_zh(lang, "计算于", "computed"))
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= size[0], "nothing but the grid's own box scrolls sideways"
+    spill = page.evaluate("""() => [...document.querySelectorAll('#nav a')]
+        .filter((a) => a.getBoundingClientRect().right > innerWidth + 0.5 || a.scrollWidth > a.clientWidth + 0.5)
+        .map((a) => a.textContent)""")
+    assert spill == [], "the bureau's five tabs fit the bottom bar"
     page.screenshot(path=str(SHOTS / f"console-{lang}-{size[0]}.png"), full_page=True)
     page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=str(SHOTS / f"console-{lang}-{size[0]}-top.png"))
