@@ -111,7 +111,8 @@ async def refresh_stale() -> int:
 
 
 async def rebuild_all() -> int:
-    """Recount every job (after a bulk load written without events, or a change of stations)."""
+    """Recount every job (after a bulk load written without events, or a change of stations), in the order of
+    their days, so each batch re-adds only the few days its jobs sit on."""
     async with write_transaction():
-        await StaleJob.raw("INSERT INTO stats_stale_jobs (job) SELECT id FROM jobs")
+        await StaleJob.raw("INSERT INTO stats_stale_jobs (job) SELECT id FROM jobs ORDER BY starts_at")  # by day
     return await refresh_stale()
