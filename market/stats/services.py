@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from market.accounts.auth import CurrentUser
 from market.core import clock
 from market.stats import live_figures, market_figures
@@ -24,18 +26,18 @@ async def market_stats(viewer: CurrentUser, since: str | None, until: str | None
     await refresh_stale()
     computed_at = clock.now()
     area = market_figures.area_stations(window, stations)
-    by_day = await market_figures.day_sums(window)
+    by_day, filling, seekers, verified = await asyncio.gather(  # independent reads, at once
+        market_figures.day_sums(window), market_figures.time_to_fill(window), load_seekers(stations),
+        live_figures.contracts_verified(window, area))
+    warnings, cases, grades = await asyncio.gather(
+        live_figures.warning_figures(window, area), live_figures.case_figures_of(viewer, window, area),
+        live_figures.employer_grades())
     totals = {name: sum(day[name] for day in by_day.values()) for name in SUMS}
-    figures = market_figures.sum_figures(totals)
-    figures.update(await market_figures.time_to_fill(window))
-    figures["seekers"] = live_figures.seeker_count(await load_seekers(stations), area)
-    figures["contracts_verified"] = await live_figures.contracts_verified(window, area)
+    figures = {**market_figures.sum_figures(totals), **filling,
+               "seekers": live_figures.seeker_count(seekers, area), "contracts_verified": verified}
     return Stats(computed_at=computed_at, from_=window.first, to=window.last, interval=window.interval,
                  district=window.district, station_id=window.station_id, min_cases=MIN_CASES, figures=figures,
-                 series=market_figures.series(window, by_day),
-                 warnings=await live_figures.warning_figures(window, area),
-                 cases=await live_figures.case_figures_of(viewer, window, area),
-                 employers=await live_figures.employer_grades())
+                 series=market_figures.series(window, by_day), warnings=warnings, cases=cases, employers=grades)
 
 
 async def trade_stats(since: str | None, until: str | None, district: str | None,
