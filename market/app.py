@@ -43,6 +43,7 @@ from market.ranking.trades import TradeController
 from market.reputation.controllers import OrderRatingController, RatingObjectionController, ReputationController
 from market.settings import get_settings
 from market.stations.controllers import StationController
+from market.stats.controllers import StatsController
 from market.wages.controllers import WarningController, WorkdayController
 from market.workers.controllers import IdentityConflictController, WalkInController, WorkerController
 
@@ -116,7 +117,7 @@ def create_app() -> Litestar:
         WalkInJobsController,
         OrderRatingController, RatingObjectionController, ReputationController,
         AdminController, AdminLogController, ExportController,
-        PoolController, InvitationController, AlertSettingsController])
+        PoolController, InvitationController, AlertSettingsController, StatsController])
     handlers: list[Any] = [health, api]
     handlers.append(docs_assets_router(opt=PUBLIC_ROUTE, file_system=StaticFileSystem()))
     static_dir = find_static_dir(settings.static_dir)

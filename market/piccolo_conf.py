@@ -25,5 +25,6 @@ APP_REGISTRY = AppRegistry(
         "market.backoffice.piccolo_app",
         "market.exports.piccolo_app",
         "market.alerts.piccolo_app",
+        "market.stats.piccolo_app",
     ]
 )

@@ -14,6 +14,7 @@ from market.core.events import Subscriptions
 from market.notifications import subscribers as notifications
 from market.orders import subscribers as orders
 from market.ranking import subscribers as ranking
+from market.stats import subscribers as stats
 from market.wages import subscribers as wages
 
 __all__ = ["build"]
@@ -22,6 +23,6 @@ __all__ = ["build"]
 def build() -> Subscriptions:
     """Every domain subscriber, registered once, in a fresh table."""
     subscriptions = Subscriptions()
-    for package in (orders, contracts, ranking, wages, cases, alerts, notifications, backoffice):
+    for package in (orders, contracts, ranking, wages, cases, stats, alerts, notifications, backoffice):
         package.subscribe(subscriptions)
     return subscriptions

@@ -35,6 +35,7 @@ from market.core.errors import Forbidden, NotFound
 
 __all__ = [
     "ALL_STATIONS_ROLES",
+    "BUREAU_ROLES",
     "CASE_ACTS",
     "EXPORT_ROLES",
     "LIVE_ORDER_STATUSES",
@@ -73,6 +74,8 @@ ALL_STATIONS_ROLES: frozenset[str] = frozenset({Role.admin})
 """Staff roles whose reach is every station (station-scoped records: on-behalf acts, cases); staff reach their own."""
 OVERSIGHT_ROLES: frozenset[str] = frozenset({Role.supervisor})
 """Roles that oversee without acting at a counter: they see every case (the labour bureau's supervisor)."""
+BUREAU_ROLES: frozenset[str] = frozenset({Role.supervisor, Role.admin})
+"""Read the market's figures (`/api/stats…`, the console): the bureau and its back office; station staff do not."""
 
 Standing = Literal["worker", "employer", "staff", "supervisor", "self"]
 """What the caller is to a thing: one of its parties, staff who reach it, the bureau, or (a profile) its owner."""

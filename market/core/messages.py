@@ -248,6 +248,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "alerts_quiet_hours_empty": ("不能与开始时间相同", "must differ from the start"),
     "alerts_channel_needed": ("开启提醒时至少选一种方式（短信或应用内）",
                               "must name at least one channel (sms or app) while alerts are on"),
+    # issue 14: the market's figures (market/stats)
+    "stats_date_format": ("应为日期，格式如 2026-12-01", "must be a date such as 2026-12-01"),
+    "stats_range_order": ("不能早于起始日期", "must not be before the start date"),
+    "stats_range_too_long": ("统计时段最长 {days} 天", "may span at most {days} days"),
+    "stats_interval": ("应为 day（按日）、week（按周）或 month（按月）", "must be day, week or month"),
+    "stats_station_id": ("应为驿站编号（正整数）", "must be a station's number"),
+    "stats_station_unknown": ("没有这个驿站", "is not one of the city's stations"),
+    "stats_district_unknown": ("这个区县没有驿站", "has no station in the city"),
     **WORDS,
     **NOTICES,
     **BACKOFFICE_MESSAGES,
@@ -375,6 +383,8 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "quiet_hours.from": ("免打扰开始", "Quiet hours start"),
     "quiet_hours.to": ("免打扰结束", "Quiet hours end"),
     "daily_cap": ("每天最多提醒", "Daily cap"),
+    # issue 14: the market's figures
+    "interval": ("统计周期", "Interval"),
 }
 
 # Units said after a bound, by how the field's name ends.

@@ -23,9 +23,11 @@ NAV.employer.splice(-1, 0, ['#/cases', 'nav_cases']);
 NAV.staff.splice(-1, 0, ['#/cases', 'nav_cases']);
 NAV.employer.splice(-1, 0, ['#/e/pool', 'nav_pool']);  // issue 13 (js/pool.js)
 NAV.supervisor = [['#/sv', 'nav_board'], ['#/cases', 'nav_cases'], ['#/figures', 'nav_figures'], ['#/inbox', 'nav_inbox']];
-// The back office (issue 14, js/backoffice.js): the admin's home; the bureau reads its log.
-NAV.admin = [['#/admin', 'bo_nav'], ['#/s', 'nav_console'], ['#/warnings', 'nav_warnings'], ['#/cases', 'nav_cases'], ['#/inbox', 'nav_inbox']];
+// The bureau's console (issue 14, js/console.js) and the back office (js/backoffice.js): the admin's home is the
+// back office; the bureau reads its log.
+NAV.supervisor.splice(1, 0, ['#/console', 'stats_nav']);
 NAV.supervisor.splice(-1, 0, ['#/admin/log', 'bo_nav_log']);
+NAV.admin = [['#/admin', 'bo_nav'], ['#/console', 'stats_nav'], ['#/s', 'nav_console'], ['#/warnings', 'nav_warnings'], ['#/cases', 'nav_cases'], ['#/inbox', 'nav_inbox']];
 
 // route pattern -> [module, export name, who may open it (empty: anyone, even signed out)]
 const ROUTES = [
@@ -63,6 +65,7 @@ const ROUTES = [
   [/^\/exports$/, './exports.js', 'exportsScreen', ['supervisor', 'admin']],
   [/^\/e\/pool$/, './pool.js', 'pool', ['employer']],  // issue 13: the pool, invitations and alerts
   [/^\/alerts$/, './alerts.js', 'alertSettings', ['worker']],
+  [/^\/console$/, './console.js', 'console_', ['supervisor', 'admin']],
 ];
 
 function drawShell() {

@@ -269,6 +269,9 @@ ROUTES: dict[tuple[str, str], Route] = {
     # wage warnings (issue 12): staff (their stations', tested in test_warning_board), the bureau, the employer
     ("GET", "/api/warnings"): only("/api/warnings", {"employer": OK, "staff": OK, "admin": OK, "supervisor": OK},
                                    {"other_staff": OK, "other_employer": OK, "other_worker": ROLE}),
+    # the market's figures (issue 14): the bureau and admins; station staff are refused (docs/figures.md)
+    ("GET", "/api/stats"): only("/api/stats", {"admin": OK, "supervisor": OK}),
+    ("GET", "/api/stats/trades"): only("/api/stats/trades", {"admin": OK, "supervisor": OK}),
     # the back office's working-day corrections: admins only (the day removed never had one: 404)
     ("GET", "/api/admin/workdays"): only("/api/admin/workdays", {"admin": OK}),
     ("POST", "/api/admin/workdays"): only("/api/admin/workdays", {"admin": CREATED},

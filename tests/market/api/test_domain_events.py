@@ -20,6 +20,7 @@ from market.jobs.events import JobPosted
 from market.notifications.tables import OutboxMessage
 from market.orders.events import PaymentDisputed
 from market.ranking.tables import MatchingChange
+from market.stats.tables import StaleJob
 from market.wages.tables import WageWarning
 from market.wages.watch import scan_wages, settle_orders
 from tests.market.api.alert_helpers import alerts_on, posted
@@ -71,6 +72,7 @@ async def test_every_subscriber_runs_for_each_event_that_concerns_it(client, mar
     assert job["id"] in await _changes("job")
     assert await StandingAuthorisation.exists().where(StandingAuthorisation.job == job["id"])
     assert await SigningCredential.exists().where(SigningCredential.user == employer["id"])
+    assert await StaleJob.exists().where(StaleJob.job == job["id"]), "the figures mark the job to be recounted"
 
     response = await client.put("/api/workers/me", headers=first["headers"], json={"max_distance_km": 7})
     assert response.status_code == 200, response.text
