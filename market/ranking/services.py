@@ -40,17 +40,19 @@ async def list_candidates(matching: LiveMatching, job_id: int, viewer: CurrentUs
     policy.manage_job(viewer, policy.JobFacts(employer_id=row["employer"]))
     holding = {r["worker"] for r in await Order.select(Order.worker).where(Order.job == job_id)}
     state = await matching.current()
-    found: list[Any] = []
+    page: list[Any] = []
+    total = 0
     for radius in SEARCH_RADII_KM:  # the same search whatever the page, so `total` does not depend on `limit`
-        found = state.workers.rank_candidates(job_posting(row, radius), CANDIDATE_WINDOW, exclude=holding)
-        if len(found) >= CANDIDATE_WINDOW:
+        page, total = state.workers.rank_candidates_page(job_posting(row, radius), CANDIDATE_WINDOW, offset, limit,
+                                                         exclude=holding)
+        if total >= CANDIDATE_WINDOW:
             break
-    items = [msgspec.convert(c.as_dict(), CandidateOut) for c in found[offset:offset + limit]]
+    items = [msgspec.convert(c.as_dict(), CandidateOut) for c in page]
     skills = {r["user"]: r["skills"] for r in await WorkerProfile.select(WorkerProfile.user, WorkerProfile.skills)
               .where(WorkerProfile.user.is_in([c.worker_id for c in items] or [0]))
               .output(load_json=True)}
     items = [msgspec.structs.replace(c, held_skills=_held_skills(c, skills.get(c.worker_id, []))) for c in items]
-    return Page(items=items, total=len(found), limit=limit, offset=offset)
+    return Page(items=items, total=total, limit=limit, offset=offset)
 
 
 def _held_skills(candidate: CandidateOut, profile_skills: list[dict[str, Any]]) -> list[CandidateSkill]:
@@ -93,18 +95,21 @@ async def _ranked_for(matching: LiveMatching, worker_id: int, viewer: CurrentUse
     if wanted.radius_km is not None:
         worker = replace(worker, max_distance_km=wanted.radius_km)
     state = await matching.current()
-    matches = state.jobs.rank_jobs(worker, len(state.jobs), now=clock.now().timestamp(), skill=wanted.skill or None)
+    now, skill = clock.now().timestamp(), wanted.skill or None
     taken = {r["job"] for r in await Order.select(Order.job).where(Order.worker == worker_id)}
-    matches = [m for m in matches if m.job_id not in taken]
-    if wanted.q:
+    if wanted.q:  # words in the text: every match's row is read, so rank them all
+        matches = state.jobs.rank_jobs(worker, len(state.jobs), now=now, skill=skill)
+        matches = [m for m in matches if m.job_id not in taken]
         rows = await _open_rows([m.job_id for m in matches])
         matches = [m for m in matches if m.job_id in rows and _mentions(rows[m.job_id], wanted.q)]
-    page = matches[offset:offset + limit]
+        page, total = matches[offset:offset + limit], len(matches)
+    else:  # only the page is ranked in full and explained; the rest is counted
+        page, total = state.jobs.rank_jobs_page(worker, offset, limit, now=now, skill=skill, exclude=taken)
     rows = await _open_rows([m.job_id for m in page])
     employers = await _employers({row["employer"] for row in rows.values()})
     items = [_explained(job_out(rows[m.job_id], employers, m.distance_km), m.as_dict())
              for m in page if m.job_id in rows]
-    return Page(items=items, total=len(matches), limit=limit, offset=offset)
+    return Page(items=items, total=total, limit=limit, offset=offset)
 
 
 def _mentions(row: dict[str, Any], words: str) -> bool:
