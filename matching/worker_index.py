@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import numpy as np
@@ -182,6 +182,14 @@ class WorkerIndex:
     ) -> tuple[list[Candidate], int]:
         """`rank_candidates(job, window, exclude)[offset:offset + limit]` and the length of the whole list, with
         only the page explained."""
+        page, total = self.rank_candidates_lazily(job, window, exclude)
+        return page(offset, limit), total
+
+    def rank_candidates_lazily(
+        self, job: JobPosting, window: int, exclude: Iterable[Any] = ()
+    ) -> tuple[Callable[[int, int], list[Candidate]], int]:
+        """The ranking of `rank_candidates(job, window, exclude)` unexplained: `page(offset, limit)` explains that
+        slice of it; and its length."""
         columns = self._rows.columns
         rows = self._rows.near(job.lat, job.lon, job.radius_km)
         distance = local_km_many(job.lat, job.lon, columns["lat"][rows], columns["lon"][rows])
@@ -204,11 +212,11 @@ class WorkerIndex:
             return worker_id not in skip and self._free_during(worker_id, shift)
 
         chosen = top_positions(score, lambda i: id_at(int(rows[i])), window, accept)
-        page = [
-            self._explain(required, int(rows[i]), float(score[i]), float(distance[i]), float(skill[i]),
-                          float(experience[i]))
-            for i in chosen[offset:offset + limit]
-        ]
+
+        def page(first: int, count: int) -> list[Candidate]:
+            return [self._explain(required, int(rows[i]), float(score[i]), float(distance[i]), float(skill[i]),
+                                  float(experience[i])) for i in chosen[first:first + count]]
+
         return page, len(chosen)
 
     def _free_during(self, worker_id: Any, window: tuple[float, float]) -> bool:

@@ -24,6 +24,7 @@ from litestar.datastructures import State
 from market.core import clock
 from market.ranking.changes import RETAIN, latest_seq, local_writes
 from market.ranking.loading import load_jobs, load_workers, order_parties
+from market.ranking.read_cache import ReadCache
 from market.ranking.tables import ChangeKind, MatchingChange
 from matching import Change, JobChanged, JobRemoved, MatchingState, WorkerChanged, WorkerRemoved
 
@@ -53,6 +54,8 @@ class LiveMatching:
         self._polled_at = datetime.min.replace(tzinfo=clock.now().tzinfo)
         self._seen_local = -1
         self._gaps: dict[int, datetime] = {}
+        self.cache = ReadCache()
+        """Rows requests read, forgotten here as the change feed names them (`market.ranking.read_cache`)."""
         self.polls = 0
         """Polls that found changes, for tests and logs."""
 
@@ -63,7 +66,7 @@ class LiveMatching:
 
     async def current(self) -> MatchingState:
         """The state, built if needed and polled if the last poll is older than `POLL_INTERVAL`."""
-        if self._state is None or self._due():
+        if self._state is None or self._due() or self._lock.locked():  # wait for a poll under way: it may forget
             async with self._lock:
                 if self._state is None or clock.now() - self._polled_at > REBUILD_AFTER:
                     await self._build()
@@ -80,6 +83,7 @@ class LiveMatching:
         started = time.perf_counter()
         self._seen_local, self._polled_at = local_writes(), clock.now()
         watermark = await latest_seq()  # read first: rows read after it reflect at least this sequence
+        self.cache.clear()
         workers, jobs = await load_workers(), await load_jobs()
         self._state = MatchingState.build([w for w in workers.values() if w], [j for j in jobs.values() if j],
                                           watermark)
@@ -108,22 +112,39 @@ class LiveMatching:
             self._gaps.pop(row["seq"], None)
         self._gaps = {seq: at for seq, at in self._gaps.items() if now - at < GAP_WAIT}
         if fresh:
-            state.apply(await _changes_for(fresh, top))
+            named = await _named(fresh)
+            self._forget(named)
+            state.apply(await _changes_for(named, top))
             self.polls += 1
         state.watermark = max(state.watermark, top)
 
 
 
 
-async def _changes_for(rows: list[dict[str, Any]], seq: int) -> list[Change]:
-    """The current state of every entity the change rows name, as matching change records."""
-    workers = {r["entity_id"] for r in rows if r["kind"] == ChangeKind.worker}
-    jobs = {r["entity_id"] for r in rows if r["kind"] == ChangeKind.job}
-    order_workers, order_jobs = await order_parties(r["entity_id"] for r in rows if r["kind"] == ChangeKind.order)
+    def _forget(self, named: dict[str, set[int]]) -> None:
+        for kind in ("worker", "taken", "skills"):
+            self.cache.forget(kind, named["worker"])
+        for kind in ("job", "holding"):
+            self.cache.forget(kind, named["job"])
+        self.cache.forget("employer", named["employer"])
+
+
+async def _named(rows: list[dict[str, Any]]) -> dict[str, set[int]]:
+    """The workers, jobs and employers the change rows name; an order names its worker and its job."""
+    def of(kind: ChangeKind) -> set[int]:
+        return {r["entity_id"] for r in rows if r["kind"] == kind}
+
+    order_workers, order_jobs = await order_parties(of(ChangeKind.order))
+    return {"worker": of(ChangeKind.worker) | order_workers, "job": of(ChangeKind.job) | order_jobs,
+            "employer": of(ChangeKind.employer)}
+
+
+async def _changes_for(named: dict[str, set[int]], seq: int) -> list[Change]:
+    """The current state of every worker and job named, as matching change records."""
     changes: list[Change] = []
-    for worker_id, profile in (await load_workers(workers | order_workers)).items():
+    for worker_id, profile in (await load_workers(named["worker"])).items():
         changes.append(WorkerChanged(seq, profile) if profile else WorkerRemoved(seq, worker_id))
-    for job_id, job in (await load_jobs(jobs | order_jobs)).items():
+    for job_id, job in (await load_jobs(named["job"])).items():
         changes.append(JobChanged(seq, job) if job else JobRemoved(seq, job_id))
     return changes
 

@@ -21,8 +21,8 @@ async def _order(event: OrderChanged) -> None:
 
 
 async def _profile(event: ProfileChanged) -> None:
-    if event.role == "worker":
-        await record_change("worker", event.user_id)
+    if event.role in ("worker", "employer"):
+        await record_change(event.role, event.user_id)
 
 
 async def _imported_profiles(event: ProfilesImported) -> None:

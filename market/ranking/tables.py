@@ -8,11 +8,13 @@ from piccolo.table import Table
 
 
 class ChangeKind(StrEnum):
-    """What changed: a worker (profile, record), a job (posted, cancelled), or an order (both its worker and job)."""
+    """What changed: a worker (profile, record), a job (posted, cancelled), an order (both its worker and job), or
+    an employer (name, grade: read caches only)."""
 
     worker = "worker"
     job = "job"
     order = "order"
+    employer = "employer"
 
 
 class MatchingChange(Table, tablename="matching_changes"):
