@@ -12,7 +12,7 @@ from litestar.config.compression import CompressionConfig
 from litestar.datastructures import State
 from litestar.openapi.config import OpenAPIConfig
 
-from market.accounts.auth import PUBLIC_ROUTE, make_auth
+from market.accounts.auth import PUBLIC_ROUTE, install_user_lookup, make_auth
 from market.accounts.controllers import AuthController
 from market.accounts.throttle import AttemptThrottle
 from market.api_docs import docs_assets_router, render_plugins
@@ -35,7 +35,7 @@ from market.orders.controllers import AcceptController, OrderController
 from market.orders.walk_in_codes import ConsentCodeController
 from market.places.controllers import PlaceController
 from market.ranking.controllers import RankedJobController, WalkInJobsController
-from market.ranking.state import matching_lifespan
+from market.ranking.state import cached_user, matching_lifespan
 from market.ranking.trades import TradeController
 from market.settings import get_settings
 from market.stations.controllers import StationController
@@ -98,6 +98,7 @@ def create_app() -> Litestar:
     settings = get_settings()
     settings.check_for_production()
     install_subscriptions()
+    install_user_lookup(cached_user)  # tokens are checked against user rows remembered per process (ranking's feed)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     # pyHanko logs a traceback for every malformed upload; verification answers those as problems instead.
     logging.getLogger("pyhanko").setLevel(logging.CRITICAL)

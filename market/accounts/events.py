@@ -47,3 +47,11 @@ class AccountCodeIssued(DomainEvent):
     phone: str
     purpose: str
     payload: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class AccountChanged(DomainEvent):
+    """What a login token is checked against changed (sessions ended, active, role, name or phone): every app
+    process must stop trusting what it remembers of the user."""
+
+    user_id: int

@@ -1,5 +1,6 @@
 """What the radar and the candidates read on every request, kept per process and dropped when the change feed
-names it: the worker as matching sees them, the jobs they took, job and employer rows, a job's holders, skills.
+names it: the worker as matching sees them, the jobs they took, job and employer rows, a job's holders, skills,
+and the user rows login tokens are checked against.
 
 The poller (`market.ranking.state`) forgets every entity a change row names before any request reads the cache,
 and a process polls at once after its own writes, so a change committed here shows in the next request, and one
@@ -8,6 +9,7 @@ committed by another process within `POLL_INTERVAL`. A fill that raced a poll is
 
 from __future__ import annotations
 
+import time
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 
@@ -23,15 +25,18 @@ class ReadCache:
     def __init__(self) -> None:
         """An empty cache."""
         self._values: dict[tuple[str, int], Any] = {}
+        self._kept_until: dict[tuple[str, int], float] = {}
         self.generation = 0
         """Moves on every forget or clear: a read that began before it is not stored."""
         self.hits = 0
         self.misses = 0
 
-    async def get(self, kind: str, entity_id: int, read: Callable[[], Awaitable[Any]]) -> Any:
-        """The cached value, else `await read()` (kept unless a poll forgot something meanwhile)."""
+    async def get(self, kind: str, entity_id: int, read: Callable[[], Awaitable[Any]],
+                  max_age: float | None = None) -> Any:
+        """The cached value, else `await read()` (kept unless a poll forgot something meanwhile); with `max_age`
+        (seconds), read again after that long even if no change named it (a safety net)."""
         key = (kind, entity_id)
-        if key in self._values:
+        if key in self._values and (max_age is None or time.monotonic() < self._kept_until.get(key, 0.0)):
             self.hits += 1
             return self._values[key]
         self.misses += 1
@@ -40,7 +45,10 @@ class ReadCache:
         if self.generation == began:
             if len(self._values) >= MAX_ENTRIES:
                 self._values.clear()
+                self._kept_until.clear()
             self._values[key] = value
+            if max_age is not None:
+                self._kept_until[key] = time.monotonic() + max_age
         return value
 
     async def get_many(self, kind: str, entity_ids: Iterable[int],
@@ -72,3 +80,4 @@ class ReadCache:
         """Drop everything."""
         self.generation += 1
         self._values.clear()
+        self._kept_until.clear()

@@ -13,12 +13,13 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
 from typing import Any
 
 from litestar import Litestar
+from litestar.connection import ASGIConnection
 from litestar.datastructures import State
 
 from market.core import clock
@@ -28,8 +29,8 @@ from market.ranking.read_cache import ReadCache
 from market.ranking.tables import ChangeKind, MatchingChange
 from matching import Change, JobChanged, JobRemoved, MatchingState, WorkerChanged, WorkerRemoved
 
-__all__ = ["GAP_WAIT", "POLL_INTERVAL", "REBUILD_AFTER", "LiveMatching", "live_matching", "matching_lifespan",
-           "provide_matching"]
+__all__ = ["ACCOUNT_MAX_AGE", "GAP_WAIT", "POLL_INTERVAL", "REBUILD_AFTER", "LiveMatching", "cached_user",
+           "live_matching", "matching_lifespan", "provide_matching"]
 
 POLL_INTERVAL = timedelta(seconds=1)
 """A process reads the change table at most this often (from the request path), and at once after its own writes."""
@@ -127,6 +128,7 @@ class LiveMatching:
         for kind in ("job", "holding"):
             self.cache.forget(kind, named["job"])
         self.cache.forget("employer", named["employer"])
+        self.cache.forget("account", named["worker"] | named["employer"] | named["account"])
 
 
 async def _named(rows: list[dict[str, Any]]) -> dict[str, set[int]]:
@@ -136,7 +138,7 @@ async def _named(rows: list[dict[str, Any]]) -> dict[str, set[int]]:
 
     order_workers, order_jobs = await order_parties(of(ChangeKind.order))
     return {"worker": of(ChangeKind.worker) | order_workers, "job": of(ChangeKind.job) | order_jobs,
-            "employer": of(ChangeKind.employer)}
+            "employer": of(ChangeKind.employer), "account": of(ChangeKind.account)}
 
 
 async def _changes_for(named: dict[str, set[int]], seq: int) -> list[Change]:
@@ -147,6 +149,21 @@ async def _changes_for(named: dict[str, set[int]], seq: int) -> list[Change]:
     for job_id, job in (await load_jobs(named["job"])).items():
         changes.append(JobChanged(seq, job) if job else JobRemoved(seq, job_id))
     return changes
+
+
+ACCOUNT_MAX_AGE = 60.0
+"""Seconds a remembered user row is trusted even if no `AccountChanged` named it (a writer that forgot to say)."""
+
+
+async def cached_user(connection: ASGIConnection[Any, Any, Any, Any], user_id: int,
+                      read: Callable[[], Awaitable[Any]]) -> Any:
+    """The user row a login token is checked against, remembered once this process has a matching state (its poll
+    forgets the users that changed); `market.accounts.auth.install_user_lookup` installs it."""
+    holder = connection.app.state.get("matching")
+    if holder is None or holder.watermark is None:
+        return await read()
+    await holder.current()
+    return await holder.cache.get("account", user_id, read, max_age=ACCOUNT_MAX_AGE)
 
 
 def live_matching(state: State) -> LiveMatching:

@@ -3,7 +3,7 @@ writer's transaction, which every app process polls (`market.ranking.state`)."""
 
 from __future__ import annotations
 
-from market.accounts.events import ProfileChanged, ProfilesImported
+from market.accounts.events import AccountChanged, ProfileChanged, ProfilesImported
 from market.core.events import Phase, Subscriptions
 from market.jobs.events import JobCancelled, JobPosted, JobsImported
 from market.orders.events import OrderChanged
@@ -25,6 +25,10 @@ async def _profile(event: ProfileChanged) -> None:
         await record_change(event.role, event.user_id)
 
 
+async def _account(event: AccountChanged) -> None:
+    await record_change("account", event.user_id)
+
+
 async def _imported_profiles(event: ProfilesImported) -> None:
     if event.role == "worker":
         await record_changes("worker", event.user_ids)
@@ -40,6 +44,7 @@ def subscribe(subscriptions: Subscriptions) -> None:
     subscriptions.subscribe(JobCancelled, _job, phase=Phase.in_transaction, name="matching_changes.job")
     subscriptions.subscribe(OrderChanged, _order, phase=Phase.in_transaction, name="matching_changes.order")
     subscriptions.subscribe(ProfileChanged, _profile, phase=Phase.in_transaction, name="matching_changes.worker")
+    subscriptions.subscribe(AccountChanged, _account, phase=Phase.in_transaction, name="matching_changes.account")
     subscriptions.subscribe(ProfilesImported, _imported_profiles, phase=Phase.in_transaction,
                             name="matching_changes.worker")
     subscriptions.subscribe(JobsImported, _imported_jobs, phase=Phase.in_transaction, name="matching_changes.job")

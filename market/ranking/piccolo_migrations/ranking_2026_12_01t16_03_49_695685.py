@@ -4,7 +4,7 @@ from piccolo.columns.column_types import Varchar
 
 ID = "2026-12-01T16:03:49:695685"
 VERSION = "1.38.0"
-DESCRIPTION = "matching_changes.kind may be employer (read caches forget the employer row)"
+DESCRIPTION = "matching_changes.kind may be employer or account (read caches forget those rows)"
 
 
 async def forwards():
@@ -25,6 +25,7 @@ async def forwards():
                     "job": "job",
                     "order": "order",
                     "employer": "employer",
+                    "account": "account",
                 },
             )
         },

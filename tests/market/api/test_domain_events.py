@@ -160,6 +160,10 @@ async def test_every_subscriber_runs_for_each_event_that_concerns_it(client, mar
     assert asked.status_code == 202, asked.text
     assert await OutboxMessage.exists().where(OutboxMessage.event == "account_code_register")
 
+    out = await client.post("/api/auth/logout", headers=fourth["headers"])  # ends the sessions every process knows
+    assert out.status_code == 200, out.text
+    assert fourth["id"] in await _changes("account")
+
     await seed_city(4, 3, seed=7)
     assert len(await _changes("worker")) >= 4
     assert len(await _changes("job")) >= 3

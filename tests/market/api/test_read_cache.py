@@ -1,5 +1,6 @@
-"""The radar and candidates remember rows between requests, yet a change committed in one app process shows in
-that process's next request, and in another process (its own memory, the same database) within the poll interval.
+"""The radar, candidates and login check remember rows between requests, yet a change committed in one app process
+shows in that process's next request, and in another process (its own memory, the same database) within the poll
+interval.
 
 The other process is a real server (`uvicorn`, on this test's SQLite file or PostgreSQL database)."""
 
@@ -122,6 +123,19 @@ async def test_changes_show_in_the_next_request_here_and_within_the_poll_interva
             mover = await worker_with(client, market, "新来的", [skill("电工")], 0)
             await _after_the_poll_interval()
             assert {j["employer"]["name"] for j in (await _radar(there, mover))["items"]} == {"改名劳务公司"}
+
+            # Logging out ends the session the cached login check knew: here at once, there within the interval.
+            for http in (client, there):
+                assert (await http.get("/api/auth/me", headers=seeker["headers"])).status_code == 200
+                assert (await http.get("/api/auth/me", headers=taker["headers"])).status_code == 200
+            assert (await client.post("/api/auth/logout", headers=taker["headers"])).status_code == 200
+            assert (await client.get("/api/auth/me", headers=taker["headers"])).status_code == 401
+            assert (await there.post("/api/auth/logout", headers=seeker["headers"])).status_code == 200
+            assert (await there.get("/api/auth/me", headers=seeker["headers"])).status_code == 401
+            clock.shift(POLL_INTERVAL + timedelta(milliseconds=300))
+            assert (await client.get("/api/auth/me", headers=seeker["headers"])).status_code == 401
+            await _after_the_poll_interval()
+            assert (await there.get("/api/auth/me", headers=taker["headers"])).status_code == 401
     finally:
         server.terminate()
         server.wait(timeout=10)
