@@ -76,6 +76,13 @@ class ReadCache:
         for entity_id in entity_ids:
             self._values.pop((kind, entity_id), None)
 
+    def forget_kind(self, kind: str) -> None:
+        """Drop every entry of `kind` (what depends on many entities at once, such as a ranking)."""
+        self.generation += 1
+        for key in [key for key in self._values if key[0] == kind]:
+            del self._values[key]
+            self._kept_until.pop(key, None)
+
     def clear(self) -> None:
         """Drop everything."""
         self.generation += 1

@@ -24,6 +24,7 @@ from market.ranking.schemas import CandidateOut, CandidateSkill
 from market.ranking.state import LiveMatching
 from market.stations.behalf import standing_consent
 from market.workers.tables import WorkerProfile
+from matching import MatchingState
 
 __all__ = ["CANDIDATE_WINDOW", "SEARCH_RADII_KM", "browse_jobs", "jobs_for_walk_in", "list_candidates"]
 
@@ -43,15 +44,21 @@ async def list_candidates(matching: LiveMatching, job_id: int, viewer: CurrentUs
         raise NotFound("job_not_found")
     policy.manage_job(viewer, policy.JobFacts(employer_id=row["employer"]))
     holding = await cache.get("holding", job_id, lambda: _holders(job_id))
+    page, total = await cache.get("ranked", job_id, lambda: _ranked_candidates(state, row, holding))
+    items = [msgspec.convert(c.as_dict(), CandidateOut) for c in page(offset, limit)]
+    skills = await cache.get_many("skills", [c.worker_id for c in items], _profile_skills)
+    items = [msgspec.structs.replace(c, held_skills=_held_skills(c, skills.get(c.worker_id) or [])) for c in items]
+    return Page(items=items, total=total, limit=limit, offset=offset)
+
+
+async def _ranked_candidates(state: MatchingState, row: dict[str, Any], holding: frozenset[int]) -> Any:
+    """The job's ranked window (explained lazily) and its length: the same until a worker or the job changes."""
     for radius in SEARCH_RADII_KM:  # the same search whatever the page, so `total` does not depend on `limit`
         page, total = state.workers.rank_candidates_lazily(job_posting(row, radius), CANDIDATE_WINDOW,
                                                            exclude=holding)
         if total >= CANDIDATE_WINDOW:
             break
-    items = [msgspec.convert(c.as_dict(), CandidateOut) for c in page(offset, limit)]
-    skills = await cache.get_many("skills", [c.worker_id for c in items], _profile_skills)
-    items = [msgspec.structs.replace(c, held_skills=_held_skills(c, skills.get(c.worker_id) or [])) for c in items]
-    return Page(items=items, total=total, limit=limit, offset=offset)
+    return page, total
 
 
 async def _job_row(job_id: int) -> dict[str, Any] | None:

@@ -88,6 +88,7 @@ class LiveMatching:
         workers, jobs = await load_workers(), await load_jobs()
         self._state = MatchingState.build([w for w in workers.values() if w], [j for j in jobs.values() if j],
                                           watermark)
+        self.cache.clear()  # again: anything remembered while loading was read from the state being replaced
         recent = {r["seq"] for r in await MatchingChange.select(MatchingChange.seq).where(
             MatchingChange.seq > watermark - BUILD_LOOKBACK)}
         self._gaps = {seq: self._polled_at for seq in range(max(1, watermark - BUILD_LOOKBACK + 1), watermark)
@@ -116,6 +117,8 @@ class LiveMatching:
             named = await _named(fresh)
             self._forget(named)
             state.apply(await _changes_for(named, top))
+            # After applying: a ranking depends on every worker near the job, and points into the index's rows.
+            self.cache.forget_kind("ranked")
             self.polls += 1
         state.watermark = max(state.watermark, top)
 
