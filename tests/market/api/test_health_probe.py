@@ -9,18 +9,18 @@ from market.core.db_probe import PROBE_EVERY
 
 
 async def test_health_probes_the_database_once_a_second_and_never_trusts_a_failure(client, monkeypatch):
-    engine = current_engine()
-    real = engine.run_ddl
+    engine_class = type(current_engine())  # patched on the class: PostgresEngine's attributes are read-only
+    real = engine_class.run_ddl
     probes: list[str] = []
     broken = False
 
-    async def counted(sql, *args, **kwargs):
+    async def counted(self, sql, *args, **kwargs):
         probes.append(sql)
         if broken:
             raise ConnectionError("database gone")
-        return await real(sql, *args, **kwargs)
+        return await real(self, sql, *args, **kwargs)
 
-    monkeypatch.setattr(engine, "run_ddl", counted)
+    monkeypatch.setattr(engine_class, "run_ddl", counted)
     await asyncio.sleep(PROBE_EVERY)  # whatever an earlier test probed has expired
     answers = await asyncio.gather(*(client.get("/api/health") for _ in range(20)))
     assert {a.status_code for a in answers} == {200}
