@@ -12,7 +12,7 @@ from litestar.config.compression import CompressionConfig
 from litestar.datastructures import State
 from litestar.openapi.config import OpenAPIConfig
 
-from market.accounts.auth import PUBLIC_ROUTE, make_auth
+from market.accounts.auth import PUBLIC_ROUTE, install_user_lookup, make_auth
 from market.accounts.controllers import AuthController
 from market.accounts.throttle import AttemptThrottle
 from market.alerts.controllers import AlertSettingsController, InvitationController, PoolController
@@ -23,7 +23,8 @@ from market.backoffice.controllers import AdminController, AdminLogController
 from market.caching import RevalidateMiddleware
 from market.cases.controllers import CaseController, ComplaintController
 from market.contracts.controllers import ContractController, VerifyPageController
-from market.core.database import close_pool, current_engine, open_pool
+from market.core.database import close_pool, open_pool
+from market.core.db_probe import database_answers
 from market.core.error_responses import exception_handlers
 from market.core.http import MarketRequest, RefuseControlCharacters, StaticFileSystem, repair_options_answers
 from market.core.log_masking import install_log_masking
@@ -38,7 +39,7 @@ from market.orders.controllers import AcceptController, OrderController
 from market.orders.walk_in_codes import ConsentCodeController
 from market.places.controllers import PlaceController
 from market.ranking.controllers import RankedJobController, WalkInJobsController
-from market.ranking.state import matching_lifespan
+from market.ranking.state import cached_user, matching_lifespan
 from market.ranking.trades import TradeController
 from market.reputation.controllers import OrderRatingController, RatingObjectionController, ReputationController
 from market.settings import get_settings
@@ -73,7 +74,7 @@ class HealthOut(Schema):
 @get("/api/health", operation_id="Health", opt=PUBLIC_ROUTE, tags=["service"], include_in_schema=True)
 async def health() -> HealthOut:
     """Liveness and database reachability, for load balancers and compose health checks."""
-    await current_engine().run_ddl("SELECT 1")
+    await database_answers()  # one SELECT 1 a second, shared by the requests of that second
     return HealthOut(status="ok")
 
 
@@ -103,6 +104,7 @@ def create_app() -> Litestar:
     settings = get_settings()
     settings.check_for_production()
     install_subscriptions()
+    install_user_lookup(cached_user)  # tokens are checked against user rows remembered per process (ranking's feed)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     # pyHanko logs a traceback for every malformed upload; verification answers those as problems instead.
     logging.getLogger("pyhanko").setLevel(logging.CRITICAL)

@@ -117,6 +117,35 @@ class JobIndex:
         `now` (POSIX seconds) hides jobs already started; `skill` keeps only jobs asking for something like it
         (similarity ≥ SKILL_FILTER_MIN to one of their required skills), for the radar's `?skill=` filter.
         """
+        page, _ = self.rank_jobs_page(worker, 0, limit, now=now, skill=skill)
+        return page
+
+    def rank_jobs_page(
+        self, worker: WorkerProfile, offset: int, limit: int, now: float | None = None, skill: str | None = None,
+        exclude: Iterable[Any] = (),
+    ) -> tuple[list[JobMatch], int]:
+        """One page of `rank_jobs` without the jobs in `exclude`, and how many such jobs match in all.
+
+        Exactly `rank_jobs(worker, everything)` with `exclude` left out, sliced at `[offset:offset + limit]`,
+        but only the page is sorted in full and explained; the rest is only counted.
+        """
+        rows, score, distance, fit, experience, best = self._scored(worker, now, skill)
+        id_at = self._rows.id_at
+        skip = set(exclude)
+        skipped = self._rows.slots_of(skip)
+        total = len(rows) - int(np.isin(self._rows.columns["slot"][rows], skipped).sum()) if len(skipped) else len(rows)
+        chosen = top_positions(score, lambda i: id_at(int(rows[i])), offset + limit,
+                               lambda i: id_at(int(rows[i])) not in skip)
+        page = [
+            self._explain(worker, int(rows[i]), float(score[i]), float(distance[i]), fit[i], experience[i], best[i])
+            for i in chosen[offset:]
+        ]
+        return page, total
+
+    def _scored(
+        self, worker: WorkerProfile, now: float | None, skill: str | None
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The rows of every job that matches the worker, with their scores and what explains them."""
         columns = self._rows.columns
         rows = self._rows.near(worker.lat, worker.lon, worker.max_distance_km)
         distance = self._distance(worker, rows)
@@ -137,12 +166,7 @@ class JobIndex:
             WEIGHTS["skill"] * fit + WEIGHTS["experience"] * experience
             + WEIGHTS["distance"] * closeness(distance) + trust
         ) + columns["employer"][rows]
-        id_at = self._rows.id_at
-        chosen = top_positions(score, lambda i: id_at(int(rows[i])), limit, lambda i: True)
-        return [
-            self._explain(worker, int(rows[i]), float(score[i]), float(distance[i]), fit[i], experience[i], best[i])
-            for i in chosen
-        ]
+        return rows, score, distance, fit, experience, best
 
     def _distance(self, worker: WorkerProfile, rows: np.ndarray) -> np.ndarray:
         """The distance from each job to the worker, flattened around the job (as geo.local_km(job, worker))."""

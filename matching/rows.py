@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable
 from typing import Any
 
 import numpy as np
@@ -48,6 +48,10 @@ class RowTable:
     def id_at(self, row: int) -> Any:
         """The id of the item in a row."""
         return self.item_ids[int(self.columns["slot"][row])]
+
+    def slots_of(self, item_ids: Iterable[Hashable]) -> np.ndarray:
+        """The slots of those of these items that are held."""
+        return np.array([self._slot_of[i] for i in item_ids if i in self._slot_of], dtype=np.int64)
 
     def _new_slot(self, item_id: Hashable) -> int:
         if self._free_slots:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import numpy as np
@@ -174,6 +174,22 @@ class WorkerIndex:
 
     def rank_candidates(self, job: JobPosting, limit: int = 20, exclude: Iterable[Any] = ()) -> list[Candidate]:
         """The best `limit` available workers for a job, best first, each explained."""
+        page, _ = self.rank_candidates_page(job, limit, 0, limit, exclude)
+        return page
+
+    def rank_candidates_page(
+        self, job: JobPosting, window: int, offset: int, limit: int, exclude: Iterable[Any] = ()
+    ) -> tuple[list[Candidate], int]:
+        """`rank_candidates(job, window, exclude)[offset:offset + limit]` and the length of the whole list, with
+        only the page explained."""
+        page, total = self.rank_candidates_lazily(job, window, exclude)
+        return page(offset, limit), total
+
+    def rank_candidates_lazily(
+        self, job: JobPosting, window: int, exclude: Iterable[Any] = ()
+    ) -> tuple[Callable[[int, int], list[Candidate]], int]:
+        """The ranking of `rank_candidates(job, window, exclude)` unexplained: `page(offset, limit)` explains that
+        slice of it; and its length."""
         columns = self._rows.columns
         rows = self._rows.near(job.lat, job.lon, job.radius_km)
         distance = local_km_many(job.lat, job.lon, columns["lat"][rows], columns["lon"][rows])
@@ -187,20 +203,21 @@ class WorkerIndex:
             WEIGHTS["skill"] * skill + WEIGHTS["experience"] * experience
             + WEIGHTS["distance"] * closeness(distance) + columns["trust"][rows]
         )
-        window = (job.starts_at.timestamp(), job.ends_at.timestamp())
+        shift = (job.starts_at.timestamp(), job.ends_at.timestamp())
         skip = set(exclude)
         id_at = self._rows.id_at
 
         def accept(position: int) -> bool:
             worker_id = id_at(int(rows[position]))
-            return worker_id not in skip and self._free_during(worker_id, window)
+            return worker_id not in skip and self._free_during(worker_id, shift)
 
-        chosen = top_positions(score, lambda i: id_at(int(rows[i])), limit, accept)
-        return [
-            self._explain(required, int(rows[i]), float(score[i]), float(distance[i]), float(skill[i]),
-                          float(experience[i]))
-            for i in chosen
-        ]
+        chosen = top_positions(score, lambda i: id_at(int(rows[i])), window, accept)
+
+        def page(first: int, count: int) -> list[Candidate]:
+            return [self._explain(required, int(rows[i]), float(score[i]), float(distance[i]), float(skill[i]),
+                                  float(experience[i])) for i in chosen[first:first + count]]
+
+        return page, len(chosen)
 
     def _free_during(self, worker_id: Any, window: tuple[float, float]) -> bool:
         start, end = window

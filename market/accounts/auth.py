@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -17,8 +18,8 @@ from market.core.errors import Forbidden
 from market.core.keys import get_keyring
 from market.settings import get_settings
 
-__all__ = ["PASSWORD_CHANGE_ROUTES", "PUBLIC_ROUTE", "SESSION_COOKIE", "AuthedRequest", "CurrentUser", "make_auth",
-           "session_user"]
+__all__ = ["PASSWORD_CHANGE_ROUTES", "PUBLIC_ROUTE", "SESSION_COOKIE", "AuthedRequest", "CurrentUser", "UserLookup",
+           "install_user_lookup", "make_auth", "session_user"]
 
 PUBLIC_ROUTE = {"exclude_from_auth": True}
 """`opt` for handlers anyone may call without logging in."""
@@ -45,13 +46,32 @@ class CurrentUser:
         return is_staff(self)
 
 
+UserLookup = Callable[[ASGIConnection[Any, Any, Any, Any], int, Callable[[], Awaitable[Any]]], Awaitable[Any]]
+"""`(connection, user_id, read)` → the user's row: `read()`, or what a process-wide cache remembers of it."""
+_lookup: UserLookup | None = None
+
+
+def install_user_lookup(lookup: UserLookup | None) -> None:
+    """Let a higher layer answer the user rows tokens are checked against (a cache that `AccountChanged` clears)."""
+    global _lookup
+    _lookup = lookup
+
+
+async def _read_user(user_id: int) -> dict[str, Any] | None:
+    return await User.select(  # type: ignore[no-any-return]
+        User.id, User.role, User.name, User.phone, User.is_active, User.token_version,
+        User.must_change_password).where(User.id == user_id).first()
+
+
 async def _load_user(token: Token, connection: ASGIConnection[Any, Any, Any, Any]) -> CurrentUser | None:
     try:
         user_id = int(token.sub)
     except ValueError:
         return None
-    row = await User.select(User.id, User.role, User.name, User.phone, User.is_active, User.token_version,
-                            User.must_change_password).where(User.id == user_id).first()
+    if _lookup is None:
+        row = await _read_user(user_id)
+    else:
+        row = await _lookup(connection, user_id, lambda: _read_user(user_id))
     if row is None or not row["is_active"] or row["token_version"] != token.extras.get("ver"):
         return None
     if row["must_change_password"] and connection.scope.get("path") not in PASSWORD_CHANGE_ROUTES:

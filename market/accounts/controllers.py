@@ -14,6 +14,7 @@ from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_202_ACCEPT
 
 from market.accounts import codes, services
 from market.accounts.auth import PUBLIC_ROUTE, AuthedRequest, CurrentUser
+from market.accounts.events import AccountChanged
 from market.accounts.first_page import first_page
 from market.accounts.schemas import (
     CodeRequest,
@@ -29,7 +30,9 @@ from market.accounts.schemas import (
 )
 from market.accounts.tables import Role, User
 from market.accounts.throttle import AttemptThrottle
+from market.core.database import write_transaction
 from market.core.errors import Invalid, NotAuthenticated, TooManyRequests
+from market.core.events import record
 from market.core.identity import is_valid_mobile, mask_mobile
 
 __all__ = ["AuthController"]
@@ -157,7 +160,9 @@ class AuthController(Controller):
     @post("/logout", operation_id="Logout", status_code=HTTP_200_OK, summary="Log out everywhere")
     async def logout(self, request: AuthedRequest) -> Response[LoggedOut]:
         """End every session of this user (tokens carry a version that this bumps) and clear the cookie."""
-        await User.update({User.token_version: User.token_version + 1}).where(User.id == request.user.id)
+        async with write_transaction():
+            await User.update({User.token_version: User.token_version + 1}).where(User.id == request.user.id)
+            record(AccountChanged(user_id=request.user.id))
         response = Response(LoggedOut(ok=True))
         response.delete_cookie(request.app.state.auth.key)
         return response

@@ -7,8 +7,8 @@ from typing import Any
 
 from market.core.events import DomainEvent
 
-__all__ = ["AccountCodeIssued", "AccountDeactivated", "AccountReactivated", "ProfileChanged", "ProfilesImported",
-           "UserRegistered"]
+__all__ = ["AccountChanged", "AccountCodeIssued", "AccountDeactivated", "AccountReactivated", "ProfileChanged",
+           "ProfilesImported", "UserRegistered"]
 
 
 @dataclass(frozen=True)
@@ -68,3 +68,11 @@ class AccountReactivated(DomainEvent):
     role: str
     reason: str
     actor_id: int | None = None
+
+
+@dataclass(frozen=True)
+class AccountChanged(DomainEvent):
+    """What a login token is checked against changed (sessions ended, active, role, name or phone): every app
+    process must stop trusting what it remembers of the user."""
+
+    user_id: int

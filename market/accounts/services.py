@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from market.accounts import codes
-from market.accounts.events import UserRegistered
+from market.accounts.events import AccountChanged, UserRegistered
 from market.accounts.schemas import UserOut
 from market.accounts.tables import Role, User
 from market.core import clock
@@ -152,6 +152,7 @@ async def reset_password(phone: str, code: str, password: str) -> User:
         await codes.use_code(code_id, digest)
         await User.update({User.password_hash: password_hash, User.token_version: User.token_version + 1}).where(
             User.id == user.id)
+        record(AccountChanged(user_id=user.id))
     refreshed = await User.objects().where(User.id == user.id).first()
     assert refreshed is not None
     return refreshed
@@ -173,6 +174,7 @@ async def change_password(user_id: int, current: str, new: str) -> User:
     async with write_transaction():
         await User.update({User.password_hash: password_hash, User.must_change_password: False,
                            User.token_version: User.token_version + 1}).where(User.id == user_id)
+        record(AccountChanged(user_id=user_id))
     refreshed = await User.objects().where(User.id == user_id).first()
     assert refreshed is not None
     return refreshed

@@ -13,7 +13,7 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
-from market.accounts.events import AccountDeactivated, AccountReactivated
+from market.accounts.events import AccountChanged, AccountDeactivated, AccountReactivated
 from market.accounts.services import CODE_ROLES
 from market.accounts.tables import Role, User
 from market.backoffice import log
@@ -177,5 +177,6 @@ async def reset_password(user_id: int, admin_id: int) -> TemporaryPassword:
             raise Conflict("reset_by_sms_code", [])
         await User.update({User.password_hash: password_hash, User.must_change_password: True,
                            User.token_version: User.token_version + 1}).where(User.id == user_id)
+        record(AccountChanged(user_id=user_id))  # every process forgets the sessions it trusted
         await log.append("password_reset", admin_id, ("user", user_id), {"role": user["role"]})
     return TemporaryPassword(user_id=user_id, temporary_password=password)

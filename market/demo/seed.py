@@ -6,12 +6,13 @@ import random
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from piccolo.engine.postgres import PostgresEngine
 from piccolo.table import Table
 
 from market.accounts.events import ProfilesImported
 from market.accounts.tables import Role, User
 from market.core import clock, events
-from market.core.database import write_transaction
+from market.core.database import current_engine, write_transaction
 from market.core.events import DomainEvent
 from market.core.identity import mask_credit_code, mask_resident_id
 from market.core.passwords import hash_password
@@ -104,6 +105,13 @@ async def _seed_people(city: DemoCity, password_hash: str, progress: Progress) -
     return await _user_ids([u.phone for u in users])
 
 
+async def refresh_planner_statistics() -> None:
+    """After the bulk load: `ANALYZE` on PostgreSQL, so the planner knows the tables' sizes (autovacuum may not have
+    run yet, and a table it thinks empty is scanned whole); SQLite plans these queries well without."""
+    if isinstance(current_engine(), PostgresEngine):
+        await current_engine().run_ddl("ANALYZE")
+
+
 async def seed_city(workers: int, jobs: int, *, seed: int = 20261124, progress: Progress | None = None) -> DemoCity:
     """Generate a demo city and write it: stations, places, staff, workers with profiles, employers, open jobs, and a
     few unpaid orders that put a red, a yellow and a blue warning on the board (`market.demo.wages`)."""
@@ -133,4 +141,5 @@ async def seed_city(workers: int, jobs: int, *, seed: int = 20261124, progress: 
     await seed_ratings(city)  # issue 13: rated history, a no-show, people left new
     await ensure_demo_admin(password_hash)
     await seed_pool()  # issue 13: the demo employer's pool (market/demo/alerts.py)
+    await refresh_planner_statistics()
     return city

@@ -8,6 +8,7 @@ from datetime import timedelta
 from piccolo.query.functions.aggregate import Max
 
 from market.core import clock
+from market.core.database import after_commit
 from market.ranking.tables import ChangeKind, MatchingChange
 
 __all__ = ["RETAIN", "latest_seq", "local_writes", "prune_changes", "record_change", "record_changes"]
@@ -23,21 +24,26 @@ def local_writes() -> int:
     return _local_writes
 
 
+def _wrote() -> None:
+    global _local_writes
+    _local_writes += 1
+
+
 async def record_change(kind: ChangeKind | str, entity_id: int) -> None:
     """Note that `kind` `entity_id` changed; call inside the write transaction of the change itself."""
-    global _local_writes
     await MatchingChange.insert(MatchingChange(kind=ChangeKind(kind), entity_id=entity_id, at=clock.now()))
-    _local_writes += 1
+    _wrote()
+    after_commit(_wrote)  # again once committed: a poll between the insert and the commit could not see the row
 
 
 async def record_changes(kind: ChangeKind | str, entity_ids: Iterable[int]) -> None:
     """`record_change` for many entities of one kind in one statement (bulk writes)."""
-    global _local_writes
     now, kind = clock.now(), ChangeKind(kind)
     rows = [MatchingChange(kind=kind, entity_id=entity_id, at=now) for entity_id in entity_ids]
     if rows:
         await MatchingChange.insert(*rows)
-        _local_writes += 1
+        _wrote()
+        after_commit(_wrote)
 
 
 async def latest_seq() -> int:

@@ -16,15 +16,16 @@ from market.core.schemas import Page
 from market.employers.tables import Employer
 from market.jobs.listing import JobFilter, job_out, list_jobs
 from market.jobs.schemas import JobOut
-from market.jobs.services import load_job
 from market.jobs.tables import Job, JobStatus
 from market.orders.tables import Order
 from market.ranking.loading import JOB_REACH_KM, job_posting, load_worker_at
+from market.ranking.read_cache import ReadCache
 from market.ranking.record_words import candidate_records
 from market.ranking.schemas import CandidateOut, CandidateSkill
 from market.ranking.state import LiveMatching
 from market.stations.behalf import standing_consent
 from market.workers.tables import WorkerProfile
+from matching import MatchingState
 
 __all__ = ["CANDIDATE_WINDOW", "SEARCH_RADII_KM", "browse_jobs", "jobs_for_walk_in", "list_candidates"]
 
@@ -37,23 +38,48 @@ SEARCH_RADII_KM = (10.0, 25.0, JOB_REACH_KM)
 async def list_candidates(matching: LiveMatching, job_id: int, viewer: CurrentUser, limit: int,
                           offset: int, language: str = "zh-CN") -> Page[CandidateOut]:
     """The best available workers for the job, explained; only its employer and staff may ask."""
-    row = await load_job(job_id)
+    state = await matching.current()  # first: its poll forgets what changed before the cache is read
+    cache = matching.cache
+    row = await cache.get("job", job_id, lambda: _job_row(job_id))
+    if row is None:
+        raise NotFound("job_not_found")
     policy.manage_job(viewer, policy.JobFacts(employer_id=row["employer"]))
-    holding = {r["worker"] for r in await Order.select(Order.worker).where(Order.job == job_id)}
-    state = await matching.current()
-    found: list[Any] = []
-    for radius in SEARCH_RADII_KM:  # the same search whatever the page, so `total` does not depend on `limit`
-        found = state.workers.rank_candidates(job_posting(row, radius), CANDIDATE_WINDOW, exclude=holding)
-        if len(found) >= CANDIDATE_WINDOW:
-            break
-    items = [msgspec.convert(c.as_dict(), CandidateOut) for c in found[offset:offset + limit]]
-    skills = {r["user"]: r["skills"] for r in await WorkerProfile.select(WorkerProfile.user, WorkerProfile.skills)
-              .where(WorkerProfile.user.is_in([c.worker_id for c in items] or [0]))
-              .output(load_json=True)}
+    holding = await cache.get("holding", job_id, lambda: _holders(job_id))
+    page, total = await cache.get("ranked", job_id, lambda: _ranked_candidates(state, row, holding))
+    items = [msgspec.convert(c.as_dict(), CandidateOut) for c in page(offset, limit)]
+    skills = await cache.get_many("skills", [c.worker_id for c in items], _profile_skills)
     records = await candidate_records([c.worker_id for c in items], [c.breakdown for c in items], language)
-    items = [msgspec.structs.replace(c, held_skills=_held_skills(c, skills.get(c.worker_id, [])),
+    items = [msgspec.structs.replace(c, held_skills=_held_skills(c, skills.get(c.worker_id) or []),
                                      record=records.get(c.worker_id)) for c in items]
-    return Page(items=items, total=len(found), limit=limit, offset=offset)
+    return Page(items=items, total=total, limit=limit, offset=offset)
+
+
+async def _ranked_candidates(state: MatchingState, row: dict[str, Any], holding: frozenset[int]) -> Any:
+    """The job's ranked window (explained lazily) and its length: the same until a worker or the job changes."""
+    for radius in SEARCH_RADII_KM:  # the same search whatever the page, so `total` does not depend on `limit`
+        page, total = state.workers.rank_candidates_lazily(job_posting(row, radius), CANDIDATE_WINDOW,
+                                                           exclude=holding)
+        if total >= CANDIDATE_WINDOW:
+            break
+    return page, total
+
+
+async def _job_row(job_id: int) -> dict[str, Any] | None:
+    return await Job.select().where(Job.id == job_id).output(load_json=True).first()  # type: ignore[no-any-return]
+
+
+async def _holders(job_id: int) -> frozenset[int]:
+    return frozenset(r["worker"] for r in await Order.select(Order.worker).where(Order.job == job_id))
+
+
+async def _taken(worker_id: int) -> frozenset[int]:
+    return frozenset(r["job"] for r in await Order.select(Order.job).where(Order.worker == worker_id))
+
+
+async def _profile_skills(ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    rows = await WorkerProfile.select(WorkerProfile.user, WorkerProfile.skills).where(
+        WorkerProfile.user.is_in(ids)).output(load_json=True)
+    return {r["user"]: r["skills"] for r in rows}
 
 
 def _held_skills(candidate: CandidateOut, profile_skills: list[dict[str, Any]]) -> list[CandidateSkill]:
@@ -90,24 +116,32 @@ async def jobs_for_walk_in(matching: LiveMatching, worker_id: int, staff: Curren
 async def _ranked_for(matching: LiveMatching, worker_id: int, viewer: CurrentUser, wanted: JobFilter, limit: int,
                       offset: int) -> Page[JobOut]:
     """Jobs ranked by fit to `worker_id`, leaving out those they took; the plain listing when they cannot be matched."""
-    worker = await load_worker_at(worker_id, wanted.lat, wanted.lon)
+    state = await matching.current()  # first: its poll forgets what changed before the cache is read
+    cache = matching.cache
+    if wanted.lat is None or wanted.lon is None:  # from home: the same answer until the worker or an order changes
+        worker = await cache.get("worker", worker_id, lambda: load_worker_at(worker_id, None, None))
+    else:
+        worker = await load_worker_at(worker_id, wanted.lat, wanted.lon)
     if worker is None:
         return await list_jobs(viewer, wanted, limit, offset)
     if wanted.radius_km is not None:
         worker = replace(worker, max_distance_km=wanted.radius_km)
-    state = await matching.current()
-    matches = state.jobs.rank_jobs(worker, len(state.jobs), now=clock.now().timestamp(), skill=wanted.skill or None)
-    taken = {r["job"] for r in await Order.select(Order.job).where(Order.worker == worker_id)}
-    matches = [m for m in matches if m.job_id not in taken]
-    if wanted.q:
-        rows = await _open_rows([m.job_id for m in matches])
+    now, skill = clock.now().timestamp(), wanted.skill or None
+    taken = await cache.get("taken", worker_id, lambda: _taken(worker_id))
+    if wanted.q:  # words in the text: every match's row is read, so rank them all
+        matches = state.jobs.rank_jobs(worker, len(state.jobs), now=now, skill=skill)
+        matches = [m for m in matches if m.job_id not in taken]
+        rows = await _open_rows(cache, [m.job_id for m in matches])
         matches = [m for m in matches if m.job_id in rows and _mentions(rows[m.job_id], wanted.q)]
-    page = matches[offset:offset + limit]
-    rows = await _open_rows([m.job_id for m in page])
-    employers = await _employers({row["employer"] for row in rows.values()})
+        page, total = matches[offset:offset + limit], len(matches)
+    else:  # only the page is ranked in full and explained; the rest is counted
+        page, total = state.jobs.rank_jobs_page(worker, offset, limit, now=now, skill=skill, exclude=taken)
+    rows = await _open_rows(cache, [m.job_id for m in page])
+    employers = await cache.get_many("employer", {row["employer"] for row in rows.values()}, _employers)
+    employers = {i: e for i, e in employers.items() if e is not None}
     items = [_explained(job_out(rows[m.job_id], employers, m.distance_km), m.as_dict())
              for m in page if m.job_id in rows]
-    return Page(items=items, total=len(matches), limit=limit, offset=offset)
+    return Page(items=items, total=total, limit=limit, offset=offset)
 
 
 def _mentions(row: dict[str, Any], words: str) -> bool:
@@ -120,18 +154,19 @@ def _explained(job: JobOut, match: dict[str, Any]) -> JobOut:
                                    breakdown=match["breakdown"])
 
 
-async def _open_rows(job_ids: list[int]) -> dict[int, dict[str, Any]]:
+async def _open_rows(cache: ReadCache, job_ids: list[int]) -> dict[int, dict[str, Any]]:
     """Job rows by id, skipping any that closed or filled since the index last heard (it may be a poll behind)."""
-    if not job_ids:
-        return {}
-    rows = await Job.select().where(Job.id.is_in(job_ids) & (Job.status == JobStatus.open)
-                                    & (Job.filled < Job.headcount)).output(load_json=True)
+    rows = await cache.get_many("job", job_ids, _job_rows)
+    return {job_id: row for job_id, row in rows.items()
+            if row is not None and row["status"] == JobStatus.open and row["filled"] < row["headcount"]}
+
+
+async def _job_rows(job_ids: list[int]) -> dict[int, dict[str, Any]]:
+    rows = await Job.select().where(Job.id.is_in(job_ids)).output(load_json=True)
     return {row["id"]: row for row in rows}
 
 
-async def _employers(ids: set[int]) -> dict[int, dict[str, Any]]:
-    if not ids:
-        return {}
+async def _employers(ids: list[int]) -> dict[int, dict[str, Any]]:
     rows = await Employer.select(Employer.user, Employer.name, Employer.credit_grade).where(
-        Employer.user.is_in(list(ids)))
+        Employer.user.is_in(ids))
     return {row["user"]: row for row in rows}

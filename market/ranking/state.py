@@ -13,23 +13,25 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
 from typing import Any
 
 from litestar import Litestar
+from litestar.connection import ASGIConnection
 from litestar.datastructures import State
 
 from market.core import clock
 from market.ranking.changes import RETAIN, latest_seq, local_writes
 from market.ranking.loading import load_jobs, load_workers, order_parties
+from market.ranking.read_cache import ReadCache
 from market.ranking.tables import ChangeKind, MatchingChange
 from market.ranking.taxonomy_feed import refresh_taxonomy
 from matching import Change, JobChanged, JobRemoved, MatchingState, WorkerChanged, WorkerRemoved
 
-__all__ = ["GAP_WAIT", "POLL_INTERVAL", "REBUILD_AFTER", "LiveMatching", "live_matching", "matching_lifespan",
-           "provide_matching"]
+__all__ = ["ACCOUNT_MAX_AGE", "GAP_WAIT", "POLL_INTERVAL", "REBUILD_AFTER", "LiveMatching", "cached_user",
+           "live_matching", "matching_lifespan", "provide_matching"]
 
 POLL_INTERVAL = timedelta(seconds=1)
 """A process reads the change table at most this often (from the request path), and at once after its own writes."""
@@ -55,6 +57,8 @@ class LiveMatching:
         self._seen_local = -1
         self._gaps: dict[int, datetime] = {}
         self._taxonomy_changed = False
+        self.cache = ReadCache()
+        """Rows requests read, forgotten here as the change feed names them (`market.ranking.read_cache`)."""
         self.polls = 0
         """Polls that found changes, for tests and logs."""
 
@@ -68,7 +72,8 @@ class LiveMatching:
         trades taxonomy changed (`market.ranking.taxonomy_feed`)."""
         if await refresh_taxonomy():
             self._taxonomy_changed = True
-        if self._state is None or self._taxonomy_changed or self._due():
+        # A poll under way is waited for: it may forget cached rows the caller is about to read.
+        if self._state is None or self._taxonomy_changed or self._due() or self._lock.locked():
             async with self._lock:
                 if self._state is None or self._taxonomy_changed or clock.now() - self._polled_at > REBUILD_AFTER:
                     self._taxonomy_changed = False
@@ -86,9 +91,11 @@ class LiveMatching:
         started = time.perf_counter()
         self._seen_local, self._polled_at = local_writes(), clock.now()
         watermark = await latest_seq()  # read first: rows read after it reflect at least this sequence
+        self.cache.clear()
         workers, jobs = await load_workers(), await load_jobs()
         self._state = MatchingState.build([w for w in workers.values() if w], [j for j in jobs.values() if j],
                                           watermark)
+        self.cache.clear()  # again: anything remembered while loading was read from the state being replaced
         recent = {r["seq"] for r in await MatchingChange.select(MatchingChange.seq).where(
             MatchingChange.seq > watermark - BUILD_LOOKBACK)}
         self._gaps = {seq: self._polled_at for seq in range(max(1, watermark - BUILD_LOOKBACK + 1), watermark)
@@ -114,24 +121,59 @@ class LiveMatching:
             self._gaps.pop(row["seq"], None)
         self._gaps = {seq: at for seq, at in self._gaps.items() if now - at < GAP_WAIT}
         if fresh:
-            state.apply(await _changes_for(fresh, top))
+            named = await _named(fresh)
+            self._forget(named)
+            state.apply(await _changes_for(named, top))
+            # After applying: a ranking depends on every worker near the job, and points into the index's rows.
+            self.cache.forget_kind("ranked")
             self.polls += 1
         state.watermark = max(state.watermark, top)
 
 
 
 
-async def _changes_for(rows: list[dict[str, Any]], seq: int) -> list[Change]:
-    """The current state of every entity the change rows name, as matching change records."""
-    workers = {r["entity_id"] for r in rows if r["kind"] == ChangeKind.worker}
-    jobs = {r["entity_id"] for r in rows if r["kind"] == ChangeKind.job}
-    order_workers, order_jobs = await order_parties(r["entity_id"] for r in rows if r["kind"] == ChangeKind.order)
+    def _forget(self, named: dict[str, set[int]]) -> None:
+        for kind in ("worker", "taken", "skills"):
+            self.cache.forget(kind, named["worker"])
+        for kind in ("job", "holding"):
+            self.cache.forget(kind, named["job"])
+        self.cache.forget("employer", named["employer"])
+        self.cache.forget("account", named["worker"] | named["employer"] | named["account"])
+
+
+async def _named(rows: list[dict[str, Any]]) -> dict[str, set[int]]:
+    """The workers, jobs and employers the change rows name; an order names its worker and its job."""
+    def of(kind: ChangeKind) -> set[int]:
+        return {r["entity_id"] for r in rows if r["kind"] == kind}
+
+    order_workers, order_jobs = await order_parties(of(ChangeKind.order))
+    return {"worker": of(ChangeKind.worker) | order_workers, "job": of(ChangeKind.job) | order_jobs,
+            "employer": of(ChangeKind.employer), "account": of(ChangeKind.account)}
+
+
+async def _changes_for(named: dict[str, set[int]], seq: int) -> list[Change]:
+    """The current state of every worker and job named, as matching change records."""
     changes: list[Change] = []
-    for worker_id, profile in (await load_workers(workers | order_workers)).items():
+    for worker_id, profile in (await load_workers(named["worker"])).items():
         changes.append(WorkerChanged(seq, profile) if profile else WorkerRemoved(seq, worker_id))
-    for job_id, job in (await load_jobs(jobs | order_jobs)).items():
+    for job_id, job in (await load_jobs(named["job"])).items():
         changes.append(JobChanged(seq, job) if job else JobRemoved(seq, job_id))
     return changes
+
+
+ACCOUNT_MAX_AGE = 60.0
+"""Seconds a remembered user row is trusted even if no `AccountChanged` named it (a writer that forgot to say)."""
+
+
+async def cached_user(connection: ASGIConnection[Any, Any, Any, Any], user_id: int,
+                      read: Callable[[], Awaitable[Any]]) -> Any:
+    """The user row a login token is checked against, remembered once this process has a matching state (its poll
+    forgets the users that changed); `market.accounts.auth.install_user_lookup` installs it."""
+    holder = connection.app.state.get("matching")
+    if holder is None or holder.watermark is None:
+        return await read()
+    await holder.current()
+    return await holder.cache.get("account", user_id, read, max_age=ACCOUNT_MAX_AGE)
 
 
 def live_matching(state: State) -> LiveMatching:

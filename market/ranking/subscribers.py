@@ -8,7 +8,13 @@ from typing import Any
 from litestar.datastructures import State
 
 from market.accounts.auth import CurrentUser
-from market.accounts.events import AccountDeactivated, AccountReactivated, ProfileChanged, ProfilesImported
+from market.accounts.events import (
+    AccountChanged,
+    AccountDeactivated,
+    AccountReactivated,
+    ProfileChanged,
+    ProfilesImported,
+)
 from market.accounts.first_page import provide_first_page
 from market.accounts.tables import Role
 from market.core.events import Phase, Subscriptions
@@ -34,8 +40,12 @@ async def _order(event: OrderChanged) -> None:
 
 
 async def _profile(event: ProfileChanged) -> None:
-    if event.role == "worker":
-        await record_change("worker", event.user_id)
+    if event.role in ("worker", "employer"):
+        await record_change(event.role, event.user_id)
+
+
+async def _account(event: AccountChanged) -> None:
+    await record_change("account", event.user_id)
 
 
 async def _imported_profiles(event: ProfilesImported) -> None:
@@ -63,8 +73,10 @@ async def _employer_jobs(event: EmployerBarred | EmployerUnbarred) -> None:
     await record_changes("job", [row["id"] for row in rows])
 
 
-async def _account(event: AccountDeactivated | AccountReactivated) -> None:
-    """A closed worker account leaves the candidates; a closed employer's open jobs leave the radar."""
+async def _account_closed(event: AccountDeactivated | AccountReactivated) -> None:
+    """A closed worker account leaves the candidates; a closed employer's open jobs leave the radar; every process
+    forgets the user row its logins were checked against."""
+    await record_change("account", event.user_id)
     if event.role == "worker":
         await record_change("worker", event.user_id)
     elif event.role == "employer":
@@ -79,6 +91,7 @@ def subscribe(subscriptions: Subscriptions) -> None:
     subscriptions.subscribe(JobCancelled, _job, phase=Phase.in_transaction, name="matching_changes.job")
     subscriptions.subscribe(OrderChanged, _order, phase=Phase.in_transaction, name="matching_changes.order")
     subscriptions.subscribe(ProfileChanged, _profile, phase=Phase.in_transaction, name="matching_changes.worker")
+    subscriptions.subscribe(AccountChanged, _account, phase=Phase.in_transaction, name="matching_changes.account")
     subscriptions.subscribe(ProfilesImported, _imported_profiles, phase=Phase.in_transaction,
                             name="matching_changes.worker")
     subscriptions.subscribe(JobsImported, _imported_jobs, phase=Phase.in_transaction, name="matching_changes.job")
@@ -88,5 +101,7 @@ def subscribe(subscriptions: Subscriptions) -> None:
     subscriptions.subscribe(EmployerBarred, _employer_jobs, phase=Phase.in_transaction, name="matching_changes.barred")
     subscriptions.subscribe(EmployerUnbarred, _employer_jobs, phase=Phase.in_transaction,
                             name="matching_changes.barred")
-    subscriptions.subscribe(AccountDeactivated, _account, phase=Phase.in_transaction, name="matching_changes.account")
-    subscriptions.subscribe(AccountReactivated, _account, phase=Phase.in_transaction, name="matching_changes.account")
+    subscriptions.subscribe(AccountDeactivated, _account_closed, phase=Phase.in_transaction,
+                            name="matching_changes.account_closed")
+    subscriptions.subscribe(AccountReactivated, _account_closed, phase=Phase.in_transaction,
+                            name="matching_changes.account_closed")

@@ -8,11 +8,14 @@ from piccolo.table import Table
 
 
 class ChangeKind(StrEnum):
-    """What changed: a worker (profile, record), a job (posted, cancelled), or an order (both its worker and job)."""
+    """What changed: a worker (profile, record), a job (posted, cancelled), an order (both its worker and job), or
+    an employer (name, grade) or an account (sessions, active, name, phone): read caches only."""
 
     worker = "worker"
     job = "job"
     order = "order"
+    employer = "employer"
+    account = "account"
 
 
 class MatchingChange(Table, tablename="matching_changes"):

@@ -199,6 +199,9 @@ async def test_every_subscriber_runs_for_each_event_that_concerns_it(client, mar
     added = await _post(client, admin, "/api/admin/trades", {"kind": "synonym", "trade": "tiler", "name": "贴砖佬"})
     assert "贴砖佬" in added["added"]
     assert (await client.get("/api/trades/suggest", params={"q": "贴砖佬"})).json()["items"][0]["code"] == "tiler"
+    out = await client.post("/api/auth/logout", headers=fourth["headers"])  # ends the sessions every process knows
+    assert out.status_code == 200, out.text
+    assert fourth["id"] in await _changes("account")
 
     await seed_city(4, 3, seed=7)
     assert len(await _changes("worker")) >= 4
