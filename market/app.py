@@ -26,6 +26,7 @@ from market.core.error_responses import exception_handlers
 from market.core.http import MarketRequest, RefuseControlCharacters, StaticFileSystem, repair_options_answers
 from market.core.log_masking import install_log_masking
 from market.core.schemas import Schema
+from market.credit.controllers import BarredController, GradeController
 from market.employers.controllers import EmployerController
 from market.frontend import SKIP_COMPRESSION, FrontEnd, find_static_dir, frontend_handlers
 from market.jobs.controllers import JobController
@@ -109,6 +110,7 @@ def create_app() -> Litestar:
         EmployerController, StationController, PlaceController, JobController, RankedJobController, AcceptController,
         OrderController, ContractController, VerifyPageController, InboxController, DeliveryController,
         TradeController, ComplaintController, CaseController, WarningController, WorkdayController,
+        GradeController, BarredController,
         WalkInJobsController])
     handlers: list[Any] = [health, api]
     handlers.append(docs_assets_router(opt=PUBLIC_ROUTE, file_system=StaticFileSystem()))

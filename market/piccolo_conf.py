@@ -21,5 +21,6 @@ APP_REGISTRY = AppRegistry(
         "market.contracts.piccolo_app",
         "market.cases.piccolo_app",
         "market.wages.piccolo_app",
+        "market.credit.piccolo_app",
     ]
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from market.cases import subscribers as cases
 from market.contracts import subscribers as contracts
 from market.core.events import Subscriptions
+from market.credit import subscribers as credit
 from market.notifications import subscribers as notifications
 from market.orders import subscribers as orders
 from market.ranking import subscribers as ranking
@@ -20,6 +21,6 @@ __all__ = ["build"]
 def build() -> Subscriptions:
     """Every domain subscriber, registered once, in a fresh table."""
     subscriptions = Subscriptions()
-    for package in (orders, contracts, ranking, wages, cases, notifications):
+    for package in (orders, contracts, ranking, wages, cases, credit, notifications):
         package.subscribe(subscriptions)
     return subscriptions

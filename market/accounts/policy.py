@@ -59,6 +59,7 @@ __all__ = [
     "reaches_all_stations",
     "see_case",
     "see_contract",
+    "see_grade",
     "see_order",
     "sees_personal_data",
     "sees_phone",
@@ -328,3 +329,19 @@ def warning_reach(caller: Caller, stations: Collection[int] = ()) -> Reach:
     if caller.role == Role.employer:
         return Reach(employer_id=caller.id)
     return Reach()
+
+
+# Credit grades (issue 13) --------------------------------------------------------------------------------------
+
+def see_grade(caller: Caller, employer_id: int) -> Standing:
+    """An employer's credit grade: the employer themself, staff, the bureau; another employer (or an id that is
+    not an employer) 404 `employer_not_found`."""
+    if caller.role == Role.employer:
+        if caller.id == employer_id:
+            return "self"
+        raise NotFound("employer_not_found")
+    if is_staff(caller):
+        return "staff"
+    if caller.role in OVERSIGHT_ROLES:
+        return "supervisor"
+    raise NotFound("employer_not_found")

@@ -69,5 +69,6 @@ SCHEDULE: tuple[Scheduled, ...] = (
     Scheduled("prune_matching_changes", period_s=600, offset_s=3 * 60 + 45),
     Scheduled("scan_cases", period_s=300, offset_s=2 * 60 + 20),
     Scheduled("scan_wages", period_s=60, offset_s=40),
+    Scheduled("grade_employers", period_s=3600, offset_s=17 * 60 + 30),
 )
 """Every periodic job. Enqueues (nudges) run a job sooner; these runs find whatever is due without them."""

@@ -19,7 +19,7 @@ from market.cases.events import (
 )
 from market.core.events import Phase, Subscriptions
 from market.jobs.events import JobCancelled
-from market.notifications import wage_notices
+from market.notifications import credit_notices, wage_notices
 from market.notifications.outbox import announce, announce_to_phone
 from market.orders.events import (
     NoShowDecided,
@@ -170,3 +170,4 @@ def subscribe(subscriptions: Subscriptions) -> None:
         label = "outbox." + handler.__name__.lstrip("_")
         subscriptions.subscribe(event_type, handler, phase=Phase.in_transaction, name=label)
     wage_notices.subscribe(subscriptions)
+    credit_notices.subscribe(subscriptions)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from market.accounts.events import ProfileChanged, ProfilesImported
 from market.core.events import Phase, Subscriptions
-from market.jobs.events import JobCancelled, JobPosted, JobsImported
+from market.jobs.events import JobCancelled, JobPosted, JobsHeld, JobsImported
 from market.orders.events import OrderChanged
 from market.ranking.changes import record_change, record_changes
 
@@ -30,7 +30,7 @@ async def _imported_profiles(event: ProfilesImported) -> None:
         await record_changes("worker", event.user_ids)
 
 
-async def _imported_jobs(event: JobsImported) -> None:
+async def _imported_jobs(event: JobsImported | JobsHeld) -> None:
     await record_changes("job", event.job_ids)
 
 
@@ -43,3 +43,4 @@ def subscribe(subscriptions: Subscriptions) -> None:
     subscriptions.subscribe(ProfilesImported, _imported_profiles, phase=Phase.in_transaction,
                             name="matching_changes.worker")
     subscriptions.subscribe(JobsImported, _imported_jobs, phase=Phase.in_transaction, name="matching_changes.job")
+    subscriptions.subscribe(JobsHeld, _imported_jobs, phase=Phase.in_transaction, name="matching_changes.job")
