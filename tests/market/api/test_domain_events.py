@@ -156,6 +156,18 @@ async def test_every_subscriber_runs_for_each_event_that_concerns_it(client, mar
         await settle_orders([no_show["id"], joined["id"], *(order["id"] for order in unpaid)], "recovered")
     assert "wage_warning_closed" in await _events_of(employer["id"])
     assert await WageWarning.count().where(WageWarning.closed_at.is_null()) == 0
+    # credit grades (issue 13): the red warning's case closed upheld gives notice of a fall; the bureau bars them
+    red_case = await WageCase.select(WageCase.id).where(WageCase.warning_id.is_not_null()).first()
+    await _post(client, staff, f"/api/cases/{red_case['id']}/close", {"outcome": "recovered_full"})
+    assert "credit_fall_notice" in await _events_of(employer["id"])
+    supervisor = await market.user("supervisor")
+    open_job = await market.job(employer, headcount=1, starts_at=(clock.now() + timedelta(days=1)).isoformat(),
+                                ends_at=(clock.now() + timedelta(days=1, hours=8)).isoformat())
+    await _post(client, supervisor, f"/api/employers/{employer['id']}/grade/review",
+                {"grade": "D", "reason": "恶意欠薪经查实"})
+    assert "credit_grade_changed" in await _events_of(employer["id"])
+    held = await client.get(f"/api/jobs/{open_job['id']}", headers=employer["headers"])
+    assert held.json()["status"] == "held"
     asked = await client.post("/api/auth/sms-code", json={"phone": market.next_phone(), "purpose": "register"})
     assert asked.status_code == 202, asked.text
     assert await OutboxMessage.exists().where(OutboxMessage.event == "account_code_register")
