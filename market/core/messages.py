@@ -219,7 +219,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "credit_grade_A": ("A级：守信", "A: trustworthy"),
     "credit_grade_B": ("B级：一般", "B: standard"),
     "credit_grade_C": ("C级：信用预警", "C: credit warning"),
-    "credit_grade_D": ("D级：失信", "D: barred (失信)"),
+    "credit_grade_D": ("D级：失信", "D: barred (untrustworthy)"),
     "credit_too_few_deals": ("近12个月成交{n}单，满{min}单后才按记录评级", "{n} deals in 12 months; the record counts "
                              "from {min}"),
     "credit_on_time": ("按时付款{percent}%（{n}单中{late}单逾期）", "{percent}% paid on time ({late} of {n} late)"),

@@ -33,7 +33,9 @@ SAMPLE = {"min": 1, "max": 9, "days": 3, "name": "电工", "expected": Phrase("t
           "opens": "12-01 09:00", "due": "12-04 09:00", "worker_name": "李四", "amount": "¥1.00", "address": "湖里区",
           "note": "到了", "by": Phrase("party.worker"), "code": "123456", "field": "x", "n": 2, "link": "<a>",
           "year": 2026, "month": Phrase("month.12"), "day": 1, "time": "08:00", "zone": "北京时间",
-          "offset": "UTC+8", "number": "2026-000012", "place": "龙文区", "km": "5.8"}
+          "offset": "UTC+8", "number": "2026-000012", "place": "龙文区", "km": "5.8",
+          # credit grades (issue 13)
+          "cap": 3, "grade": "C", "from_grade": "B", "percent": 90, "late": 1, "stars": 4.5}
 
 
 def _placeholders(template: str) -> set[str]:
