@@ -140,7 +140,9 @@ async def test_grade_c_caps_open_jobs_at_posting(client, market):
                            headers=employer["headers"])
     assert "信用预警" in zh.json()["detail"]
     listed = (await client.get("/api/jobs", headers=employer["headers"])).json()
-    assert {j["employer"]["credit_grade"] for j in listed["items"]} == {"C"}
+    assert {(j["employer"]["credit_grade"], j["employer"]["credit_warning"]) for j in listed["items"]} == {("C", True)}
+    shared = (await client.get(f"/api/jobs/{listed['items'][0]['id']}/public")).json()
+    assert shared["employer"]["credit_warning"] is True
 
 
 async def test_grade_d_bars_posting_holds_the_jobs_and_lists_the_employer_until_lifted(client, market):
@@ -160,7 +162,8 @@ async def test_grade_d_bars_posting_holds_the_jobs_and_lists_the_employer_until_
     barred = (await client.get("/api/credit/barred", headers=admin["headers"])).json()
     assert barred["total"] == 1
     entry = barred["items"][0]
-    assert (entry["employer_id"], entry["note"], entry["held_jobs"]) == (employer["id"], "恶意欠薪经查实，列入失信名单", 1)
+    assert (entry["employer_id"], entry["held_jobs"]) == (employer["id"], 1)
+    assert entry["note"] == "恶意欠薪经查实，列入失信名单"
     assert entry["lift_on"] == reviewed["lift_on"]
     lifted = await review(client, employer["id"], supervisor, grade="B", reason="已整改并补发，解除失信")
     assert (lifted["grade"], lifted["barred"], lifted["lift_on"]) == ("B", False, None)

@@ -151,5 +151,7 @@ def test_each_reason_names_the_deals_behind_it():
 
 
 def test_falls_are_told_apart_from_rises():
-    assert is_fall("A", "C") and is_fall("C", "D")
-    assert not is_fall("C", "B") and not is_fall("B", "B")
+    assert is_fall("A", "C")
+    assert is_fall("C", "D")
+    assert not is_fall("C", "B")
+    assert not is_fall("B", "B")
