@@ -54,7 +54,12 @@ const ROUTES = [
   [/^\/s\/intake$/, './complaint.js', 'intake', ['staff', 'admin']],
   [/^\/figures$/, './case_figures.js', 'figures', ['staff', 'admin', 'supervisor']],
   [/^\/cases\/(\d+)$/, './cases.js', 'caseDetail', ['worker', 'employer', 'staff', 'admin', 'supervisor']],  // the SMS link
+  // credit grades (issue 13, js/grade.js)
+  [/^\/grade$/, './grade.js', 'myGrade', ['employer']],
+  [/^\/sv\/grade\/(\d+)$/, './grade.js', 'employerGrade', ['staff', 'admin', 'supervisor']],
+  [/^\/sv\/barred$/, './grade.js', 'barredList', ['admin', 'supervisor']],
 ];
+NAV.supervisor.splice(-1, 0, ['#/sv/barred', 'nav_barred']);
 
 function drawShell() {
   const user = storedUser();
