@@ -23,8 +23,8 @@ from market.jobs.holding import hold_jobs, release_jobs
 from market.settings import get_settings
 from market.wages.calendar import overrides
 
-__all__ = ["change_grade", "employers_to_regrade", "grade_employers", "pending_notice", "reasons_json", "regrade",
-           "settle_notice", "standing_of"]
+__all__ = ["change_grade", "compute", "employers_to_regrade", "grade_employers", "pending_notice", "reasons_json",
+           "regrade", "settle_notice", "standing_of"]
 
 
 def reasons_json(assessment: Assessment) -> list[dict[str, Any]]:
@@ -116,6 +116,18 @@ async def _notice(employer_id: int, before: str, target: str, reasons: list[dict
                              due_at=due.isoformat()))
 
 
+async def compute(employer_id: int) -> Assessment:
+    """What the rules say of the employer now, stored on their standing (call inside a write transaction); the
+    grade itself is not changed here."""
+    now = clock.now()
+    assessment = assess(await gather_record(employer_id, now), thresholds())
+    await standing_of(employer_id)
+    await CreditStanding.update({CreditStanding.computed_grade: assessment.grade,
+                                 CreditStanding.computed_reasons: reasons_json(assessment),
+                                 CreditStanding.computed_at: now}).where(CreditStanding.employer == employer_id)
+    return assessment
+
+
 def _may_rise_from_d(standing: dict[str, Any], now: datetime) -> bool:
     return standing["lift_on"] is None or local(now).date() >= standing["lift_on"]
 
@@ -132,12 +144,9 @@ async def regrade(employer_id: int) -> str:
         await ensure_employer(employer_id)
         await lock_rows_for_update(Employer, Employer.user == employer_id)
         now = clock.now()
-        assessment = assess(await gather_record(employer_id, now), thresholds())
+        assessment = await compute(employer_id)
         reasons = reasons_json(assessment)
         standing = await standing_of(employer_id)
-        await CreditStanding.update({CreditStanding.computed_grade: assessment.grade,
-                                     CreditStanding.computed_reasons: reasons, CreditStanding.computed_at: now}).where(
-            CreditStanding.employer == employer_id)
         employer = await Employer.select(Employer.credit_grade).where(Employer.user == employer_id).first()
         assert employer is not None
         before, target = employer["credit_grade"], assessment.grade

@@ -10,7 +10,7 @@ from market.core import clock
 from market.core.database import lock_rows_for_update, write_transaction
 from market.core.errors import Conflict, Invalid, NotFound
 from market.core.zone import local
-from market.credit.grading import change_grade, pending_notice, regrade, settle_notice, standing_of
+from market.credit.grading import change_grade, compute, pending_notice, reasons_json, regrade, settle_notice
 from market.credit.schemas import GradeResponseCreate, GradeReviewCreate
 from market.credit.tables import CreditNotice, CreditStanding, NoticeState
 from market.employers.services import ensure_employer
@@ -39,7 +39,7 @@ async def review_grade(employer_id: int, data: GradeReviewCreate, supervisor: Cu
     async with write_transaction():
         await ensure_employer(employer_id)
         await lock_rows_for_update(Employer, Employer.user == employer_id)
-        standing = await standing_of(employer_id)
+        reasons = reasons_json(await compute(employer_id))
         notice = await pending_notice(employer_id)
         if notice is not None:
             await settle_notice(notice["id"], NoticeState.overruled)
@@ -51,7 +51,7 @@ async def review_grade(employer_id: int, data: GradeReviewCreate, supervisor: Cu
         employer = await Employer.select(Employer.credit_grade).where(Employer.user == employer_id).first()
         assert employer is not None
         grade = data.grade or employer["credit_grade"]
-        await change_grade(employer_id, grade, standing["computed_reasons"], by=supervisor.id, note=reason)
+        await change_grade(employer_id, grade, reasons, by=supervisor.id, note=reason)
         if data.grade == "D" and data.lift_on is not None:
             await CreditStanding.update({CreditStanding.lift_on: data.lift_on}).where(
                 CreditStanding.employer == employer_id)

@@ -20,9 +20,9 @@ pytestmark = pytest.mark.browser
 SUPERVISOR = "13800000004"
 NEW_PASSWORD = "grade-test-2026"
 WORDS = {
-    "zh-CN": {"link": "信用等级", "title": "我的信用等级", "c": "C级：信用预警", "mark": "信用预警", "why": "评级依据（近12个月）",
-              "nav": "失信名单", "barred": "失信名单（D级）", "grade": "复核后的等级", "reason": "书面理由",
-              "send": "提交复核", "d": "D级：失信", "by": "监管人员"},
+    "zh-CN": {"link": "信用等级", "title": "我的信用等级", "c": "C级：信用预警", "mark": "信用预警",
+              "why": "评级依据（近12个月）", "nav": "失信名单", "barred": "失信名单（D级）", "grade": "复核后的等级",
+              "reason": "书面理由", "send": "提交复核", "d": "D级：失信", "by": "监管人员"},
     "en": {"link": "Credit grade", "title": "My credit grade", "c": "C: credit warning", "mark": "Credit warning",
            "why": "Why (last 12 months)", "nav": "Barred", "barred": "Barred employers (D)",
            "grade": "Grade after review", "reason": "Written reason", "send": "Record the review",
@@ -39,7 +39,7 @@ def shots(tmp_path: Path) -> Path:
 
 
 def _new_employer(page: Any, base: str) -> tuple[str, int]:
-    phone = f"1377{random.randint(1_000_000, 9_999_999)}"  # noqa: S311 - a fresh test phone, not a secret
+    phone = f"1377{random.randint(1_000_000, 9_999_999)}"  # a fresh test phone
     made = page.request.post(f"{base}/api/auth/register", data={
         "phone": phone, "password": NEW_PASSWORD, "name": "评级测试工程队", "role": "employer"})
     assert made.status == 201, made.text()
@@ -92,12 +92,14 @@ def test_the_employer_opens_their_grade_from_their_jobs_and_sees_the_mark(browse
     link = page.get_by_role("link", name=re.compile(w["link"]))
     expect(link).to_contain_text("C")
     box = link.bounding_box()
-    assert box and box["height"] >= 44, "a tap target"
+    assert box is not None
+    assert box["height"] >= 44, "a tap target"
     page.screenshot(path=str(shots / f"grade-jobs-{lang}.png"), full_page=True)
     link.click()
     expect(page.get_by_role("heading", level=1)).to_have_text(w["title"])
     expect(page.get_by_role("heading", name=w["c"])).to_be_visible()
     expect(page.get_by_role("heading", name=w["why"])).to_be_visible()
+    expect(page.locator(".grade-reasons li").first).to_be_visible()  # the rules' reasons, even for a new employer
     expect(page.locator(".grade-history li")).to_have_count(1)
     expect(page.locator(".grade-history li")).to_contain_text("B → C")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360, "nothing wider than the phone"

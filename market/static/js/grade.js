@@ -55,18 +55,18 @@ function pendingBox(grade, { canAnswer, reload }) {
   return box;
 }
 
-function gradeHead(grade) {
+function gradeHead(grade, own) {
   return h('section', { class: `panel grade-head grade-${grade.grade}` },
     h('div', { class: 'row' }, h('h2', {}, grade.grade_text), gradeBadge(grade.grade)),
-    grade.barred ? h('p', {}, t('cr_barred', { day: grade.lift_on || '—' })) : null,
-    grade.grade === 'C' ? h('p', {}, t('cr_c_effect')) : null,
+    grade.barred ? h('p', {}, t(own ? 'cr_barred' : 'cr_barred_them', { day: grade.lift_on || '—' })) : null,
+    grade.grade === 'C' ? h('p', {}, t(own ? 'cr_c_effect' : 'cr_c_effect_them')) : null,
     grade.computed_grade !== grade.grade ? h('p', { class: 'hint' }, t('cr_computed', { g: grade.computed_grade })) : null,
     grade.override ? h('p', { class: 'hint' }, t('cr_override', { g: grade.grade }), ' ', grade.override.note) : null);
 }
 
 function gradeSections(grade, options) {
   return [
-    gradeHead(grade),
+    gradeHead(grade, options.canAnswer),
     pendingBox(grade, options),
     h('section', { class: 'panel', 'aria-labelledby': 'cr-why' }, h('h2', { id: 'cr-why' }, t('cr_why')),
       h('p', { class: 'hint' }, t('cr_rules_hint')), reasonList(grade.reasons)),

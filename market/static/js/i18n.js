@@ -587,6 +587,8 @@ const M = {
   cr_answer_sent: ['申辩已提交', 'Answer sent'],
   cr_barred: ['已列入失信名单：不能发布岗位，在招岗位已暂停。可于{day}后申请解除。', 'On the barred list: you cannot post, and your open jobs are held. You may ask for it to be lifted from {day}.'],
   cr_c_effect: ['信用预警：同时在招的岗位数量受限，岗位上会显示“信用预警”。', 'Credit warning: the number of open jobs is capped and your postings show "Credit warning".'],
+  cr_barred_them: ['已列入失信名单：不能发布岗位，在招岗位已暂停；可于{day}后申请解除。', 'On the barred list: cannot post, open jobs held; may ask for it to be lifted from {day}.'],
+  cr_c_effect_them: ['信用预警：同时在招的岗位数量受限，岗位上显示“信用预警”。', 'Credit warning: open jobs capped, postings marked "Credit warning".'],
   cr_computed: ['按规则当前为{g}级', 'The rules now give {g}'],
   cr_override: ['{g}级由监管人员复核决定：', 'Grade {g} was set by a supervisor:'],
   cr_why: ['评级依据（近12个月）', 'Why (last 12 months)'],
