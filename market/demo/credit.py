@@ -2,7 +2,8 @@
 
 Their deals are posted, taken, done, paid (on time or late) and confirmed, and their late cancels made, through the
 real services with the market clock moved back to when they happened; the D employer also leaves three workers
-unpaid until the watch turns red and a case opens, which the station's clerk closes upheld (wages recovered). Each
+unpaid until the watch turns red and a case opens; they pay under supervision (the warning closes) and the
+station's clerk closes the case upheld (wages recovered). Each
 event regrades the employer as it lands; the falls to C and D were noticed weeks ago, so the last pass, now, lets
 them take effect. Nothing writes a grade directly.
 """
@@ -111,8 +112,8 @@ async def _late_cancel(employer: CurrentUser, worker: CurrentUser, start: dateti
 
 
 async def _red_upheld(employer: CurrentUser, workers: list[CurrentUser], start: datetime) -> None:
-    """Three workers left unpaid: red at once at the first scan past the pay-by time, a case opens; the clerk of
-    its station closes it with the wages recovered."""
+    """Three workers left unpaid: red at once at the first scan past the pay-by time, a case opens; six days later
+    the employer pays them (the warning closes) and the clerk of its station closes the case, wages recovered."""
     with _at(start - timedelta(days=1)):
         job_id = await _post(employer, start, len(workers), 0, "装修拆旧清运")  # by the first station: its clerk
         orders = [(await accept_job(job_id, worker, AcceptIn(), None)).order.id for worker in workers]
@@ -130,7 +131,10 @@ async def _red_upheld(employer: CurrentUser, workers: list[CurrentUser], start: 
         return
     clerk = await User.select(User.phone).where(User.id == clerks[0]).first()
     assert clerk is not None
-    with _at(start + timedelta(days=6)):
+    with _at(start + timedelta(days=6)):  # paid under the bureau's supervision: the warning closes, the case too
+        for order_id, worker in zip(orders, workers, strict=True):
+            await mark_paid(order_id, employer, PaidIn(amount_fen=_DAY_PAY_FEN, note="经督办补发"))
+            await confirm_payment(order_id, worker, ConfirmPaymentIn())
         await acts.close(case["id"], await _user(clerk["phone"]),
                          CloseIn(outcome="recovered_full", note="演示：经督办已全额追回"), None)  # type: ignore[arg-type]
 

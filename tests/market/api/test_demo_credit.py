@@ -4,12 +4,14 @@ them graded A, B, C and D, with the D barred and listed, and the notices of the 
 from __future__ import annotations
 
 from market.accounts.tables import User
+from market.cases.tables import WageCase
 from market.core import clock
 from market.credit.tables import CreditGradeChange, CreditNotice
 from market.demo.credit import CREDIT_STORIES
 from market.demo.seed import seed_city
 from market.employers.tables import Employer
 from market.jobs.tables import Job
+from market.wages.tables import WageWarning
 
 
 async def test_the_demo_city_has_an_employer_of_every_grade_by_the_rules(client) -> None:
@@ -30,4 +32,7 @@ async def test_the_demo_city_has_an_employer_of_every_grade_by_the_rules(client)
         CreditNotice.state == "applied")
     assert {(n["employer"], n["to_grade"]) for n in applied} >= {(storied[2], "C"), (storied[3], "D")}
     assert await Job.count().where((Job.employer == storied[3]) & (Job.status == "open")) == 0
+    # the D employer paid under supervision: their red warning is off the board, its case closed upheld
+    assert await WageWarning.count().where((WageWarning.employer == storied[3]) & WageWarning.closed_at.is_null()) == 0
+    assert await WageCase.exists().where((WageCase.employer == storied[3]) & (WageCase.outcome == "recovered_full"))
     assert clock.now() >= before
