@@ -29,6 +29,7 @@ from market.core.error_responses import exception_handlers
 from market.core.http import MarketRequest, RefuseControlCharacters, StaticFileSystem, repair_options_answers
 from market.core.log_masking import install_log_masking
 from market.core.schemas import Schema
+from market.credit.controllers import BarredController, GradeController
 from market.employers.controllers import EmployerController
 from market.exports.controllers import ExportController
 from market.frontend import SKIP_COMPRESSION, FrontEnd, find_static_dir, frontend_handlers
@@ -119,7 +120,8 @@ def create_app() -> Litestar:
         WalkInJobsController,
         OrderRatingController, RatingObjectionController, ReputationController,
         AdminController, AdminLogController, ExportController,
-        PoolController, InvitationController, AlertSettingsController, StatsController])
+        PoolController, InvitationController, AlertSettingsController, StatsController,
+        GradeController, BarredController])
     handlers: list[Any] = [health, api]
     handlers.append(docs_assets_router(opt=PUBLIC_ROUTE, file_system=StaticFileSystem()))
     static_dir = find_static_dir(settings.static_dir)

@@ -104,6 +104,9 @@ EXTRA_ANSWERS: dict[str, tuple[int, ...]] = {
     "EscalateCase": (409,),
     "ReplyToCase": (409,),
     "AnswerCaseFollowUp": (409,),
+    "GetEmployerGrade": (404,),
+    "ReviewEmployerGrade": (404, 409),
+    "AnswerGradeNotice": (403, 404, 409),
 }
 """Answers beyond what a route's shape implies, by operation: the refusals, conflicts and limits its service can
 raise (403 on an unguarded route: an act that is another party's, `market.accounts.policy`)."""

@@ -26,5 +26,6 @@ APP_REGISTRY = AppRegistry(
         "market.exports.piccolo_app",
         "market.alerts.piccolo_app",
         "market.stats.piccolo_app",
+        "market.credit.piccolo_app",
     ]
 )

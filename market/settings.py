@@ -259,6 +259,19 @@ class Settings:
     alert_max_attempts: int = field(default=6, metadata=_read(_at_least_one))
     """A tier or an alert that fails is retried with back-off (1, 2, 4 … minutes) this many times, then given up."""
 
+    credit_window_days: int = field(default=365, metadata=_read(_at_least_one))
+    """Employer credit grades (docs/credit.md) look back this many calendar days (12 months)."""
+    credit_min_deals: int = field(default=5, metadata=_read(_non_negative))
+    """Completed deals an employer needs in the window before the counting rules move them off grade B."""
+    credit_min_ratings: int = field(default=5, metadata=_read(_at_least_one))
+    """Workers' ratings needed before their average counts for or against a grade."""
+    credit_response_working_days: int = field(default=5, metadata=_read(_at_least_one))
+    """Working days an employer has to answer a notice of a fall to C or D before the fall takes effect."""
+    credit_c_open_jobs: int = field(default=3, metadata=_read(_at_least_one))
+    """Open jobs an employer graded C (信用预警) may have at once; posting another is refused."""
+    credit_d_months: int = field(default=12, metadata=_read(_at_least_one))
+    """Months a D (失信) stands before the employer may ask for it to be lifted (the date on the barred list)."""
+
     @property
     def zone(self) -> ZoneInfo:
         """The market's time zone object."""

@@ -11,6 +11,7 @@ from market.backoffice import subscribers as backoffice
 from market.cases import subscribers as cases
 from market.contracts import subscribers as contracts
 from market.core.events import Subscriptions
+from market.credit import subscribers as credit
 from market.notifications import subscribers as notifications
 from market.orders import subscribers as orders
 from market.ranking import subscribers as ranking
@@ -23,6 +24,6 @@ __all__ = ["build"]
 def build() -> Subscriptions:
     """Every domain subscriber, registered once, in a fresh table."""
     subscriptions = Subscriptions()
-    for package in (orders, contracts, ranking, wages, cases, stats, alerts, notifications, backoffice):
+    for package in (orders, contracts, ranking, wages, cases, credit, stats, alerts, notifications, backoffice):
         package.subscribe(subscriptions)
     return subscriptions

@@ -62,6 +62,7 @@ __all__ = [
     "reaches_all_stations",
     "see_case",
     "see_contract",
+    "see_grade",
     "see_order",
     "sees_personal_data",
     "sees_phone",
@@ -361,6 +362,23 @@ def see_reputation(caller: Caller, owner_id: int, *, dealt_with: bool) -> Standi
     raise NotFound("user_not_found")
 
 
+# Credit grades (issue 13) --------------------------------------------------------------------------------------
+
+
+def see_grade(caller: Caller, employer_id: int) -> Standing:
+    """An employer's credit grade: the employer themself, staff, the bureau; another employer (or an id that is
+    not an employer) 404 `employer_not_found`."""
+    if caller.role == Role.employer:
+        if caller.id == employer_id:
+            return "self"
+        raise NotFound("employer_not_found")
+    if is_staff(caller):
+        return "staff"
+    if caller.role in OVERSIGHT_ROLES:
+        return "supervisor"
+    raise NotFound("employer_not_found")
+
+
 # Exports (issue 14) -----------------------------------------------------------------------------------------------
 
 EXPORT_ROLES: frozenset[str] = frozenset({Role.supervisor, Role.admin})
@@ -376,3 +394,4 @@ def export_unmasks(caller: Caller) -> frozenset[str]:
     """The kinds of personal data (`name`, `phone`, `id_number`) an export shows this reader in full; the rest is
     masked (张*, 138****5678, 3502**********1234)."""
     return _EXPORT_UNMASKED.get(caller.role, frozenset())
+    raise NotFound("employer_not_found")

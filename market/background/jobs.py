@@ -12,13 +12,14 @@ from typing import Any
 from market.alerts.sending import send_due_alerts
 from market.cases.scan import scan_cases as scan_case_clocks
 from market.contracts.issuing import recover_contracts as recover
+from market.credit.grading import grade_employers as regrade_employers
 from market.notifications.dispatch import dispatch_due
 from market.notifications.reminders import scan_due_notices
 from market.ranking.changes import prune_changes
 from market.wages.watch import scan_wages as watch_wages
 
-__all__ = ["JOBS", "dispatch_outbox", "prune_matching_changes", "recover_contracts", "scan_cases", "scan_notices",
-           "scan_wages", "send_job_alerts"]
+__all__ = ["JOBS", "dispatch_outbox", "grade_employers", "prune_matching_changes", "recover_contracts", "scan_cases",
+           "scan_notices", "scan_wages", "send_job_alerts"]
 
 
 async def dispatch_outbox(ctx: dict[str, Any]) -> int:
@@ -56,7 +57,12 @@ async def send_job_alerts(ctx: dict[str, Any]) -> int:
     return await send_due_alerts()
 
 
+async def grade_employers(ctx: dict[str, Any]) -> int:
+    """Regrade each employer once a market day, and let falls whose notice period has ended take effect."""
+    return await regrade_employers()
+
+
 JOBS: dict[str, Callable[[dict[str, Any]], Awaitable[int]]] = {
     "dispatch_outbox": dispatch_outbox, "scan_notices": scan_notices, "recover_contracts": recover_contracts,
     "prune_matching_changes": prune_matching_changes, "scan_cases": scan_cases, "scan_wages": scan_wages,
-    "send_job_alerts": send_job_alerts}
+    "send_job_alerts": send_job_alerts, "grade_employers": grade_employers}

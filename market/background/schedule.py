@@ -70,5 +70,6 @@ SCHEDULE: tuple[Scheduled, ...] = (
     Scheduled("scan_cases", period_s=300, offset_s=2 * 60 + 20),
     Scheduled("scan_wages", period_s=60, offset_s=40),
     Scheduled("send_job_alerts", period_s=30, offset_s=10),
+    Scheduled("grade_employers", period_s=3600, offset_s=17 * 60 + 30),
 )
 """Every periodic job. Enqueues (nudges) run a job sooner; these runs find whatever is due without them."""

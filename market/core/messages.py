@@ -256,6 +256,45 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "stats_station_id": ("应为驿站编号（正整数）", "must be a station's number"),
     "stats_station_unknown": ("没有这个驿站", "is not one of the city's stations"),
     "stats_district_unknown": ("这个区县没有驿站", "has no station in the city"),
+    # issue 13: employer credit grades (market.credit)
+    "employer_not_found": ("找不到该用工方", "Employer not found"),
+    "credit_open_jobs_cap": ("您的信用等级为C（信用预警），同时在招的岗位最多{cap}个，请等已有岗位结束或取消后再发布",
+                             "Your credit grade is C (credit warning): at most {cap} open jobs at once; wait for one "
+                             "to end or cancel one before posting another"),
+    "credit_no_notice": ("您的信用等级没有待生效的调整，无需申辩",
+                         "There is no pending change to your grade to answer"),
+    "credit_lift_on_needed": ("评为D级时须填写可申请解除的日期", "give the date a D grade may be lifted"),
+    "credit_lift_on_past": ("应为今天以后的日期", "must be a day after today"),
+    "credit_grade_A": ("A级：守信", "A: trustworthy"),
+    "credit_grade_B": ("B级：一般", "B: standard"),
+    "credit_grade_C": ("C级：信用预警", "C: credit warning"),
+    "credit_grade_D": ("D级：失信", "D: barred (untrustworthy)"),
+    "credit_too_few_deals": ("近12个月成交{n}单，满{min}单后才按记录评级", "{n} deals in 12 months; the record counts "
+                             "from {min}"),
+    "credit_on_time": ("按时付款{percent}%（{n}单中{late}单逾期）", "{percent}% paid on time ({late} of {n} late)"),
+    "credit_mostly_on_time": ("按时付款{percent}%（{n}单中{late}单逾期）",
+                              "{percent}% paid on time ({late} of {n} late)"),
+    "credit_late_pay": ("按时付款仅{percent}%（{n}单中{late}单逾期）", "only {percent}% paid on time ({late} of {n} "
+                        "late)"),
+    "credit_warning_yellow": ("欠薪预警达到黄色", "a wage warning reached yellow"),
+    "credit_warning_red": ("欠薪预警达到红色", "a wage warning reached red"),
+    "credit_case_upheld": ("欠薪案件查实（已追回或移送）", "a wage case was upheld (recovered or referred)"),
+    "credit_red_upheld": ("红色欠薪预警经案件查实", "a red wage warning upheld by a case"),
+    "credit_late_cancels": ("临近开工取消{n}次", "{n} late cancels"),
+    "credit_ratings": ("工人评分{stars}星（{n}条）", "workers rate {stars} stars ({n} ratings)"),
+    "credit_ratings_too_few": ("工人评分{n}条，不足{min}条不计", "{n} worker ratings; fewer than {min} do not count"),
+    "notice.credit_fall_notice.title": ("信用等级调整通知", "Your credit grade will change"),
+    "notice.credit_fall_notice.body": (
+        "按近12个月的记录，您的信用等级将由{from_grade}级调为{grade}级，{due}生效。您可在此之前在「信用等级」页书面申辩，"
+        "监管人员会复核。",
+        "On your last 12 months' record your credit grade will go from {from_grade} to {grade} on {due}. Until then "
+        "you may answer in writing on the Credit grade page; a supervisor reviews it.",
+    ),
+    "notice.credit_grade_changed.title": ("信用等级已调整", "Credit grade changed"),
+    "notice.credit_grade_changed.body": (
+        "您的信用等级已由{from_grade}级调为{grade}级，原因见「信用等级」页。",
+        "Your credit grade is now {grade} (was {from_grade}); the reasons are on the Credit grade page.",
+    ),
     **WORDS,
     **NOTICES,
     **BACKOFFICE_MESSAGES,
@@ -385,6 +424,9 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "daily_cap": ("每天最多提醒", "Daily cap"),
     # issue 14: the market's figures
     "interval": ("统计周期", "Interval"),
+    # issue 13: credit grades
+    "grade": ("信用等级", "Credit grade"),
+    "lift_on": ("可申请解除日期", "May be lifted on"),
 }
 
 # Units said after a bound, by how the field's name ends.

@@ -23,6 +23,7 @@ from market.demo.case_service import RealCaseService
 from market.demo.cases import CASES_NEED_EMPLOYERS, CASES_NEED_WORKERS, seed_cases
 from market.demo.city import DEMO_PASSWORD, DemoCity, generate_city
 from market.demo.city_gazetteer import demo_places
+from market.demo.credit import seed_credit_grades
 from market.demo.ratings import seed_ratings
 from market.demo.wages import ensure_demo_supervisor, seed_wage_warnings
 from market.employers.tables import Employer
@@ -137,6 +138,7 @@ async def seed_city(workers: int, jobs: int, *, seed: int = 20261124, progress: 
     if len(city.workers) >= CASES_NEED_WORKERS and len(city.employers) >= CASES_NEED_EMPLOYERS:
         await ensure_demo_supervisor()  # the bureau hands the stories' cases to the demo clerk
         await seed_cases(city, RealCaseService())  # first: the cases' stories happened in the past
+        await seed_credit_grades(city)  # employers graded A, B, C and D by their own months (market.demo.credit)
     await seed_wage_warnings(city)
     await seed_ratings(city)  # issue 13: rated history, a no-show, people left new
     await ensure_demo_admin(password_hash)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from market.accounts.auth import CurrentUser
 from market.core.events import DomainEvent
 
-__all__ = ["JobCancelled", "JobPosted", "JobsImported"]
+__all__ = ["JobCancelled", "JobPosted", "JobsHeld", "JobsImported"]
 
 
 @dataclass(frozen=True)
@@ -35,3 +35,12 @@ class JobsImported(DomainEvent):
     """Jobs written in bulk (the demo city, an import), open from the start."""
 
     job_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class JobsHeld(DomainEvent):
+    """An employer's open jobs were held (`held`: they leave the radar) or released (open again)."""
+
+    job_ids: tuple[int, ...]
+    employer_id: int
+    held: bool

@@ -13,7 +13,7 @@ from market.jobs.schemas import EmployerBrief, JobOut, Pay
 from market.jobs.tables import Job, JobStatus
 from market.workers.tables import WorkerProfile
 
-__all__ = ["JobFilter", "job_out", "list_jobs", "shown_status"]
+__all__ = ["WARNED_GRADES", "JobFilter", "job_out", "list_jobs", "shown_status"]
 
 DEFAULT_RADIUS_KM = 20.0
 
@@ -25,12 +25,17 @@ def shown_status(row: dict[str, Any]) -> str:
     return str(row["status"])
 
 
+WARNED_GRADES = frozenset({"C", "D"})
+"""Grades whose postings carry the 信用预警 mark."""
+
+
 def job_out(row: dict[str, Any], employers: dict[int, dict[str, Any]], distance: float | None = None) -> JobOut:
     """The API shape of a job row; `employers` maps employer user id to its Employer row."""
     employer = employers.get(row["employer"]) or {"name": "", "credit_grade": "B"}
     return JobOut(
         id=row["id"], employer=EmployerBrief(id=row["employer"], name=employer["name"],
-                                             credit_grade=employer["credit_grade"]),
+                                             credit_grade=employer["credit_grade"],
+                                             credit_warning=employer["credit_grade"] in WARNED_GRADES),
         title=row["title"], description=row["description"], skills=list(row["skills"]),
         location=Location(lat=row["lat"], lon=row["lon"], address=row["address"]),
         starts_at=row["starts_at"], ends_at=row["ends_at"], headcount=row["headcount"], filled=row["filled"],

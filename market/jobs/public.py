@@ -12,7 +12,7 @@ import re
 
 from market.core.identity import mask_mobile, mask_name
 from market.employers.tables import Employer
-from market.jobs.listing import shown_status
+from market.jobs.listing import WARNED_GRADES, shown_status
 from market.jobs.schemas import Pay, PublicEmployer, PublicJob
 from market.jobs.services import load_job
 
@@ -48,7 +48,8 @@ async def public_job(job_id: int) -> PublicJob:
         Employer.user == row["employer"]).first() or {"name": "", "credit_grade": "B", "credit_code_hash": None}
     name = employer["name"] if employer["credit_code_hash"] else mask_name(employer["name"]) if employer["name"] else ""
     return PublicJob(
-        id=row["id"], employer=PublicEmployer(name=name, credit_grade=employer["credit_grade"]),
+        id=row["id"], employer=PublicEmployer(name=name, credit_grade=employer["credit_grade"],
+                                    credit_warning=employer["credit_grade"] in WARNED_GRADES),
         title=public_text(row["title"], row["address"]),
         description=public_text(row["description"], row["address"]), skills=list(row["skills"]),
         area=public_area(row["address"]), starts_at=row["starts_at"], ends_at=row["ends_at"],

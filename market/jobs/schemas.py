@@ -55,6 +55,8 @@ class EmployerBrief(Schema):
     id: int
     name: str
     credit_grade: str
+    credit_warning: bool = False
+    """信用预警: the employer is graded C or D (docs/credit.md); the screens mark the posting."""
 
 
 class JobOut(Schema):
@@ -93,6 +95,8 @@ class PublicEmployer(Schema):
 
     name: str
     credit_grade: str
+    credit_warning: bool = False
+    """信用预警: the employer is graded C or D (docs/credit.md)."""
 
 
 class PublicJob(Schema):

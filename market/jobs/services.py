@@ -15,10 +15,12 @@ from market.core.events import record
 from market.employers.services import ensure_employer
 from market.employers.tables import Employer
 from market.jobs.events import JobCancelled, JobPosted
+from market.jobs.holding import count_open_jobs
 from market.jobs.listing import job_out
 from market.jobs.schemas import JobCreate, JobOut
 from market.jobs.tables import Job, JobStatus
 from market.places.consistency import check_location
+from market.settings import get_settings
 
 __all__ = ["cancel_job", "create_job", "get_job", "load_job"]
 
@@ -60,6 +62,16 @@ async def _employer_for(data: JobCreate, poster: CurrentUser) -> int:
     return data.employer_id
 
 
+async def _check_standing(employer_id: int) -> None:
+    """Barred (失信, grade D, or by the back office): no posting; grade C (信用预警): a cap on open jobs."""
+    row = await Employer.select(Employer.barred, Employer.credit_grade).where(Employer.user == employer_id).first()
+    if row and row["barred"]:
+        raise Forbidden("employer_barred")
+    cap = get_settings().credit_c_open_jobs
+    if row and row["credit_grade"] == "C" and await count_open_jobs(employer_id) >= cap:
+        raise Conflict("credit_open_jobs_cap", cap=cap)
+
+
 async def create_job(data: JobCreate, poster: CurrentUser) -> JobOut:
     """Post a job for the poster (an employer) or, by staff, for the named employer."""
     if data.employer_id is not None and not poster.is_staff:
@@ -73,8 +85,7 @@ async def create_job(data: JobCreate, poster: CurrentUser) -> JobOut:
     await check_location(data.location.lat, data.location.lon, data.location.address,
                          confirmed=data.location.confirm_far_position)
     await ensure_employer(employer_id)
-    if await Employer.exists().where((Employer.user == employer_id) & Employer.barred.eq(True)):
-        raise Forbidden("employer_barred")
+    await _check_standing(employer_id)
     job = Job(
         employer=employer_id, posted_by=poster.id, title=title, description=data.description.strip(),
         skills=skills, address=data.location.address.strip(), lat=data.location.lat, lon=data.location.lon,

@@ -11,10 +11,12 @@ from market.accounts.tables import User
 
 
 class JobStatus(StrEnum):
-    """A job is open until its employer cancels it."""
+    """A job is open until its employer cancels it; `held` while its employer is graded D (失信), open again when
+    the grade is lifted (market.jobs.holding)."""
 
     open = "open"
     cancelled = "cancelled"
+    held = "held"
 
 
 class PayUnit(StrEnum):

@@ -19,7 +19,7 @@ from market.accounts.first_page import provide_first_page
 from market.accounts.tables import Role
 from market.core.events import Phase, Subscriptions
 from market.employers.events import EmployerBarred, EmployerUnbarred
-from market.jobs.events import JobCancelled, JobPosted, JobsImported
+from market.jobs.events import JobCancelled, JobPosted, JobsHeld, JobsImported
 from market.jobs.listing import JobFilter
 from market.jobs.tables import Job, JobStatus
 from market.orders.events import OrderChanged
@@ -53,7 +53,7 @@ async def _imported_profiles(event: ProfilesImported) -> None:
         await record_changes("worker", event.user_ids)
 
 
-async def _imported_jobs(event: JobsImported) -> None:
+async def _imported_jobs(event: JobsImported | JobsHeld) -> None:
     await record_changes("job", event.job_ids)
 
 
@@ -105,3 +105,4 @@ def subscribe(subscriptions: Subscriptions) -> None:
                             name="matching_changes.account_closed")
     subscriptions.subscribe(AccountReactivated, _account_closed, phase=Phase.in_transaction,
                             name="matching_changes.account_closed")
+    subscriptions.subscribe(JobsHeld, _imported_jobs, phase=Phase.in_transaction, name="matching_changes.job")

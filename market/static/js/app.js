@@ -66,7 +66,12 @@ const ROUTES = [
   [/^\/e\/pool$/, './pool.js', 'pool', ['employer']],  // issue 13: the pool, invitations and alerts
   [/^\/alerts$/, './alerts.js', 'alertSettings', ['worker']],
   [/^\/console$/, './console.js', 'console_', ['supervisor', 'admin']],
+  // credit grades (issue 13, js/grade.js)
+  [/^\/grade$/, './grade.js', 'myGrade', ['employer']],
+  [/^\/sv\/grade\/(\d+)$/, './grade.js', 'employerGrade', ['staff', 'admin', 'supervisor']],
+  [/^\/sv\/barred$/, './grade.js', 'barredList', ['admin', 'supervisor']],
 ];
+NAV.supervisor.splice(-1, 0, ['#/sv/barred', 'nav_barred']);
 
 function drawShell() {
   const user = storedUser();

@@ -13,6 +13,7 @@ import { shareButton } from './share.js';
 import { ask, confirmed } from './confirm.js';
 import { ratingSlot, recordLine } from './rating.js';
 import { inviteButton, poolButton } from './pool.js';
+import { creditMark, gradeLink } from './grade.js';
 
 function fullness(job) {
   const pct = job.headcount ? Math.round((job.filled / job.headcount) * 100) : 0;
@@ -24,13 +25,14 @@ function fullness(job) {
 export async function myJobs() {
   const list = h('ul', { class: 'cards' }, loading());
   show(t('my_jobs'), h('div', { class: 'row' }, h('h1', {}, t('my_jobs')), h('a', { class: 'button primary', href: '#/e/post' }, t('nav_post'))),
+    storedUser()?.role === 'employer' ? h('p', {}, gradeLink()) : null,
     storedUser()?.role === 'employer' ? employerWarnings() : null, list);
   const load = async () => {
     try {
       const page = await api('/api/jobs?mine=true&limit=100');
       list.replaceChildren(...(page.items.length ? page.items.map((job) => h('li', { class: 'card' },
         h('a', { class: 'cardlink', href: `#/e/job/${job.id}` },
-          h('div', { class: 'row' }, h('h2', {}, job.title), badge(t(`job_status_${job.status}`), job.status)),
+          h('div', { class: 'row' }, h('h2', {}, job.title), badge(t(`job_status_${job.status}`), job.status), creditMark(job.employer)),
           h('p', { class: 'meta' }, h('span', {}, span(job.starts_at, job.ends_at)), h('span', {}, payText(job.pay))),
           fullness(job)))) : [empty(t('jobs_empty'))]));
     } catch (err) {

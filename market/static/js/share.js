@@ -4,6 +4,7 @@
 import { api } from './api.js';
 import { payText, span, t } from './i18n.js';
 import { badge, failed, h, loading, show, toast } from './ui.js';
+import { creditMark } from './grade.js';
 
 /** The address of job `id` anyone can open. */
 export function jobLink(id) {
@@ -52,7 +53,7 @@ async function publicJob(id, user) {
   }
   const closed = item.status === 'cancelled' ? t('shared_job_closed') : item.status === 'full' ? t('shared_job_full') : null;
   const rows = [
-    [t('employer'), [item.employer.name || '—', ' ', badge(t('credit', { g: item.employer.credit_grade || '—' }))]],
+    [t('employer'), [item.employer.name || '—', ' ', badge(t('credit', { g: item.employer.credit_grade || '—' })), ' ', creditMark(item.employer)]],
     [t('when'), span(item.starts_at, item.ends_at)],
     [t('shared_job_area'), [item.area || '—', h('small', { class: 'hint' }, t('shared_job_area_hint'))]],
     [t('pay'), h('strong', {}, payText(item.pay))],

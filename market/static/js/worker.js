@@ -11,6 +11,7 @@ import { confirmed } from './confirm.js';
 import { speakButton } from './reach.js';
 import { keepAnswer, lastAnswer, takeHandedOver } from './offline.js';
 import { ratingSlot } from './rating.js';
+import { creditMark } from './grade.js';
 
 /** Plain reasons a job suits the worker, from the radar's matched_skills and breakdown. */
 export function reasons(job) {
@@ -40,7 +41,7 @@ function jobCard(job) {
       h('p', { class: 'meta' },
         job.distance_km != null ? h('span', {}, t('km', { n: job.distance_km.toFixed(1) })) : null,
         h('span', {}, span(job.starts_at, job.ends_at))),
-      h('p', { class: 'meta' }, h('span', {}, job.employer.name), h('span', {}, placesLeft(job))),
+      h('p', { class: 'meta' }, h('span', {}, job.employer.name), creditMark(job.employer), h('span', {}, placesLeft(job))),
       job.score != null ? h('p', { class: 'why' },
         badge(t('fit', { n: Math.round(job.score * 100) }), 'fit'),
         ...why.slice(0, 3).map((r) => h('span', { class: 'reason' }, r))) : null));
@@ -100,7 +101,7 @@ function termRows(rows) {
 export function jobTerms(job) {
   const payBy = new Date(new Date(job.ends_at).getTime() + job.pay_due_hours * 3600 * 1000).toISOString();
   return termRows([
-    [t('employer'), [job.employer.name, ' ', badge(t('credit', { g: job.employer.credit_grade || '—' }))]],
+    [t('employer'), [job.employer.name, ' ', badge(t('credit', { g: job.employer.credit_grade || '—' })), ' ', creditMark(job.employer)]],
     [t('when'), span(job.starts_at, job.ends_at)],
     [t('where'), [job.location.address, job.distance_km != null ? ` (${t('km', { n: job.distance_km.toFixed(1) })})` : '']],
     [t('pay'), h('strong', {}, payText(job.pay))],

@@ -272,6 +272,19 @@ ROUTES: dict[tuple[str, str], Route] = {
     # the market's figures (issue 14): the bureau and admins; station staff are refused (docs/figures.md)
     ("GET", "/api/stats"): only("/api/stats", {"admin": OK, "supervisor": OK}),
     ("GET", "/api/stats/trades"): only("/api/stats/trades", {"admin": OK, "supervisor": OK}),
+    # credit grades (issue 13): the employer themself, staff and the bureau read; the bureau reviews; the employer
+    # answers a notice (there is none: 409); the D list for the bureau and admins
+    ("GET", "/api/employers/{employer_id:int}/grade"): only(
+        "/api/employers/{employer}/grade", {"employer": OK, "staff": OK, "admin": OK, "supervisor": OK},
+        {"other_employer": (404, "employer_not_found"), "other_staff": OK, "other_worker": ROLE}),
+    ("POST", "/api/employers/{employer_id:int}/grade/review"): only(
+        "/api/employers/{employer}/grade/review", {"supervisor": INVALID},
+        {"other_employer": ROLE, "other_staff": ROLE, "other_worker": ROLE}, body={"grade": "E", "reason": "复核意见"}),
+    ("POST", "/api/employers/{employer_id:int}/grade/response"): only(
+        "/api/employers/{employer}/grade/response", {"employer": (409, "credit_no_notice")},
+        {"other_employer": (404, "employer_not_found"), "other_staff": ROLE, "other_worker": ROLE},
+        body={"text": "我们已经付清工钱"}),
+    ("GET", "/api/credit/barred"): only("/api/credit/barred", {"supervisor": OK, "admin": OK}),
     # the back office's working-day corrections: admins only (the day removed never had one: 404)
     ("GET", "/api/admin/workdays"): only("/api/admin/workdays", {"admin": OK}),
     ("POST", "/api/admin/workdays"): only("/api/admin/workdays", {"admin": CREATED},

@@ -203,6 +203,19 @@ async def test_every_subscriber_runs_for_each_event_that_concerns_it(client, mar
     assert out.status_code == 200, out.text
     assert fourth["id"] in await _changes("account")
 
+    # credit grades (issue 13): the red warning's case closed upheld gives notice of a fall; the bureau bars them
+    red_case = await WageCase.select(WageCase.id).where(WageCase.warning_id.is_not_null()).first()
+    await _post(client, staff, f"/api/cases/{red_case['id']}/close", {"outcome": "recovered_full"})
+    assert "credit_fall_notice" in await _events_of(employer["id"])
+    supervisor = await market.user("supervisor")
+    open_job = await market.job(employer, headcount=1, starts_at=(clock.now() + timedelta(days=1)).isoformat(),
+                                ends_at=(clock.now() + timedelta(days=1, hours=8)).isoformat())
+    await _post(client, supervisor, f"/api/employers/{employer['id']}/grade/review",
+                {"grade": "D", "reason": "恶意欠薪经查实"})
+    assert "credit_grade_changed" in await _events_of(employer["id"])
+    held = await client.get(f"/api/jobs/{open_job['id']}", headers=employer["headers"])
+    assert held.json()["status"] == "held"
+
     await seed_city(4, 3, seed=7)
     assert len(await _changes("worker")) >= 4
     assert len(await _changes("job")) >= 3

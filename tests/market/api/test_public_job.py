@@ -19,7 +19,8 @@ async def test_a_signed_out_visitor_sees_the_job_without_personal_data(client, m
     shared = response.json()
     assert shared["title"] == "搬家临时工"
     assert shared["area"] == "漳州市芗城区胜利西路"
-    assert shared["employer"] == {"name": "王**", "credit_grade": "B"}  # a household: its surname only
+    # a household: its surname only
+    assert shared["employer"] == {"name": "王**", "credit_grade": "B", "credit_warning": False}
     assert (shared["headcount"], shared["filled"], shared["status"]) == (2, 0, "open")
     assert shared["pay"] == {"amount_fen": 25000, "unit": "day"}
     assert "139****5678" in shared["description"]

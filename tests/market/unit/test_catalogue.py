@@ -34,7 +34,9 @@ SAMPLE = {"min": 1, "max": 9, "days": 3, "name": "电工", "expected": Phrase("t
           "note": "到了", "by": Phrase("party.worker"), "code": "123456", "field": "x", "n": 2, "link": "<a>",
           "year": 2026, "month": Phrase("month.12"), "day": 1, "time": "08:00", "zone": "北京时间",
           "offset": "UTC+8", "number": "2026-000012", "place": "龙文区", "km": "5.8",
-          "stars": "4.5", "points": "3.2"}
+          "stars": "4.5", "points": "3.2",
+          # credit grades (issue 13)
+          "cap": 3, "grade": "C", "from_grade": "B", "percent": 90, "late": 1}
 
 
 def _placeholders(template: str) -> set[str]:
