@@ -22,11 +22,10 @@ const HOME = { worker: '#/radar', employer: '#/e/jobs', staff: '#/s', admin: '#/
 NAV.employer.splice(-1, 0, ['#/cases', 'nav_cases']);
 NAV.staff.splice(-1, 0, ['#/cases', 'nav_cases']);
 NAV.employer.splice(-1, 0, ['#/e/pool', 'nav_pool']);  // issue 13 (js/pool.js)
-NAV.supervisor = [['#/sv', 'nav_board'], ['#/cases', 'nav_cases'], ['#/figures', 'nav_figures'], ['#/inbox', 'nav_inbox']];
-// The bureau's console (issue 14, js/console.js) and the back office (js/backoffice.js): the admin's home is the
-// back office; the bureau reads its log.
-NAV.supervisor.splice(1, 0, ['#/console', 'stats_nav']);
-NAV.supervisor.splice(-1, 0, ['#/admin/log', 'bo_nav_log']);
+// The bureau: the warning board, the console (issue 14, js/console.js: its figures link to the case figures, the
+// exports and the admin log), the cases, the employers graded D (js/grade.js), the inbox: five tabs fit 360 px.
+NAV.supervisor = [['#/sv', 'nav_board'], ['#/console', 'stats_nav'], ['#/cases', 'nav_cases'], ['#/sv/barred', 'nav_barred'], ['#/inbox', 'nav_inbox']];
+// The admin's home is the back office (js/backoffice.js).
 NAV.admin = [['#/admin', 'bo_nav'], ['#/console', 'stats_nav'], ['#/s', 'nav_console'], ['#/warnings', 'nav_warnings'], ['#/cases', 'nav_cases'], ['#/inbox', 'nav_inbox']];
 
 // route pattern -> [module, export name, who may open it (empty: anyone, even signed out)]
@@ -71,7 +70,6 @@ const ROUTES = [
   [/^\/sv\/grade\/(\d+)$/, './grade.js', 'employerGrade', ['staff', 'admin', 'supervisor']],
   [/^\/sv\/barred$/, './grade.js', 'barredList', ['admin', 'supervisor']],
 ];
-NAV.supervisor.splice(-1, 0, ['#/sv/barred', 'nav_barred']);
 
 function drawShell() {
   const user = storedUser();

@@ -140,5 +140,7 @@ export async function console_(params) {
     grid(trades),
     h('div', { class: 'cols' }, warnings(stats.warnings), cases(stats.cases)),
     employers(stats.employers),
+    h('p', { class: 'actions' }, h('a', { href: '#/exports', class: 'button' }, t('ex_link')),
+      h('a', { href: '#/admin/log', class: 'button' }, t('bo_nav_log'))),
     glossary([...HEADLINE, ...CASES, 'job_seeker_ratio']));
 }
