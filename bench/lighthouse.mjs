@@ -69,6 +69,18 @@ try {
     ['staff walk-in orders', `#/s/worker/${walkIn}/orders`], ['staff no-shows', '#/s/no-shows'], ['staff stations', '#/s/stations']]) {
     await audit(name, hash);
   }
+  // The labour bureau (supervisor) and the back office (admin): the screens of issues 12–14.
+  page = await signIn('13800000004', '#/sv');
+  await page.close();
+  for (const [name, hash] of [['bureau board', '#/sv'], ['bureau console', '#/console'], ['bureau cases', '#/cases'],
+    ['bureau D list', '#/sv/barred'], ['bureau exports', '#/exports']]) {
+    await audit(name, hash);
+  }
+  page = await signIn('13800000005', '#/admin');
+  await page.close();
+  for (const [name, hash] of [['admin back office', '#/admin'], ['admin accounts', '#/admin/users'], ['admin log', '#/admin/log']]) {
+    await audit(name, hash);
+  }
 } finally {
   await browser.disconnect();
   await chrome.kill();

@@ -424,6 +424,8 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "daily_cap": ("每天最多提醒", "Daily cap"),
     # issue 14: the market's figures
     "interval": ("统计周期", "Interval"),
+    # issue 15: the login's first page
+    "first_page": ("同时返回首页内容", "Also answer the first page"),
     # issue 13: credit grades
     "grade": ("信用等级", "Credit grade"),
     "lift_on": ("可申请解除日期", "May be lifted on"),

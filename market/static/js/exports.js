@@ -1,7 +1,7 @@
 // The bureau's exports (GET /api/exports): one download link per list, narrowed by two dates. The links are plain
 // <a download>: the browser sends the session cookie and saves the CSV as it streams.
 import { api } from './api.js';
-import { currentLang, t } from './i18n.js';
+import { currentLang, t, zoneLabel } from './i18n.js';
 import { empty, failed, h, loading, show } from './ui.js';
 
 function dateField(id, label, value, onchange) {
@@ -43,6 +43,6 @@ export async function exportsScreen() {
     h('h1', {}, t('ex_title')), h('p', { class: 'hint' }, t('ex_intro')),
     h('div', { class: 'cols', id: 'ex-dates' }, dateField('ex-from', t('ex_from'), '', pick('from')),
       dateField('ex-to', t('ex_to'), '', pick('to'))),
-    h('p', { class: 'hint', id: 'ex-dates-hint' }, t('ex_dates_hint')), problem, list);
+    h('p', { class: 'hint', id: 'ex-dates-hint' }, t('ex_dates_hint', { zone: zoneLabel() })), problem, list);
   draw();
 }
