@@ -97,7 +97,7 @@ export async function walkInOrders({ params }) {
         api(`/api/orders${qs({ worker_id: params[0], limit: 100 })}`)]);
       title.textContent = `${worker.name} · ${t('walk_in_orders')}`;
       list.replaceChildren(...(page.items.length ? page.items.map((order) => {
-        const card = employerOrderCard(order, load);
+        const card = employerOrderCard(order, load, 'h2');
         if (!card.querySelector('a[href^="#/contract/"]')) card.append(contractLink(order) || '');
         if (order.employer?.phone) card.append(h('p', {}, h('a', { class: 'button', href: `tel:${order.employer.phone}` }, t('call_employer_number', { p: order.employer.phone }))));
         return card;

@@ -117,7 +117,8 @@ function candidateCard(c) {
       h('meter', { min: 0, max: 1, value: c.breakdown[k], 'aria-label': `${t(`part_${k}`)} ${Math.round(c.breakdown[k] * 100)}%` })))));
 }
 
-export function employerOrderCard(order, refresh) {
+/** An order as the employer (or the counter) acts on it; `heading` is its title's level under the page's headings. */
+export function employerOrderCard(order, refresh, heading = 'h3') {
   const actions = h('div', { class: 'actions' });
   const post = (path, body) => api(`/api/orders/${order.id}/${path}`, { method: 'POST', body: body || {} });
   if (order.status === 'accepted' || order.status === 'checked_in') {
@@ -146,7 +147,7 @@ export function employerOrderCard(order, refresh) {
     actions.append(paidForm);
   }
   return h('li', { class: 'card' },
-    h('div', { class: 'row' }, h('h3', {}, `${order.worker.name} · ${order.job.title}`), badge(t(`status_${order.status}`), order.status)),
+    h('div', { class: 'row' }, h(heading, {}, `${order.worker.name} · ${order.job.title}`), badge(t(`status_${order.status}`), order.status)),
     h('p', { class: 'meta' }, h('span', {}, span(order.starts_at, order.ends_at))),
     h('p', {}, callButton(order.worker.phone, t('call_worker', { n: order.worker.name })) || h('span', { class: 'meta' }, order.worker.phone)),
     h('p', { class: 'meta' }, h('span', {}, `${t('agreed_pay')} ${money(order.agreed_pay_fen)}`),
@@ -206,7 +207,7 @@ export async function orders() {
   const load = async () => {
     try {
       const page = await api('/api/orders?limit=100');
-      list.replaceChildren(...(page.items.length ? page.items.map((o) => employerOrderCard(o, load)) : [empty(t('orders_empty'))]));
+      list.replaceChildren(...(page.items.length ? page.items.map((o) => employerOrderCard(o, load, 'h2')) : [empty(t('orders_empty'))]));
     } catch (err) { list.replaceChildren(failed(err, load)); }
   };
   await load();
