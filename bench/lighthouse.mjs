@@ -22,7 +22,7 @@ async function audit(name, hash) {
     accessibility: Math.round(categories.accessibility.score * 100),
     best_practices: Math.round(categories['best-practices'].score * 100),
     transferred_kb: +(audits['total-byte-weight'].numericValue / 1024).toFixed(1),
-    requests: audits['network-requests'].details.items.length,
+    requests: audits['network-requests']?.details?.items?.length ?? null,  // not every Lighthouse has this audit
     fcp_ms: Math.round(audits['first-contentful-paint'].numericValue),
     lcp_ms: Math.round(audits['largest-contentful-paint'].numericValue),
     failing,

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LH_DIR=${LH_DIR:-$(mktemp -d)}
-[ -d "$LH_DIR/node_modules/lighthouse" ] || npm install --prefix "$LH_DIR" --silent --no-audit --no-fund lighthouse >/dev/null
+[ -d "$LH_DIR/node_modules/lighthouse" ] || npm install --prefix "$LH_DIR" --silent --no-audit --no-fund lighthouse@12.8.2 >/dev/null  # pinned: figures compare across runs
 cp bench/lighthouse.mjs "$LH_DIR/"
 BASE=${1:-}
 if [ -z "$BASE" ]; then
@@ -15,7 +15,8 @@ if [ -z "$BASE" ]; then
   server=$!
   trap 'kill $server 2>/dev/null || true; rm -rf "$data"' EXIT
   BASE=http://127.0.0.1:$port
-  for _ in $(seq 120); do curl -fs "$BASE/api/health" >/dev/null 2>&1 && break; sleep 0.5; done
+  for _ in $(seq 600); do curl -fs "$BASE/api/health" >/dev/null 2>&1 && break; sleep 0.5; done
+  curl -fs "$BASE/api/health" >/dev/null || { echo "linggong up did not answer within 300 s: $data/server.log"; exit 1; }
 fi
 echo "lighthouse $(node -p "require('$LH_DIR/node_modules/lighthouse/package.json').version") · chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}') · $BASE"
 cd "$LH_DIR" && BASE=$BASE CHROME_PATH=${CHROME_PATH:-/usr/bin/chromium} node lighthouse.mjs

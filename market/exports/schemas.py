@@ -12,6 +12,8 @@ class ExportOffer(Schema):
 
     name: str
     """The file to ask for: `GET /api/exports/{name}` (`orders.csv`)."""
+    xlsx: str
+    """The same export as a workbook (`orders.xlsx`)."""
     title: str
     filters: list[str]
     """The query parameters it takes besides `lang`: `from` and `to` always, `district` and `station_id` for the

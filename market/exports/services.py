@@ -1,4 +1,4 @@
-"""Taking an export: check the filters, write who took what to the export log, then stream the CSV.
+"""Taking an export: check the filters, write who took what to the export log, then stream the CSV or xlsx.
 
 The log's row is written before the first byte is sent, with the number of rows the export holds, so an export
 is on record even when its download is interrupted.
@@ -16,13 +16,19 @@ from market.accounts.auth import CurrentUser
 from market.core import clock
 from market.core.database import write_transaction
 from market.core.errors import NotFound
+from market.core.i18n import translate
 from market.exports import lists  # noqa: F401  (registers the raw lists)
 from market.exports.columns import Column, formatter
 from market.exports.filters import Filters
 from market.exports.registry import EXPORTS, Export, Snapshot
 from market.exports.tables import ExportRecord
+from market.exports.xlsx import XLSX_MEDIA_TYPE, xlsx_body
 
-__all__ = ["BOM", "Download", "export_named", "take_export"]
+__all__ = ["BOM", "CSV_MEDIA_TYPE", "FORMATS", "Download", "export_named", "take_export"]
+
+CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
+FORMATS = ("csv", "xlsx")
+"""The file kinds every export is offered as."""
 
 BOM = "\ufeff"
 """UTF-8's byte-order mark: Excel reads a CSV that starts with it as UTF-8, so the Chinese comes out right."""
@@ -30,28 +36,30 @@ BOM = "\ufeff"
 
 @dataclass(frozen=True)
 class Download:
-    """An export taken: its file name, the rows it holds, its log record, and the CSV as it is produced."""
+    """An export taken: its file name, the rows it holds, its log record, its media type and the file's bytes as
+    they are produced."""
 
     filename: str
     rows: int
     record_id: int
+    media_type: str
     body: AsyncIterator[bytes]
 
 
-def export_named(filename: str) -> Export:
-    """The export served as `filename` (`orders.csv`); 404 `export_not_found` for anything else (xlsx included:
-    no spreadsheet library is among the pinned dependencies)."""
+def export_named(filename: str) -> tuple[Export, str]:
+    """The export served as `filename` and its kind (`orders.csv` → orders, csv; `orders.xlsx` → orders, xlsx);
+    404 `export_not_found` for anything else."""
     stem, dot, suffix = filename.rpartition(".")
-    export = EXPORTS.get(stem) if dot and suffix == "csv" else None
+    export = EXPORTS.get(stem) if dot and suffix in FORMATS else None
     if export is None:
         raise NotFound("export_not_found")
-    return export
+    return export, suffix
 
 
 async def take_export(caller: CurrentUser, filename: str, filters: Filters, language: str) -> Download:
     """Record and start the export `filename` for the caller (authorised by the route's guard: the bureau and
     admins), with personal data masked as `policy.export_unmasks` says."""
-    export = export_named(filename)
+    export, kind = export_named(filename)
     filters.check(export.filters)
     unmasked = policy.export_unmasks(caller)
     snapshot = await export.snapshot(filters)
@@ -61,8 +69,14 @@ async def take_export(caller: CurrentUser, filename: str, filters: Filters, lang
             row_count=snapshot.count, language=language, unmasked=",".join(sorted(unmasked)),
             at=clock.now())).returning(ExportRecord.id)
     stamp = f"{clock.now():%Y%m%d}"
-    return Download(filename=f"{export.name}-{stamp}.csv", rows=snapshot.count, record_id=record[0]["id"],
-                    body=_csv(export.columns, snapshot, language, unmasked))
+    if kind == "xlsx":
+        body = xlsx_body(export.columns, snapshot, language, unmasked, translate(f"exports.name.{export.name}",
+                                                                                  language))
+        media_type = XLSX_MEDIA_TYPE
+    else:
+        body, media_type = _csv(export.columns, snapshot, language, unmasked), CSV_MEDIA_TYPE
+    return Download(filename=f"{export.name}-{stamp}.{kind}", rows=snapshot.count, record_id=record[0]["id"],
+                    media_type=media_type, body=body)
 
 
 async def _csv(columns: tuple[Column, ...], snapshot: Snapshot, language: str,

@@ -6,6 +6,7 @@ import csv
 import io
 import os
 import re
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ def test_the_bureau_downloads_the_orders_from_its_home_at_phone_size(browser: An
                                                                      tmp_path: Path) -> None:
     page = open_page(browser, live_server, phone=SUPERVISOR, size=(360, 740))
     expect(page).to_have_url(re.compile(r"#/sv$"))
-    page.get_by_role("link", name="数据导出（CSV）").click()
+    page.get_by_role("link", name="数据导出（CSV、Excel）").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("数据导出")
     download_link = page.get_by_role("link", name="下载 orders.csv")
     box = download_link.bounding_box()
@@ -48,4 +49,10 @@ def test_the_bureau_downloads_the_orders_from_its_home_at_phone_size(browser: An
     assert len(rows) == int(orders.headers["x-export-rows"]) > 0
     assert all(re.fullmatch(r"1\d\d\*{4}\d{4}", row["求职者手机号"]) for row in rows), "phones masked"
     assert all(row["求职者姓名"][1:] == "*" * (len(row["求职者姓名"]) - 1) for row in rows), "names masked"
+    with page.expect_download() as waiting:
+        page.get_by_role("link", name="下载 orders.xlsx").click()
+    workbook = tmp_path / "orders.xlsx"
+    waiting.value.save_as(workbook)
+    with zipfile.ZipFile(workbook) as book:
+        assert "xl/worksheets/sheet1.xml" in book.namelist(), "a workbook a spreadsheet opens"
     assert page.errors == []

@@ -1,5 +1,5 @@
-// The bureau's exports (GET /api/exports): one download link per list, narrowed by two dates. The links are plain
-// <a download>: the browser sends the session cookie and saves the CSV as it streams.
+// The bureau's exports (GET /api/exports): a CSV and an .xlsx link per list, narrowed by two dates. The links are
+// plain <a download>: the browser sends the session cookie and saves the file as it streams.
 import { api } from './api.js';
 import { currentLang, t, zoneLabel } from './i18n.js';
 import { empty, failed, h, loading, show } from './ui.js';
@@ -9,18 +9,22 @@ function dateField(id, label, value, onchange) {
     h('input', { id, type: 'date', value, 'aria-describedby': 'ex-dates-hint', oninput: onchange }));
 }
 
-function href(offer, dates) {
+function href(file, dates) {
   const query = new URLSearchParams({ lang: currentLang() });
   if (dates.from) query.set('from', dates.from);
   if (dates.to) query.set('to', dates.to);
-  return `/api/exports/${encodeURIComponent(offer.name)}?${query}`;
+  return `/api/exports/${encodeURIComponent(file)}?${query}`;
+}
+
+function downloadLink(file, dates, blocked, primary) {
+  return h('a', { class: primary ? 'button primary' : 'button', href: href(file, dates), download: file,
+    'aria-disabled': blocked ? 'true' : null, dataset: { export: file },
+    onclick: (event) => { if (blocked) event.preventDefault(); } }, t('ex_download', { name: file }));
 }
 
 function offerItem(offer, dates, blocked) {
-  const link = h('a', { class: 'button primary', href: href(offer, dates), download: offer.name,
-    'aria-disabled': blocked ? 'true' : null, dataset: { export: offer.name },
-    onclick: (event) => { if (blocked) event.preventDefault(); } }, t('ex_download', { name: offer.name }));
-  return h('li', { class: 'card' }, h('h2', {}, offer.title), link,
+  return h('li', { class: 'card' }, h('h2', {}, offer.title),
+    h('div', { class: 'actions' }, downloadLink(offer.name, dates, blocked, true), downloadLink(offer.xlsx, dates, blocked, false)),
     h('p', { class: 'hint' }, t('ex_columns', { n: offer.columns.length, list: offer.columns.join('、') })),
     offer.filters.includes('station_id') ? h('p', { class: 'hint' }, t('ex_station_filter')) : null);
 }

@@ -702,8 +702,8 @@ const M = {
   bo_password_changed: ['密码已修改', 'Password changed'],
   // issue 14: exports (js/exports.js)
   ex_title: ['数据导出', 'Exports'],
-  ex_link: ['数据导出（CSV）', 'Exports (CSV)'],
-  ex_intro: ['下载明细表（CSV，可用 Excel 打开）。个人信息按规定遮挡，每次导出都会留下记录（谁、何时、何种筛选、多少行）。', 'Download the lists (CSV, opens in Excel). Personal data is masked, and every export is logged (who, when, which filters, how many rows).'],
+  ex_link: ['数据导出（CSV、Excel）', 'Exports (CSV, Excel)'],
+  ex_intro: ['下载明细表（CSV 或 Excel 表格 xlsx）。个人信息按规定遮挡，每次导出都会留下记录（谁、何时、何种筛选、多少行）。', 'Download the lists (CSV, or an Excel workbook, xlsx). Personal data is masked, and every export is logged (who, when, which filters, how many rows).'],
   ex_from: ['开始日期', 'From'],
   ex_to: ['截止日期', 'To'],
   ex_dates_hint: ['留空表示不限；按{zone}的日期，含首尾两天', 'Leave empty for no limit; days in {zone}, both ends included'],

@@ -1,23 +1,21 @@
 """The bureau's CSV exports, read back as a spreadsheet would: every value checked against the data, personal
 data masked for each reader as docs/exports.md says, filters, refusals, and every export on the log."""
+
 from __future__ import annotations
 
 import csv
 import io
 import json
-from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
 
 from market.cases.tables import Claimant
 from market.core import clock
-from market.core.identity import make_resident_id, mask_mobile, mask_name
+from market.core.identity import mask_mobile, mask_name
 from market.exports.tables import ExportRecord
-from market.wages.watch import scan_wages
-from tests.market.api.wage_helpers import MONDAY, at, station
+from tests.market.exports.conftest import ID_NUMBER
 
-ID_NUMBER = make_resident_id("350203", date(1990, 5, 17), 123)
 LISTS = ("orders.csv", "jobs.csv", "contracts.csv", "warnings.csv", "cases.csv")
 
 
@@ -29,39 +27,6 @@ def read_csv(response: Any) -> list[dict[str, str]]:
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert int(response.headers["x-export-rows"]) == len(rows)
     return rows
-
-
-@pytest.fixture
-async def city(client: Any, market: Any) -> dict[str, Any]:
-    """Monday 2026-12-07: a station by the site; 王小明 (with an ID number) and 赵大力 take a two-place job of
-    张老板's; 王小明 complains he was not paid; by Friday 12-18 the pay is seven working days late (red)."""
-    staff = await station(market)
-    employer = await market.user("employer", name="张老板")
-    await client.put("/api/employers/me", json={"name": "鹭岛搬家有限公司"}, headers=employer["headers"])
-    first = await market.user("worker", name="王小明")
-    second = await market.user("worker", name="赵大力")
-    answer = await client.put("/api/workers/me", json={"real_name": "王小明", "id_number": ID_NUMBER},
-                              headers=first["headers"])
-    assert answer.status_code == 200, answer.text
-    clock.freeze(MONDAY)
-    start = datetime(2026, 12, 8, 1, 0, tzinfo=UTC)
-    job = await market.job(employer, title="=HYPERLINK(\"x\")搬家", headcount=2, starts_at=start.isoformat(),
-                           ends_at=(start + timedelta(hours=8)).isoformat())
-    orders = []
-    for worker in (first, second):
-        accepted = await market.accept(job["id"], worker)
-        assert accepted.status_code == 201, accepted.text
-        orders.append(accepted.json())
-    at(10)
-    complaint = await client.post(f"/api/orders/{orders[0]['order']['id']}/complaints", headers=first["headers"],
-                                  json={"kind": "unpaid", "amount_fen": 20000})
-    assert complaint.status_code == 201, complaint.text
-    at(18)
-    await scan_wages()
-    supervisor = await market.user("supervisor", name="人社局")
-    admin = await market.user("admin", name="管理员")
-    return {"staff": staff, "employer": employer, "workers": (first, second), "orders": orders,
-            "job": job, "case": complaint.json()["case"], "supervisor": supervisor, "admin": admin}
 
 
 async def test_orders_read_back_with_the_data_and_personal_data_masked(client, city):
@@ -137,7 +102,7 @@ async def test_bad_filters_name_the_field_in_words(client, city):
     answer = await client.get("/api/exports/orders.csv?from=yesterday", headers=headers)
     assert answer.status_code == 400
     assert answer.json()["fields"][0]["field"] == "from"
-    assert (await client.get("/api/exports/orders.xlsx", headers=headers)).json()["code"] == "export_not_found"
+    assert (await client.get("/api/exports/orders.pdf", headers=headers)).json()["code"] == "export_not_found"
     assert await ExportRecord.count() == 0, "a refused export is not on the log"
 
 
