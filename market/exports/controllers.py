@@ -18,8 +18,8 @@ from market.core.i18n import pick_language, translate
 from market.core.schemas import Limit, Offset, Page, QueryId
 from market.exports.filters import Filters, read_day
 from market.exports.registry import EXPORTS
-from market.exports.schemas import ExportOffer
-from market.exports.services import take_export
+from market.exports.schemas import ExportOffer, ExportRecordOut
+from market.exports.services import export_log, take_export
 from market.exports.xlsx import XLSX_MEDIA_TYPE
 
 __all__ = ["ExportController"]
@@ -67,6 +67,13 @@ class ExportController(Controller):
                               columns=[c.header(language) for c in e.columns])
                   for e in EXPORTS.values()]
         return Page(items=offers[offset:offset + limit], total=len(offers), limit=limit, offset=offset)
+
+    @get("/log", operation_id="ListExportRecords")
+    async def log(self, limit: Limit = 50, offset: Offset = 0) -> Page[ExportRecordOut]:
+        """The export log, newest first: who took which export, with which filters, how many rows, what personal
+        data it showed in full, and when (append-only; the bureau and admins read it)."""
+        records, total = await export_log(limit, offset)
+        return Page(items=records, total=total, limit=limit, offset=offset)
 
     # No media_type here: Litestar lets the handler's override the Stream's own, and an .xlsx is no CSV.
     @get("/{name:str}", operation_id="TakeExport", operation_class=_CsvOrXlsx)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Any
+
 from market.core.schemas import Schema
 
-__all__ = ["ExportOffer"]
+__all__ = ["ExportOffer", "ExportRecordOut"]
 
 
 class ExportOffer(Schema):
@@ -20,3 +23,19 @@ class ExportOffer(Schema):
     lists that belong to a station."""
     columns: list[str]
     """Its header row in the reader's language."""
+
+
+class ExportRecordOut(Schema):
+    """One export taken, as the export log holds it: who (their name and role then), which file, the filters they
+    gave, how many rows it held, what personal data it showed in full, and when."""
+
+    id: int
+    reader_id: int
+    reader_name: str
+    role: str
+    name: str
+    filters: dict[str, Any]
+    row_count: int
+    language: str
+    unmasked: list[str]
+    at: datetime

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import AsyncIterator, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from market.accounts import policy
 from market.accounts.auth import CurrentUser
@@ -21,10 +23,11 @@ from market.exports import lists  # noqa: F401  (registers the raw lists)
 from market.exports.columns import Column, formatter
 from market.exports.filters import Filters
 from market.exports.registry import EXPORTS, Export, Snapshot
+from market.exports.schemas import ExportRecordOut
 from market.exports.tables import ExportRecord
 from market.exports.xlsx import XLSX_MEDIA_TYPE, xlsx_body
 
-__all__ = ["BOM", "CSV_MEDIA_TYPE", "FORMATS", "Download", "export_named", "take_export"]
+__all__ = ["BOM", "CSV_MEDIA_TYPE", "FORMATS", "Download", "export_log", "export_named", "take_export"]
 
 CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
 FORMATS = ("csv", "xlsx")
@@ -91,3 +94,21 @@ def _encoded_rows(rows: Iterable[Sequence[str]]) -> bytes:
     buffer = io.StringIO()
     csv.writer(buffer).writerows(rows)
     return buffer.getvalue().encode("utf-8")
+
+
+async def export_log(limit: int, offset: int) -> tuple[list[ExportRecordOut], int]:
+    """The export log, newest first, a page at a time, with each reader's name."""
+    rows = await ExportRecord.select(
+        *ExportRecord.all_columns(), ExportRecord.reader.name.as_alias("reader_name")).order_by(
+        ExportRecord.id, ascending=False).limit(limit).offset(offset)
+    records = [ExportRecordOut(
+        id=row["id"], reader_id=row["reader"], reader_name=row["reader_name"] or "", role=row["role"],
+        name=row["name"], filters=_filters(row["filters"]), row_count=row["row_count"], language=row["language"],
+        unmasked=[kind for kind in row["unmasked"].split(",") if kind], at=row["at"]) for row in rows]
+    return records, await ExportRecord.count()
+
+
+def _filters(stored: Any) -> dict[str, Any]:
+    """A JSON column's value: a dict on PostgreSQL, its text on SQLite."""
+    value = json.loads(stored) if isinstance(stored, str) else stored
+    return value if isinstance(value, dict) else {}

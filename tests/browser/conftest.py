@@ -95,7 +95,7 @@ def _serve(workers: int, jobs: int, suffix: str = "", **settings: str) -> Iterat
         [sys.executable, "-m", "market.cli", "up", "--port", str(port), "--workers", str(workers), "--jobs", str(jobs)],
         env=env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
     try:
-        deadline = time.monotonic() + 90
+        deadline = time.monotonic() + 240  # catches a hang; seeding on a loaded two-core box takes a minute or more
         while True:
             if server.poll() is not None:
                 pytest.fail(f"server exited: {(data_dir / 'server.log').read_text()[-2000:]}")

@@ -55,4 +55,7 @@ def test_the_bureau_downloads_the_orders_from_its_home_at_phone_size(browser: An
     waiting.value.save_as(workbook)
     with zipfile.ZipFile(workbook) as book:
         assert "xl/worksheets/sheet1.xml" in book.namelist(), "a workbook a spreadsheet opens"
+    page.reload()
+    expect(page.locator("#ex-log li").first).to_contain_text("王建华（人社督导）导出 orders.xlsx")
+    page.screenshot(path=str(SHOTS / "exports-log-360.png"), full_page=True)
     assert page.errors == []

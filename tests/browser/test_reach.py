@@ -1,5 +1,6 @@
 """Reach, offline and the station counter (issue 15), as people use them at 360×740: every tap target at least
-44×44 px and headings that skip no level on the main pages of every role; a larger-text setting that stays; 朗读 only where the phone has a voice;
+44×44 px and headings that skip no level on the main pages of every role; a larger-text setting that stays; 朗读
+only where the phone has a voice;
 an offline reload that shows the last radar and says so; confirmations and toasts for acts that change money or
 state; and the counter ranking jobs for a walk-in, warning before a job outside their trades, their orders one
 tap away, and a search by name."""
@@ -45,7 +46,8 @@ HEADING_SKIPS = """() => {
   for (const el of document.querySelectorAll('main h1, main h2, main h3, main h4, main h5, main h6')) {
     if (el.closest('[hidden], dialog:not([open])')) continue;
     const level = Number(el.tagName[1]);
-    if (level > last + 1) skips.push(`${location.hash} h${last} then ${el.tagName.toLowerCase()} "${el.textContent.trim().slice(0, 24)}"`);
+    const words = el.textContent.trim().slice(0, 24);
+    if (level > last + 1) skips.push(`${location.hash} h${last} then ${el.tagName.toLowerCase()} "${words}"`);
     last = level;
   }
   return skips;
@@ -93,7 +95,8 @@ def _walk_in(page: Any, base: str, trade: str, name: str = "") -> dict[str, Any]
 
 
 @pytest.mark.parametrize("lang", ["zh-CN", "en"])
-def test_every_tap_target_of_every_role_is_at_least_44_px_and_headings_go_in_order(browser: Any, live_server: str, lang: str) -> None:
+def test_every_tap_target_of_every_role_is_at_least_44_px_and_headings_go_in_order(browser: Any, live_server: str,
+                                                                                   lang: str) -> None:
     small: list[str] = []
     signed_out = open_page(browser, live_server, phone=None, lang=lang)
     small += _walk(signed_out, live_server, ["#/login", "#/register", "#/stations", "#/verify"])

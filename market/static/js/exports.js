@@ -1,7 +1,7 @@
 // The bureau's exports (GET /api/exports): a CSV and an .xlsx link per list, narrowed by two dates. The links are
 // plain <a download>: the browser sends the session cookie and saves the file as it streams.
 import { api } from './api.js';
-import { currentLang, t, zoneLabel } from './i18n.js';
+import { currentLang, t, when, zoneLabel } from './i18n.js';
 import { empty, failed, h, loading, show } from './ui.js';
 
 function dateField(id, label, value, onchange) {
@@ -29,6 +29,22 @@ function offerItem(offer, dates, blocked) {
     offer.filters.includes('station_id') ? h('p', { class: 'hint' }, t('ex_station_filter')) : null);
 }
 
+/** The last exports taken (the append-only export log), newest first: who, which file, how many rows, when. */
+async function recentExports() {
+  const list = h('ul', { class: 'cards', id: 'ex-log' }, loading());
+  const load = async () => {
+    try {
+      const page = await api('/api/exports/log?limit=20');
+      list.replaceChildren(...(page.items.length ? page.items.map((r) => h('li', { class: 'card' },
+        h('p', {}, t('ex_log_line', { who: r.reader_name, role: t(`bo_role_${r.role}`), name: r.name, n: r.row_count })),
+        h('p', { class: 'meta' }, h('span', {}, when(r.at)),
+          r.unmasked.length ? h('span', {}, t('ex_log_unmasked')) : null))) : [empty(t('ex_log_empty'))]));
+    } catch (err) { list.replaceChildren(failed(err, load)); }
+  };
+  load();
+  return h('section', { 'aria-labelledby': 'ex-log-h' }, h('h2', { id: 'ex-log-h' }, t('ex_log_title')), list);
+}
+
 /** The exports screen (#/exports): dates, then a download link for each export on offer. */
 export async function exportsScreen() {
   show(t('ex_title'), loading());
@@ -47,6 +63,7 @@ export async function exportsScreen() {
     h('h1', {}, t('ex_title')), h('p', { class: 'hint' }, t('ex_intro')),
     h('div', { class: 'cols', id: 'ex-dates' }, dateField('ex-from', t('ex_from'), '', pick('from')),
       dateField('ex-to', t('ex_to'), '', pick('to'))),
-    h('p', { class: 'hint', id: 'ex-dates-hint' }, t('ex_dates_hint', { zone: zoneLabel() })), problem, list);
+    h('p', { class: 'hint', id: 'ex-dates-hint' }, t('ex_dates_hint', { zone: zoneLabel() })), problem, list,
+    await recentExports());
   draw();
 }

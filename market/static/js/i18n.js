@@ -709,6 +709,10 @@ const M = {
   ex_dates_hint: ['留空表示不限；按{zone}的日期，含首尾两天', 'Leave empty for no limit; days in {zone}, both ends included'],
   ex_to_before_from: ['截止日期不能早于开始日期', 'The end date must not be before the start date'],
   ex_download: ['下载 {name}', 'Download {name}'],
+  ex_log_title: ['最近的导出记录', 'Recent exports'],
+  ex_log_line: ['{who}（{role}）导出 {name}，{n} 行', '{who} ({role}) took {name}, {n} rows'],
+  ex_log_unmasked: ['含未遮挡的姓名', 'names shown in full'],
+  ex_log_empty: ['还没有导出记录', 'No exports yet'],
   ex_columns: ['{n} 列：{list}', '{n} columns: {list}'],
   ex_station_filter: ['可按驿站或区县筛选（接口参数）', 'Can also be filtered by station or district (API parameters)'],
   // issue 13: pools, invitations and job alerts (js/pool.js, js/alerts.js)

@@ -347,6 +347,7 @@ ROUTES: dict[tuple[str, str], Route] = {
     ("GET", "/api/admin/log"): only("/api/admin/log", {"admin": OK, "supervisor": OK}),
     # exports (issue 14): the bureau and admins only (masking by reader: tests/market/exports)
     ("GET", "/api/exports"): only("/api/exports", {"supervisor": OK, "admin": OK}),
+    ("GET", "/api/exports/log"): only("/api/exports/log", {"supervisor": OK, "admin": OK}),
     ("GET", "/api/exports/{name:str}"): only(
         "/api/exports/orders.csv", {"supervisor": OK, "admin": OK},
         {"other_staff": ROLE, "other_employer": ROLE, "other_worker": ROLE}),

@@ -116,6 +116,11 @@ async def test_every_export_is_on_the_append_only_log(client, city):
         (city["admin"]["id"], "admin", "cases.csv", 1, "name")]
     filters = log[0]["filters"]  # a JSON column: text on SQLite, however the installed encoder spaces it
     assert (json.loads(filters) if isinstance(filters, str) else filters) == {"from": "2026-12-07"}
+    read = (await client.get("/api/exports/log", headers=city["supervisor"]["headers"])).json()
+    assert read["total"] == 2
+    assert [(r["reader_name"], r["role"], r["name"], r["filters"], r["row_count"], r["unmasked"])
+            for r in read["items"]] == [("管理员", "admin", "cases.csv", {}, 1, ["name"]),
+                                        ("人社局", "supervisor", "orders.csv", {"from": "2026-12-07"}, 2, [])]
     with pytest.raises(Exception, match="append-only"):
         await ExportRecord.update({ExportRecord.row_count: 0}).where(ExportRecord.id == log[0]["id"])
     with pytest.raises(Exception, match="append-only"):
