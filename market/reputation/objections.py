@@ -67,8 +67,9 @@ def _staff_columns() -> tuple[Any, ...]:
     rating = RatingObjection.rating
     return (*RatingObjection.all_columns(), rating.order.as_alias("order_id"), rating.stars.as_alias("stars"),
             rating.tags.as_alias("tags"), rating.note.as_alias("note"), rating.rater_side.as_alias("rater_side"),
-            rating.order.job.title.as_alias("job_title"), rating.order.starts_at.as_alias("starts_at"),
-            rating.order.worker.name.as_alias("worker_name"),
+            rating.order.job.title.as_alias("job_title"),  # type: ignore[union-attr]
+            rating.order.starts_at.as_alias("starts_at"),  # type: ignore[union-attr]
+            rating.order.worker.name.as_alias("worker_name"),  # type: ignore[union-attr]
             rating.order.job.employer.as_alias("employer_id"),  # type: ignore[union-attr]
             rating.order.job.employer.name.as_alias("employer_user_name"))  # type: ignore[union-attr]
 
@@ -92,7 +93,8 @@ async def list_objections(pending: bool, limit: int, offset: int) -> Page[Rating
 
 async def decide_objection(objection_id: int, viewer: CurrentUser, data: RatingObjectionDecision
                            ) -> RatingObjectionRecord:
-    """Staff decide once, saying why (400 on `note` when blank): upheld, the rating is removed from every aggregate (its row stays, marked)."""
+    """Staff decide once, saying why (400 on `note` when blank): upheld, the rating is removed from every aggregate
+    (its row stays, marked)."""
     async with write_transaction():
         row = await RatingObjection.select(*RatingObjection.all_columns(),
                                            RatingObjection.rating.order.as_alias("order_id"),

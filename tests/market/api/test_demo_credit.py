@@ -9,8 +9,8 @@ from market.cases.tables import WageCase
 from market.core import clock
 from market.credit.tables import CreditGradeChange, CreditNotice
 from market.demo.credit import CREDIT_STORIES
-from market.demo.wages import CASE_STORY_WORKERS, UNPAID_JOBS
 from market.demo.seed import seed_city
+from market.demo.wages import CASE_STORY_WORKERS, UNPAID_JOBS
 from market.employers.tables import Employer
 from market.jobs.tables import Job
 from market.wages.tables import WageWarning
@@ -44,7 +44,8 @@ async def test_the_demo_city_has_an_employer_of_every_grade_by_the_rules(client,
     liked_id = (await User.select(User.id).where(User.phone == liked).first())["id"]
     record = (await client.get(f"/api/workers/{liked_id}/reputation", headers=staff["headers"])).json()
     assert record["counts"]["ratings"] >= 3
-    assert record["average_stars"] is not None and record["top_tags"]
+    assert record["average_stars"] is not None
+    assert record["top_tags"]
     queue = (await client.get("/api/rating-objections", headers=staff["headers"])).json()
     assert queue["total"] == 2
     assert {item["rater_side"] for item in queue["items"]} == {"worker", "employer"}
