@@ -26,7 +26,7 @@ BACKOFFICE_MESSAGES: dict[str, tuple[str, str]] = {
     "employer_barred_by_credit": (
         "该用工方信用等级为D（失信），禁止发布由信用等级决定，不能在后台解除。请人社部门复核其信用等级"
         "（POST /api/employers/{employer_id}/grade/review），复核为D以外的等级时禁止随之解除。",
-        "This employer is graded D (失信): the bar comes from the credit grade and cannot be lifted here. A "
+        "This employer is graded D (untrustworthy): the bar comes from the credit grade and cannot be lifted here. A "
         "supervisor's grade review (POST /api/employers/{employer_id}/grade/review) that sets another grade lifts it.",
     ),
     "trade_unknown": ("不是工种目录里的工种", "is not a trade of the taxonomy"),
