@@ -23,7 +23,7 @@ WORDS = {
     "zh-CN": {"tab": "异议", "ratings": "评价异议", "title": "待处理的评价异议", "reject": "异议不成立（保留评价）",
               "needed": "请写明处理理由", "reason": "处理理由（必填）", "done": "已处理：异议不成立，评价保留",
               "who": "工人", "objection": "异议："},
-    "en": {"tab": "Objections", "ratings": "Rating objections", "title": "Rating objections to decide",
+    "en": {"tab": "Disputes", "ratings": "Rating objections", "title": "Rating objections to decide",
            "reject": "Reject (keep the rating)", "needed": "Write the reason for the decision",
            "reason": "Reason for the decision (required)", "done": "Decided: rejected, the rating stands",
            "who": "(worker) rated", "objection": "Objection:"},

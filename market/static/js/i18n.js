@@ -220,7 +220,7 @@ const M = {
   no_show_decision_note: ['处理说明', 'Decision note'],
   no_show_uphold: ['异议成立（撤销登记）', 'Uphold (remove the no-show)'],
   no_show_dismiss: ['异议不成立（维持登记）', 'Dismiss (keep the no-show)'],
-  nav_objections: ['异议', 'Objections'],
+  nav_objections: ['异议', 'Disputes'],
   objection_tab_no_shows: ['未到岗异议', 'No-show objections'],
   objection_tab_ratings: ['评价异议', 'Rating objections'],
   ro_title: ['待处理的评价异议', 'Rating objections to decide'],
