@@ -23,6 +23,12 @@ BACKOFFICE_MESSAGES: dict[str, tuple[str, str]] = {
     "password_same": ("不能与原密码相同", "must differ from the current one"),
     "employer_already_barred": ("该用工方已被禁止发布岗位", "This employer is already barred"),
     "employer_not_barred": ("该用工方没有被禁止发布岗位", "This employer is not barred"),
+    "employer_barred_by_credit": (
+        "该用工方信用等级为D（失信），禁止发布由信用等级决定，不能在后台解除。请人社部门复核其信用等级"
+        "（POST /api/employers/{employer_id}/grade/review），复核为D以外的等级时禁止随之解除。",
+        "This employer is graded D (untrustworthy): the bar comes from the credit grade and cannot be lifted here. A "
+        "supervisor's grade review (POST /api/employers/{employer_id}/grade/review) that sets another grade lifts it.",
+    ),
     "trade_unknown": ("不是工种目录里的工种", "is not a trade of the taxonomy"),
     "trade_name_taken": ("这个名称已经属于工种「{name}」", "That name already belongs to the trade {name}"),
     "trade_code_taken": ("这个工种代码已被使用", "That trade code is already taken"),

@@ -116,6 +116,11 @@ NOTICES: dict[str, tuple[str, str]] = {
         "驿站核实后维持「{title}」的未到岗登记。",
         "After checking, the station kept the no-show for \u201c{title}\u201d.",
     ),
+    "notice.rating_objection.title": ("评价异议待处理", "Rating objection to decide"),
+    "notice.rating_objection.body": (
+        "「{title}」的一条{stars}星评价被提出异议，请在“评价异议”中核实并处理。",
+        "A {stars}-star rating on \u201c{title}\u201d is disputed; check it and decide under Rating objections.",
+    ),
     "notice.consent_code.title": ("签约验证码", "Consent code"),
     "notice.consent_code.body": (
         "验证码{code}：您正在驿站确认接单「{title}」，10分钟内有效。非本人操作请忽略。",

@@ -1,7 +1,8 @@
 """Rated history in the demo city: jobs worked over the last weeks and rated both ways, through the real services.
 
 Some workers get enough ratings to show averages and top tags, one has a no-show that stands, one is left new; two
-employers get ratings from their workers and a pay record. The demo worker and the demo employer share one order
+employers get ratings from their workers and a pay record; two ratings are disputed (one by a worker, one by an
+employer) and wait in the staff's queue. The demo worker and the demo employer share one order
 completed yesterday and not yet rated, so both sides can try rating at `linggong up`. The market clock is moved
 back to when each thing happened and forward again by exactly as much.
 """
@@ -24,6 +25,7 @@ from market.jobs.services import create_job
 from market.orders import lifecycle
 from market.orders.accepting import accept_job
 from market.orders.schemas import AcceptIn, PaidIn
+from market.reputation.objections import object_to_rating
 from market.reputation.ratings import give_rating
 from market.reputation.schemas import RatingCreate
 
@@ -42,6 +44,8 @@ class _Deal:
     by_worker: tuple[int, tuple[str, ...]] = (0, ())
     no_show: bool = False
     paid_late: bool = False
+    objection: tuple[str, str] | None = None
+    """The rated side (`worker`/`employer`) objecting to the rating about them, and why: left for staff to decide."""
 
 
 RATED_EMPLOYERS = 2
@@ -55,10 +59,10 @@ _DEALS: tuple[_Deal, ...] = (
     # worker 1: three jobs rated so-so, and one no-show that stands
     _Deal(50, 1, 0, (3, ("肯干",)), (4, ("按时结算",))),
     _Deal(35, 1, 1, (4, ("肯干",)), (2, ()), paid_late=True),
-    _Deal(20, 1, 0, (3, ()), (5, ("工钱爽快",))),
+    _Deal(20, 1, 0, (3, ()), (5, ("工钱爽快",)), objection=("worker", "那天下大雨，是老板让提前收工的，不是我偷懒")),
     _Deal(8, 1, 1, no_show=True),
     # worker 2: new, one job and one rating (no average shown)
-    _Deal(10, 2, 0, (5, ("细心",)), (5, ("态度和气",))),
+    _Deal(10, 2, 0, (5, ("细心",)), (3, ()), objection=("employer", "工钱当天就结清了，工人说的不属实")),
     # worker 3: new, one no-show
     _Deal(5, 3, 1, no_show=True),
 )
@@ -100,6 +104,9 @@ async def _work(deal: _Deal, employer: CurrentUser, worker: CurrentUser, place: 
         for rater, (stars, tags) in ((employer, deal.by_employer), (worker, deal.by_worker)):
             if stars:
                 await give_rating(order_id, rater, RatingCreate(stars=stars, tags=list(tags)))
+        if deal.objection is not None:  # the rated side disputes it at once: staff find it in their queue
+            side, reason = deal.objection
+            await object_to_rating(order_id, worker if side == "worker" else employer, reason)
         pay_after = timedelta(days=3) if deal.paid_late else timedelta(hours=1)
         clock.shift(pay_after)
         moved -= pay_after

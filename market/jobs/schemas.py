@@ -11,7 +11,7 @@ from market.core.schemas import Id, Location, LocationIn, Schema, SchemaIn
 from market.core.text import LINES_PATTERN, NAME_PATTERN
 from market.places.schemas import Navigation
 
-__all__ = ["EmployerBrief", "JobCreate", "JobOut", "Pay", "PayIn", "PublicEmployer", "PublicJob"]
+__all__ = ["EmployerBrief", "EmployerPayRecord", "JobCreate", "JobOut", "Pay", "PayIn", "PublicEmployer", "PublicJob"]
 
 MAX_PAY_FEN = 100_000_000
 """¥1,000,000: no single gig pays more; anything above is a typo."""
@@ -59,6 +59,21 @@ class EmployerBrief(Schema):
     """信用预警: the employer is graded C or D (docs/credit.md); the screens mark the posting."""
 
 
+class EmployerPayRecord(Schema):
+    """How the employer paid over the last `window_months`: `deals` (completed orders), the share paid by the
+    pay-by time among those whose time has come, how many paid late and how many are overdue unpaid. Only from
+    `min_deals` deals; below that `new` is true and every figure null (新用工方，记录尚少)."""
+
+    window_months: int
+    min_deals: int
+    new: bool
+    deals: int | None = None
+    paid_on_time_percent: int | None = None
+    """None when no deal's pay-by time has come yet."""
+    paid_late: int | None = None
+    unpaid_overdue: int | None = None
+
+
 class JobOut(Schema):
     """A job as anyone signed in sees it; `distance_km` from the point asked about, when known.
 
@@ -88,6 +103,8 @@ class JobOut(Schema):
     breakdown: dict[str, float] | None = None
     navigation: Navigation | None = None
     """On `GET /api/jobs/{id}` only: links that open the phone's map app at the place (null in lists)."""
+    employer_record: EmployerPayRecord | None = None
+    """On `GET /api/jobs/{id}` only: the employer's pay record (null in lists, so the radar stays one query)."""
 
 
 class PublicEmployer(Schema):

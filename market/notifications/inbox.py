@@ -14,6 +14,9 @@ __all__ = ["failed_deliveries", "list_inbox", "mark_all_read", "mark_read", "sms
 
 
 def _link(payload: dict[str, Any]) -> str | None:
+    named = payload.get("link")
+    if isinstance(named, str) and named.startswith("#/"):  # a screen the notice names (a credit grade, a queue)
+        return f"/{named}"
     if "order_id" in payload:
         return f"/#/orders/{payload['order_id']}"
     if "job_id" in payload:

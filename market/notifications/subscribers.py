@@ -32,6 +32,7 @@ from market.orders.events import (
     PaymentConfirmed,
     PaymentMarked,
 )
+from market.reputation.events import RatingObjected
 from market.stations.events import ConsentCodeIssued
 from market.stations.services import staff_of_station_near
 from market.stations.tables import StationStaff
@@ -88,6 +89,14 @@ async def _decided(event: NoShowDecided) -> None:
     name = "no_show_overturned" if event.upheld else "no_show_confirmed"
     await announce(name, [event.worker_id, event.employer_id], {**event.about(), "note": event.note},
                    key=str(event.order_id))
+
+
+async def _rating_objection(event: RatingObjected) -> None:
+    """Staff of the station nearest the job hear that a rating is disputed (as for a no-show objection)."""
+    staff = await staff_of_station_near(*event.site) if event.site else []
+    await announce("rating_objection", staff, {"order_id": event.order_id, "title": event.title,
+                                               "stars": event.stars, "link": "#/s/objections"},
+                   key=str(event.objection_id))
 
 
 async def _job_cancelled(event: JobCancelled) -> None:
@@ -161,6 +170,7 @@ def subscribe(subscriptions: Subscriptions) -> None:
                                 (OrderCompleted, _completed), (PaymentMarked, _paid),
                                 (PaymentConfirmed, _payment_confirmed), (OrderCancelled, _cancelled),
                                 (NoShowRecorded, _no_show), (NoShowObjected, _objection), (NoShowDecided, _decided),
+                                (RatingObjected, _rating_objection),
                                 (JobCancelled, _job_cancelled), (ConsentCodeIssued, _consent_code),
                                 (ComplaintFiled, _complaint_filed), (CaseAssigned, _case_assigned),
                                 (CaseDueSoon, _case_due_soon), (CaseEscalated, _case_escalated),

@@ -13,6 +13,7 @@ from market.jobs.schemas import JobOut
 from market.jobs.services import get_job
 from market.places.navigation import navigation
 from market.ranking.loading import JOB_REACH_KM, job_posting, load_worker_at
+from market.reputation.pay_record import pay_record
 from market.workers.tables import WorkerProfile
 from matching.oracle import pair_score
 from matching.scoring import EMPLOYER_GRADE_ADJUSTMENT
@@ -27,11 +28,13 @@ async def _worker_home(worker_id: int) -> tuple[float, float] | None:
 
 
 async def read_job(job_id: int, viewer: CurrentUser, lat: float | None, lon: float | None) -> JobOut:
-    """The job with `navigation`; `distance_km` from (lat, lon) when given (the phone's position), else from a
-    worker's home; for a worker whose trades fit it, the radar's `score`, `matched_skills` and `breakdown`."""
+    """The job with `navigation` and the employer's pay record; `distance_km` from (lat, lon) when given (the
+    phone's position), else from a worker's home; for a worker whose trades fit it, the radar's `score`,
+    `matched_skills` and `breakdown`."""
     job = await get_job(job_id)
     job = msgspec.structs.replace(job, navigation=navigation(job.location.lat, job.location.lon,
-                                                             job.location.address))
+                                                             job.location.address),
+                                  employer_record=await pay_record(job.employer.id))
     if viewer.role != Role.worker:
         if lat is None or lon is None:
             return job

@@ -27,12 +27,17 @@ class RatingGiven(DomainEvent):
 
 @dataclass(frozen=True)
 class RatingObjected(DomainEvent):
-    """The rated party objected to a rating; staff decide."""
+    """The rated party objected to a rating; staff decide (the staff of the station nearest the `site` hear of it)."""
 
     objection_id: int
     rating_id: int
     order_id: int
     rated_id: int
+    title: str = ""
+    """The job's title, for the notice."""
+    stars: int = 0
+    site: tuple[float, float] | None = None
+    """The job's place (lat, lon)."""
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,10 @@ from market.accounts import policy
 from market.accounts.auth import CurrentUser
 from market.core import clock, events
 from market.core.database import write_transaction
-from market.core.errors import Conflict, NotFound
+from market.core.errors import Conflict, Invalid, NotFound
 from market.core.schemas import Page
 from market.core.zone import short_local
+from market.employers.tables import Employer
 from market.orders.views import load_order_for, order_facts
 from market.reputation.events import RatingObjected, RatingObjectionDecided
 from market.reputation.rules import rating_slot, reputation_rules
@@ -23,12 +24,16 @@ __all__ = ["decide_objection", "list_objections", "object_to_rating", "objection
 
 def objection_record(row: dict[str, Any], order_id: int, rating: dict[str, Any] | None = None
                      ) -> RatingObjectionRecord:
-    """The API shape of an objection row (with the rating's stars, tags and note when `rating` is given)."""
+    """The API shape of an objection row (with what was rated, and the rating's stars, tags and note, when `rating`
+    is given: the staff's list)."""
     return RatingObjectionRecord(
         id=row["id"], rating_id=row["rating"], order_id=order_id, reason=row["reason"],
         objected_at=row["objected_at"], decided_at=row["decided_at"], upheld=row["upheld"],
         decision_note=row["decision_note"], stars=rating["stars"] if rating else None,
-        tags=list(rating["tags"] or []) if rating else None, note=rating["note"] if rating else None)
+        tags=list(rating["tags"] or []) if rating else None, note=rating["note"] if rating else None,
+        rater_side=rating["rater_side"] if rating else None, job_title=rating["job_title"] if rating else None,
+        starts_at=rating["starts_at"] if rating else None, worker_name=rating["worker_name"] if rating else None,
+        employer_name=rating["employer_name"] if rating else None)
 
 
 async def object_to_rating(order_id: int, viewer: CurrentUser, reason: str) -> RatingObjectionRecord:
@@ -49,30 +54,47 @@ async def object_to_rating(order_id: int, viewer: CurrentUser, reason: str) -> R
             rating=rating["id"], objected_by=viewer.id, reason=reason.strip(), objected_at=clock.now())
         ).returning(RatingObjection.id)
         events.record(RatingObjected(objection_id=added[0]["id"], rating_id=rating["id"], order_id=order_id,
-                                     rated_id=viewer.id))
+                                     rated_id=viewer.id, title=order["job_title"], stars=int(rating["stars"]),
+                                     site=(order["job_lat"], order["job_lon"])))
     row = await RatingObjection.select().where(RatingObjection.id == added[0]["id"]).first()
     assert row is not None
     return objection_record(row, order_id)
 
 
+def _staff_columns() -> tuple[Any, ...]:
+    """The objection with what staff need to decide it: the rating, the job, when, and the two parties' names (no
+    phones, no identity numbers)."""
+    rating = RatingObjection.rating
+    return (*RatingObjection.all_columns(), rating.order.as_alias("order_id"), rating.stars.as_alias("stars"),
+            rating.tags.as_alias("tags"), rating.note.as_alias("note"), rating.rater_side.as_alias("rater_side"),
+            rating.order.job.title.as_alias("job_title"),  # type: ignore[union-attr]
+            rating.order.starts_at.as_alias("starts_at"),  # type: ignore[union-attr]
+            rating.order.worker.name.as_alias("worker_name"),  # type: ignore[union-attr]
+            rating.order.job.employer.as_alias("employer_id"),  # type: ignore[union-attr]
+            rating.order.job.employer.name.as_alias("employer_user_name"))  # type: ignore[union-attr]
+
+
 async def list_objections(pending: bool, limit: int, offset: int) -> Page[RatingObjectionRecord]:
     """Objections for staff, oldest first (only those still to decide when `pending`), with the rating's words."""
-    query = RatingObjection.select(*RatingObjection.all_columns(), RatingObjection.rating.order.as_alias("order_id"),
-                                   RatingObjection.rating.stars.as_alias("stars"),
-                                   RatingObjection.rating.tags.as_alias("tags"),
-                                   RatingObjection.rating.note.as_alias("note"))
+    query = RatingObjection.select(*_staff_columns())
     count = RatingObjection.count()
     if pending:
         query = query.where(RatingObjection.decided_at.is_null())
         count = count.where(RatingObjection.decided_at.is_null())
-    rows = await query.order_by(RatingObjection.objected_at).limit(limit).offset(offset).output(load_json=True)
+    rows = await query.order_by(RatingObjection.objected_at).order_by(RatingObjection.id).limit(limit).offset(
+        offset).output(load_json=True)
+    firms = {r["user"]: r["name"] for r in await Employer.select(Employer.user, Employer.name).where(
+        Employer.user.is_in(list({row["employer_id"] for row in rows}) or [0]))}
+    for row in rows:
+        row["employer_name"] = firms.get(row["employer_id"]) or row["employer_user_name"]
     items = [objection_record(row, row["order_id"], row) for row in rows]
     return Page(items=items, total=await count, limit=limit, offset=offset)
 
 
 async def decide_objection(objection_id: int, viewer: CurrentUser, data: RatingObjectionDecision
                            ) -> RatingObjectionRecord:
-    """Staff decide once: upheld, the rating is removed from every aggregate (its row stays, marked)."""
+    """Staff decide once, saying why (400 on `note` when blank): upheld, the rating is removed from every aggregate
+    (its row stays, marked)."""
     async with write_transaction():
         row = await RatingObjection.select(*RatingObjection.all_columns(),
                                            RatingObjection.rating.order.as_alias("order_id"),
@@ -82,6 +104,10 @@ async def decide_objection(objection_id: int, viewer: CurrentUser, data: RatingO
             RatingObjection.id == objection_id).first()
         if row is None:
             raise NotFound("rating_objection_not_found")
+        if row["decided_at"] is not None:
+            raise Conflict("rating_objection_decided")
+        if not data.note.strip():
+            raise Invalid.field("note", "blank")
         decided = await RatingObjection.update({
             RatingObjection.decided_at: clock.now(), RatingObjection.decided_by: viewer.id,
             RatingObjection.upheld: data.upheld, RatingObjection.decision_note: data.note.strip()}).where(

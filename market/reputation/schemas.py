@@ -54,6 +54,13 @@ class RatingObjectionRecord(Schema):
     """The rating objected to (for staff)."""
     tags: list[str] | None = None
     note: str | None = None
+    rater_side: str | None = None
+    """Who gave the rating (for staff): `worker` (about the employer) or `employer` (about the worker)."""
+    job_title: str | None = None
+    starts_at: datetime | None = None
+    """When the order's work began."""
+    worker_name: str | None = None
+    employer_name: str | None = None
 
 
 class RatingAboutMe(Schema):
@@ -85,10 +92,11 @@ class RatingObjectionCreate(SchemaIn):
 
 
 class RatingObjectionDecision(SchemaIn):
-    """Staff's decision: `upheld` removes the rating from the aggregates; the note says why."""
+    """Staff's decision: `upheld` removes the rating from the aggregates; the note says why (required)."""
 
     upheld: bool
     note: Annotated[str, msgspec.Meta(max_length=200, pattern=LINES_PATTERN)] = ""
+    """Why; blank is refused (400 on `note`), so every decision can be explained."""
 
 
 class ReputationCounts(Schema):

@@ -95,7 +95,8 @@ def _serve(workers: int, jobs: int, suffix: str = "", **settings: str) -> Iterat
         [sys.executable, "-m", "market.cli", "up", "--port", str(port), "--workers", str(workers), "--jobs", str(jobs)],
         env=env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
     try:
-        deadline = time.monotonic() + 240  # catches a hang; seeding on a loaded two-core box takes a minute or more
+        # catches a hang: seeding on a loaded two-core box takes a minute or more (LINGGONG_BROWSER_START_S)
+        deadline = time.monotonic() + float(os.environ.get("LINGGONG_BROWSER_START_S", "240"))
         while True:
             if server.poll() is not None:
                 pytest.fail(f"server exited: {(data_dir / 'server.log').read_text()[-2000:]}")

@@ -114,7 +114,7 @@ def test_staff_decide_a_pending_objection(browser: Any, live_server: str) -> Non
     _serve(page, r"/api/orders/77/no-show/objection/decision$", "{}", posted, json.dumps(decided))
     # signing in lands on the console through a redirect: click only once it is there, or the redirect wins
     expect(page.get_by_role("heading", name="驿站工作台")).to_be_visible()
-    page.get_by_role("link", name="未到岗异议").click()
+    page.locator("#nav").get_by_role("link", name="异议", exact=True).click()
     card = page.locator("ul.cards > li").first
     expect(card).to_contain_text("工人异议：我到了，手机没电")
     card.get_by_label("处理说明").fill("工友作证")

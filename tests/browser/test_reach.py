@@ -111,7 +111,7 @@ def test_every_tap_target_of_every_role_is_at_least_44_px_and_headings_go_in_ord
     walk_in = _walk_in(staff, live_server, job["skills"][0])
     small += _walk(staff, live_server, ["#/s", f"#/s/worker/{walk_in['id']}", f"#/s/worker/{walk_in['id']}/orders",
                                         f"#/s/accept/{job['id']}/{walk_in['id']}", "#/s/stations", "#/s/no-shows",
-                                        "#/inbox", f"#/e/job/{mine['id']}"])
+                                        "#/s/objections", "#/inbox", f"#/e/job/{mine['id']}"])
     assert small == []
     for page in (signed_out, worker, employer, staff):
         assert page.errors == []

@@ -10,7 +10,7 @@ import { applyTextSize, textSizeSwitch } from './reach.js';
 const NAV = {
   worker: [['#/radar', 'nav_radar'], ['#/orders', 'nav_orders'], ['#/inbox', 'nav_inbox'], ['#/profile', 'nav_profile']],
   employer: [['#/e/jobs', 'nav_jobs'], ['#/e/post', 'nav_post'], ['#/e/orders', 'nav_orders'], ['#/inbox', 'nav_inbox']],
-  staff: [['#/s', 'nav_console'], ['#/s/no-shows', 'nav_no_shows'], ['#/warnings', 'nav_warnings'], ['#/s/stations', 'nav_stations'], ['#/inbox', 'nav_inbox']],
+  staff: [['#/s', 'nav_console'], ['#/s/no-shows', 'nav_objections', '#/s/objections'], ['#/warnings', 'nav_warnings'], ['#/s/stations', 'nav_stations'], ['#/inbox', 'nav_inbox']],
   supervisor: [['#/sv', 'nav_board'], ['#/inbox', 'nav_inbox']],
 };
 NAV.admin = NAV.staff;
@@ -50,6 +50,7 @@ const ROUTES = [
   [/^\/s\/accept\/(\d+)\/(\d+)$/, './station.js', 'acceptFor', ['staff', 'admin']],
   [/^\/s\/stations$/, './stations.js', 'stations', ['staff', 'admin']],
   [/^\/s\/no-shows$/, './noshow.js', 'objections', ['staff', 'admin']],
+  [/^\/s\/objections$/, './rating_objections.js', 'ratingObjections', ['staff', 'admin']],  // issue 13
   [/^\/warnings$/, './warnings.js', 'board', ['staff', 'admin', 'supervisor']],
   [/^\/sv$/, './warnings.js', 'supervisorHome', ['supervisor']],
   [/^\/s\/worker\/(\d+)\/orders$/, './counter.js', 'walkInOrders', ['staff', 'admin']],
@@ -89,8 +90,9 @@ function drawShell() {
   nav.hidden = !items.length;
   nav.setAttribute('aria-label', t('app'));
   const path = location.hash.split('?')[0];
-  nav.replaceChildren(...items.map(([href, key]) => h('a', {
-    href, 'aria-current': path === href || (href !== '#/s' && path.startsWith(href)) ? 'page' : null,
+  // a tab's third element is another screen it stands for (the objections tab: no-shows and ratings)
+  nav.replaceChildren(...items.map(([href, key, also]) => h('a', {
+    href, 'aria-current': path === href || path === also || (href !== '#/s' && path.startsWith(href)) ? 'page' : null,
   }, t(key))));
   document.body.classList.toggle('wide', !!user && ['staff', 'admin', 'supervisor'].includes(user.role));
   document.getElementById('offline').textContent = t('offline');

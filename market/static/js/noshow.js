@@ -64,10 +64,17 @@ export function decisionForm(order, post, refresh) {
   return h('div', { class: 'decision' }, note, h('div', { class: 'actions' }, uphold, dismiss));
 }
 
+/** The two queues of objections staff decide (no-shows, ratings), one tap apart; `current` is this screen's hash. */
+export function objectionTabs(current) {
+  return h('nav', { class: 'tabs', 'aria-label': t('nav_objections') },
+    ...[['#/s/no-shows', 'objection_tab_no_shows'], ['#/s/objections', 'objection_tab_ratings']].map(([href, key]) =>
+      h('a', { href, 'aria-current': href === current ? 'page' : null }, t(key))));
+}
+
 /** Staff: every objection to a no-show still waiting for a decision. */
 export async function objections() {
   const list = h('ul', { class: 'cards' }, loading());
-  show(t('no_shows_title'), h('h1', {}, t('no_shows_title')), list);
+  show(t('no_shows_title'), h('h1', {}, t('no_shows_title')), objectionTabs('#/s/no-shows'), list);
   const load = async () => {
     try {
       const page = await api('/api/orders?status=no_show&limit=100');

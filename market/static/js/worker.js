@@ -98,10 +98,21 @@ function termRows(rows) {
   return h('dl', { class: 'terms' }, ...rows.filter(Boolean).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
 }
 
+/** The employer's pay record in words (GET /api/jobs/{id} only): aggregates from a minimum of deals, else "new". */
+function payRecordText(record) {
+  if (record.new) return t('pay_record_new', { m: record.min_deals });
+  const parts = [record.paid_on_time_percent == null
+    ? t('pay_record_none_due', { n: record.deals, mo: record.window_months })
+    : t('pay_record', { n: record.deals, mo: record.window_months, p: record.paid_on_time_percent })];
+  if (record.unpaid_overdue) parts.push(t('pay_record_overdue', { o: record.unpaid_overdue }));
+  return parts.join(t('pay_record_sep'));
+}
+
 export function jobTerms(job) {
   const payBy = new Date(new Date(job.ends_at).getTime() + job.pay_due_hours * 3600 * 1000).toISOString();
   return termRows([
     [t('employer'), [job.employer.name, ' ', badge(t('credit', { g: job.employer.credit_grade || '—' })), ' ', creditMark(job.employer)]],
+    job.employer_record ? [t('pay_record_label'), h('span', { class: 'pay-record' }, payRecordText(job.employer_record))] : null,
     [t('when'), span(job.starts_at, job.ends_at)],
     [t('where'), [job.location.address, job.distance_km != null ? ` (${t('km', { n: job.distance_km.toFixed(1) })})` : '']],
     [t('pay'), h('strong', {}, payText(job.pay))],

@@ -200,3 +200,40 @@ async def test_the_radar_ranks_an_a_employers_job_above_an_otherwise_equal_c_one
     items = (await client.get("/api/jobs", headers=worker["headers"])).json()["items"]
     assert [j["id"] for j in items] == [good_job["id"], poor_job["id"]]
     assert items[0]["score"] > items[1]["score"]
+
+
+async def _admin_bar(client, admin, employer_id, act, **headers):
+    return await client.post(f"/api/admin/employers/{employer_id}/{act}", headers={**admin["headers"], **headers},
+                             json={"reason": "后台核查"})
+
+
+async def test_an_admin_cannot_unbar_a_d_employer_and_the_review_that_lifts_d_lifts_the_bar(client, market):
+    employer = await market.user("employer", name="失信老板")
+    supervisor, admin = await market.user("supervisor"), await market.user("admin")
+    await review(client, employer["id"], supervisor, grade="D", reason="恶意欠薪经查实，列入失信名单")
+    refused = await _admin_bar(client, admin, employer["id"], "unbar", **{"Accept-Language": "en"})
+    assert (refused.status_code, refused.json()["code"]) == (409, "employer_barred_by_credit")
+    assert f"/api/employers/{employer['id']}/grade/review" in refused.json()["detail"]
+    still = await grade(client, employer["id"], supervisor)
+    assert (still["grade"], still["barred"]) == ("D", True), "nothing changed: the grade and the bar agree"
+    assert (await client.post("/api/jobs", json=market.job_body(), headers=employer["headers"])).status_code == 403
+    lifted = await review(client, employer["id"], supervisor, grade="B", reason="已整改并补发，解除失信")
+    assert (lifted["grade"], lifted["barred"]) == ("B", False)
+    assert (await client.post("/api/jobs", json=market.job_body(), headers=employer["headers"])).status_code == 201
+    # a plain back-office bar (not from credit) still works both ways
+    assert (await _admin_bar(client, admin, employer["id"], "bar")).json()["barred"] is True
+    assert (await _admin_bar(client, admin, employer["id"], "unbar")).json()["barred"] is False
+
+
+async def test_an_admin_bar_from_before_d_outlives_the_d_and_is_lifted_by_the_admin(client, market):
+    employer = await market.user("employer", name="被后台禁止的老板")
+    supervisor, admin = await market.user("supervisor"), await market.user("admin")
+    assert (await _admin_bar(client, admin, employer["id"], "bar")).status_code == 200
+    await review(client, employer["id"], supervisor, grade="D", reason="恶意欠薪经查实，列入失信名单")
+    refused = await _admin_bar(client, admin, employer["id"], "unbar")
+    assert (refused.status_code, refused.json()["code"]) == (409, "employer_barred_by_credit")
+    assert "复核" in refused.json()["detail"]
+    lifted = await review(client, employer["id"], supervisor, grade="B", reason="已整改并补发，解除失信")
+    assert (lifted["grade"], lifted["barred"]) == ("B", True), "the back office's own bar stays"
+    unbarred = await _admin_bar(client, admin, employer["id"], "unbar")
+    assert (unbarred.status_code, unbarred.json()["barred"]) == (200, False)

@@ -105,7 +105,8 @@ async def test_every_subscriber_runs_for_each_event_that_concerns_it(client, mar
     # ratings (issue 13): the employer rates, the worker objects, staff uphold: matching hears of the worker
     await _post(client, employer, f"{order}/rating", {"stars": 2, "tags": ["准时"]})
     objection = await _post(client, first, f"{order}/rating/objection", {"reason": "不属实"})
-    await _post(client, staff, f"/api/rating-objections/{objection['id']}/decision", {"upheld": True})
+    await _post(client, staff, f"/api/rating-objections/{objection['id']}/decision",
+                {"upheld": True, "note": "核实属实"})
 
     clock.shift(timedelta(minutes=60))
     absent = f"/api/orders/{no_show['id']}"

@@ -36,7 +36,7 @@ SAMPLE = {"min": 1, "max": 9, "days": 3, "name": "电工", "expected": Phrase("t
           "offset": "UTC+8", "number": "2026-000012", "place": "龙文区", "km": "5.8",
           "stars": "4.5", "points": "3.2",
           # credit grades (issue 13)
-          "cap": 3, "grade": "C", "from_grade": "B", "percent": 90, "late": 1}
+          "cap": 3, "grade": "C", "from_grade": "B", "percent": 90, "late": 1, "employer_id": 7}
 
 
 def _placeholders(template: str) -> set[str]:
