@@ -16,6 +16,7 @@ from market.accounts.auth import PUBLIC_ROUTE, install_user_lookup, make_auth
 from market.accounts.controllers import AuthController
 from market.accounts.throttle import AttemptThrottle
 from market.alerts.controllers import AlertSettingsController, InvitationController, PoolController
+from market.courses.controllers import CourseController, SuggestionController
 from market.api_docs import docs_assets_router, render_plugins
 from market.background.runner import background_lifespan, runner_for_app
 from market.background.wiring import install as install_subscriptions
@@ -121,7 +122,7 @@ def create_app() -> Litestar:
         OrderRatingController, RatingObjectionController, ReputationController,
         AdminController, AdminLogController, ExportController,
         PoolController, InvitationController, AlertSettingsController, StatsController,
-        GradeController, BarredController])
+        GradeController, BarredController, CourseController, SuggestionController])
     handlers: list[Any] = [health, api]
     handlers.append(docs_assets_router(opt=PUBLIC_ROUTE, file_system=StaticFileSystem()))
     static_dir = find_static_dir(settings.static_dir)
