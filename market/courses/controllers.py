@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from litestar import Controller, get, patch, post, put
-from litestar.params import JSONBody, QueryParameter
+from litestar.params import FromQuery, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_201_CREATED
 
 from market.accounts.auth import AuthedRequest
@@ -29,7 +29,7 @@ class CourseController(Controller):
     async def list_all(
         self, request: AuthedRequest,
         trade: Annotated[str | None, QueryParameter(max_length=40, pattern=LINE_PATTERN)] = None,
-        station_id: QueryId = None, upcoming: bool = True, limit: Limit = 20, offset: Offset = 0,
+        station_id: QueryId = None, upcoming: FromQuery[bool] = True, limit: Limit = 20, offset: Offset = 0,
     ) -> Page[CourseOut]:
         """Courses not over and not withdrawn (`upcoming=false`: all), nearest first for a worker, else by start."""
         return await list_courses(request.user, trade=trade, station_id=station_id, upcoming=upcoming, limit=limit,

@@ -124,12 +124,24 @@ async def get_course(caller: Caller, course_id: int) -> CourseOut:
                       station_name=names.get(row["station"], ""), home=await _home_of(caller))
 
 
-def _check_dates(starts_on: date, ends_on: date, *, new: bool) -> None:
+def _date_problems(starts_on: date, ends_on: date, *, new: bool) -> list[FieldProblem]:
     problems = []
     if new and starts_on < market_today():
         problems.append(FieldProblem("starts_on", "course_starts_in_past"))
     if ends_on < starts_on:
         problems.append(FieldProblem("ends_on", "course_ends_before_start"))
+    return problems
+
+
+def _trade_problems(text: str) -> list[FieldProblem]:
+    try:
+        trade_code(text)
+    except Invalid as error:
+        return error.fields
+    return []
+
+
+def _refuse(problems: list[FieldProblem]) -> None:
     if problems:
         raise Invalid("validation_failed", problems)
 
@@ -137,10 +149,11 @@ def _check_dates(starts_on: date, ends_on: date, *, new: bool) -> None:
 async def create_course(caller: Caller, data: CourseCreate) -> CourseOut:
     """List a new course (staff: under their station; admins: any or none); recorded as `CourseSaved`."""
     station = policy.course_station(caller, data.station_id, await _own_station(caller))
-    code = trade_code(data.trade)
-    _check_dates(data.starts_on, data.ends_on, new=True)
+    problems = _trade_problems(data.trade) + _date_problems(data.starts_on, data.ends_on, new=True)
     if station is not None and not await Station.exists().where(Station.id == station):
-        raise Invalid.field("station_id", "course_station_unknown")
+        problems.append(FieldProblem("station_id", "course_station_unknown"))
+    _refuse(problems)
+    code = trade_code(data.trade)
     place = data.location
     await check_location(place.lat, place.lon, place.address, confirmed=place.confirm_far_position)
     now = clock.now()
@@ -179,8 +192,8 @@ async def change_course(caller: Caller, course_id: int, data: CoursePatch) -> Co
     if not columns:
         raise Invalid.field("body", "nothing_to_change")
     starts = columns.get(Course.starts_on, row["starts_on"])
-    _check_dates(starts, columns.get(Course.ends_on, row["ends_on"]),
-                 new=Course.starts_on in columns and starts != row["starts_on"])
+    _refuse(_date_problems(starts, columns.get(Course.ends_on, row["ends_on"]),
+                           new=Course.starts_on in columns and starts != row["starts_on"]))
     fields = tuple(sorted(column._meta.name for column in columns))
     columns[Course.updated_at] = clock.now()
     async with write_transaction():
