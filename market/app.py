@@ -16,7 +16,6 @@ from market.accounts.auth import PUBLIC_ROUTE, install_user_lookup, make_auth
 from market.accounts.controllers import AuthController
 from market.accounts.throttle import AttemptThrottle
 from market.alerts.controllers import AlertSettingsController, InvitationController, PoolController
-from market.courses.controllers import CourseController, SuggestionController
 from market.api_docs import docs_assets_router, render_plugins
 from market.background.runner import background_lifespan, runner_for_app
 from market.background.wiring import install as install_subscriptions
@@ -30,6 +29,7 @@ from market.core.error_responses import exception_handlers
 from market.core.http import MarketRequest, RefuseControlCharacters, StaticFileSystem, repair_options_answers
 from market.core.log_masking import install_log_masking
 from market.core.schemas import Schema
+from market.courses.controllers import CourseController, SuggestionController
 from market.credit.controllers import BarredController, GradeController
 from market.employers.controllers import EmployerController
 from market.exports.controllers import ExportController

@@ -191,13 +191,13 @@ async def change_course(caller: Caller, course_id: int, data: CoursePatch) -> Co
         columns |= {Course.address: place.address.strip(), Course.lat: place.lat, Course.lon: place.lon}
     if not columns:
         raise Invalid.field("body", "nothing_to_change")
-    starts = columns.get(Course.starts_on, row["starts_on"])
-    _refuse(_date_problems(starts, columns.get(Course.ends_on, row["ends_on"]),
-                           new=Course.starts_on in columns and starts != row["starts_on"]))
+    starts: date = columns.get(Course.starts_on, row["starts_on"])
+    ends: date = columns.get(Course.ends_on, row["ends_on"])
+    _refuse(_date_problems(starts, ends, new=Course.starts_on in columns and starts != row["starts_on"]))
     fields = tuple(sorted(column._meta.name for column in columns))
     columns[Course.updated_at] = clock.now()
     async with write_transaction():
         await Course.update(columns).where(Course.id == course_id)
         record(CourseSaved(course_id=course_id, actor_id=caller.id, actor_role=caller.role, kind="changed",
-                           title=columns.get(Course.name, row["name"]), station_id=row["station"], fields=fields))
+                           title=str(columns.get(Course.name, row["name"])), station_id=row["station"], fields=fields))
     return await get_course(caller, course_id)

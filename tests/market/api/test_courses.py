@@ -35,7 +35,8 @@ async def test_staff_of_another_station_can_neither_list_for_it_nor_edit_its_cou
                               headers=other["headers"])
     assert (there.status_code, there.json()["code"]) == (403, "course_other_station")
     mine = await client.patch(f"/api/courses/{course['id']}", json={"seats": 5}, headers=staff["headers"])
-    assert mine.status_code == 200 and mine.json()["seats"] == 5
+    assert mine.status_code == 200
+    assert mine.json()["seats"] == 5
     no_station = await market.user("staff")
     refused = await client.post("/api/courses", json=course_body(), headers=no_station["headers"])
     assert (refused.status_code, refused.json()["code"]) == (403, "course_no_station")
@@ -57,7 +58,8 @@ async def test_an_admin_lists_for_any_station_or_none_and_the_admin_log_keeps_it
     staff = await market.station_staff()
     there = await listed(client, admin, station_id=staff["station_id"])
     citywide = await listed(client, admin, name="叉车司机上岗证培训", trade="forklift")
-    assert there["station_id"] == staff["station_id"] and citywide["station_id"] is None
+    assert there["station_id"] == staff["station_id"]
+    assert citywide["station_id"] is None
     changed = await client.patch(f"/api/courses/{there['id']}", json={"subsidy_fen": 90000, "seats": 12},
                                  headers=admin["headers"])
     assert changed.status_code == 200, changed.text
@@ -90,14 +92,16 @@ async def test_bad_fields_are_named_in_words_in_both_languages(client, market):
                       "ends_on": "End date must not be before the start date"}
     seats = await client.post("/api/courses", json=course_body(seats=0), headers={**staff["headers"],
                                                                                   "Accept-Language": "en"})
-    assert seats.status_code == 400 and seats.json()["fields"][0]["field"] == "seats"
+    assert seats.status_code == 400
+    assert seats.json()["fields"][0]["field"] == "seats"
     assert "Seats" in seats.json()["fields"][0]["message"]
     course = await listed(client, staff)
     backwards = await client.patch(f"/api/courses/{course['id']}", json={"ends_on": yesterday.isoformat()},
                                    headers=staff["headers"])
     assert backwards.json()["fields"][0]["field"] == "ends_on"
     empty = await client.patch(f"/api/courses/{course['id']}", json={}, headers=staff["headers"])
-    assert empty.status_code == 400 and empty.json()["fields"][0]["field"] == "body"
+    assert empty.status_code == 400
+    assert empty.json()["fields"][0]["field"] == "body"
     missing = await client.get("/api/courses/999999", headers=staff["headers"])
     assert (missing.status_code, missing.json()["code"]) == (404, "course_not_found")
 
@@ -119,4 +123,5 @@ async def test_a_worker_reads_courses_nearest_first_and_a_withdrawn_one_leaves_t
     assert everything["total"] == 3
     by_station = (await client.get("/api/courses", params={"station_id": staff["station_id"]},
                                    headers=staff["headers"])).json()
-    assert by_station["total"] == 2 and all(c["editable"] for c in by_station["items"])
+    assert by_station["total"] == 2
+    assert all(c["editable"] for c in by_station["items"])

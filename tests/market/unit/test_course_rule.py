@@ -47,7 +47,7 @@ def test_a_missing_week_or_too_few_workers_breaks_the_run():
 
 
 def test_the_running_week_is_not_counted():
-    history = weeks(2.4, 2.4) + [WeekFigure(THIS_MONDAY, 10, 2, 5.0)]
+    history = [*weeks(2.4, 2.4), WeekFigure(THIS_MONDAY, 10, 2, 5.0)]
     assert not short(history)
 
 
@@ -96,5 +96,6 @@ def test_the_highest_ratio_in_a_district_the_worker_reaches_is_chosen():
     assert step is not None
     assert (step.shortage.trade, step.reason, step.from_trade) == ("bricklayer", "adjacent", "tiler")
     farther = best_step(held, shortages, ["芗城区", "龙文区"], load_taxonomy())
-    assert farther is not None and farther.shortage.trade == "plasterer"
+    assert farther is not None
+    assert farther.shortage.trade == "plasterer"
     assert best_step([Held("cook", False)], shortages, ["芗城区", "龙文区"], load_taxonomy()) is None
