@@ -191,8 +191,8 @@ async def change_course(caller: Caller, course_id: int, data: CoursePatch) -> Co
         columns |= {Course.address: place.address.strip(), Course.lat: place.lat, Course.lon: place.lon}
     if not columns:
         raise Invalid.field("body", "nothing_to_change")
-    starts: date = columns.get(Course.starts_on, row["starts_on"])
-    ends: date = columns.get(Course.ends_on, row["ends_on"])
+    starts = columns[Course.starts_on] if Course.starts_on in columns else row["starts_on"]
+    ends = columns[Course.ends_on] if Course.ends_on in columns else row["ends_on"]
     _refuse(_date_problems(starts, ends, new=Course.starts_on in columns and starts != row["starts_on"]))
     fields = tuple(sorted(column._meta.name for column in columns))
     columns[Course.updated_at] = clock.now()
