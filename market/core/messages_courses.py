@@ -30,4 +30,5 @@ COURSES_FIELDS: dict[str, tuple[str, str]] = {
     "subsidy_fen": ("培训补贴", "Subsidy"),
     "cancelled": ("是否撤下", "Withdrawn"),
     "upcoming": ("只看未结束的", "Upcoming only"),
+    "course_id": ("课程编号", "Course id"),
 }

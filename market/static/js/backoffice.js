@@ -11,7 +11,8 @@ const SECTIONS = [['stations', 'bo_stations'], ['users', 'bo_users'], ['employer
 function tabs(current, role) {
   const shown = role === 'admin' ? SECTIONS : SECTIONS.filter(([key]) => key === 'log');
   return h('nav', { class: 'tabs bo-tabs', 'aria-label': t('bo_title') }, ...shown.map(([key, label]) =>
-    h('a', { href: `#/admin/${key}`, class: 'button', 'aria-current': key === current ? 'page' : null }, t(label))));
+    h('a', { href: `#/admin/${key}`, class: 'button', 'aria-current': key === current ? 'page' : null }, t(label))),
+    role === 'admin' ? h('a', { href: '#/courses', class: 'button' }, t('co_nav')) : null);  // issue 14 (js/courses.js)
 }
 
 /** A small inline form asking for a reason before an act; `run(reason)` does it. */
