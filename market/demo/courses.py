@@ -28,7 +28,7 @@ __all__ = ["DEMO_SHORT_TRADE", "seed_courses"]
 
 DEMO_SHORT_TRADE = "bricklayer"
 """砌筑工: next to the demo worker's 泥瓦工 in the taxonomy (0.7)."""
-_WEEKS = {"bricklayer": [(38, 15), (40, 16), (36, 15)], "cleaner": [(9, 24), (11, 25), (10, 24)]}
+_WEEKS = {"bricklayer": [(36, 15), (40, 16), (38, 15)], "cleaner": [(9, 24), (11, 25), (10, 24)]}
 """Places wanted and workers per seeded week, newest first: 砌筑工 2.4–2.5 places per worker, 保洁员 about 0.4."""
 _COURSES = (  # trade, name, provider, starts in days, lasts days, seats, subsidy in yuan
     ("bricklayer", "砌筑工职业技能培训（初级）", "漳州市职业技能培训中心", 9, 10, 30, 1200),
