@@ -7,7 +7,8 @@
   requires (`certificate`), or do not hold it but hold a trade the taxonomy relates to it with a similarity of at
   least `ADJACENT_SIMILARITY` (`adjacent`). A worker who already holds the trade (certified, or with no
   certificate needed) is not one step away: they are already supply.
-- **Which**: among the short trades a worker is one step from, the one with the highest ratio; ties by trade code.
+- **Which**: among the short trades a worker is one step from, the one with the highest ratio; ties go to the
+  nearer district, then the trade code.
 """
 
 from __future__ import annotations
@@ -109,14 +110,15 @@ def one_step(held: Sequence[Held], trade: str, taxonomy: Taxonomy) -> tuple[Lite
 
 def best_step(held: Sequence[Held], shortages: Mapping[str, Sequence[Shortage]], districts: Iterable[str],
               taxonomy: Taxonomy) -> Step | None:
-    """The step to suggest: among the shortages in the `districts` the worker reaches (`shortages` by district),
-    the one with the highest ratio that the worker is one step from; ties go to the trade code, then district."""
-    found: list[Step] = []
-    for district in districts:
+    """The step to suggest: among the shortages in the `districts` the worker reaches (`shortages` by district;
+    `districts` nearest first), the one with the highest ratio that the worker is one step from; ties go to the
+    nearer district, then the trade code."""
+    found: list[tuple[int, Step]] = []
+    for rank, district in enumerate(districts):
         for shortage in shortages.get(district, ()):
             how = one_step(held, shortage.trade, taxonomy)
             if how is not None:
-                found.append(Step(shortage, how[0], how[1]))
+                found.append((rank, Step(shortage, how[0], how[1])))
     if not found:
         return None
-    return min(found, key=lambda s: (-(s.shortage.latest.ratio or 0.0), s.shortage.trade, s.shortage.district))
+    return min(found, key=lambda f: (-(f[1].shortage.latest.ratio or 0.0), f[0], f[1].shortage.trade))[1]

@@ -37,7 +37,8 @@ from market.stats.sites import trade_of
 from market.workers.tables import WorkerProfile
 from matching.taxonomy import load_taxonomy
 
-__all__ = ["BATCH", "MAX_ATTEMPTS", "plan_suggestions", "run_suggestions", "send_due_suggestions"]
+__all__ = ["BATCH", "MAX_ATTEMPTS", "plan_suggestions", "reached_districts", "run_suggestions",
+           "send_due_suggestions"]
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +98,13 @@ def _nearest(courses: list[dict[str, Any]], lat: float, lon: float, reach_km: fl
     return (near[0][1], round(near[0][0], 1)) if near and near[0][0] <= reach_km else None
 
 
+def reached_districts(stations: list[dict[str, Any]], lat: float, lon: float, reach_km: float) -> list[str]:
+    """The districts of the open stations (`district`, `lat`, `lon`) within `reach_km` of a home, nearest station
+    first."""
+    near = sorted((distance_km(lat, lon, s["lat"], s["lon"]), s["district"]) for s in stations)
+    return list(dict.fromkeys(district for away, district in near if away <= reach_km))
+
+
 async def _plans(today: date, now: datetime) -> list[_Plan]:
     shortages = await short_trades(today)
     if not shortages:
@@ -107,8 +115,7 @@ async def _plans(today: date, now: datetime) -> list[_Plan]:
     plans = []
     for worker in await _workers_to_consider(now):
         reach = float(worker["max_distance_km"])
-        districts = sorted({s["district"] for s in stations
-                            if distance_km(worker["lat"], worker["lon"], s["lat"], s["lon"]) <= reach})
+        districts = reached_districts(stations, worker["lat"], worker["lon"], reach)
         step = best_step(_held(worker["skills"]), shortages, districts, taxonomy)
         if step is None:
             continue

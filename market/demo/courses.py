@@ -15,7 +15,7 @@ from market.core import clock
 from market.core.database import write_transaction
 from market.core.geo import distance_km
 from market.courses.rule import Held, best_step, monday_of
-from market.courses.suggesting import send_due_suggestions
+from market.courses.suggesting import reached_districts, send_due_suggestions
 from market.courses.tables import Course, CourseSuggestion, TradeWeek
 from market.courses.weeks import market_today, short_trades, week_slot
 from market.demo.city_logins import DEMO_STAFF, DEMO_WORKER
@@ -77,7 +77,9 @@ async def _suggest_to_demo_worker(worker_id: int, course_of: dict[str, int], dis
     """The demo worker's suggestion, planned by the rule and sent by the sending pass (only theirs: the rest of
     the city is planned by the background pass, so the seed stays quick)."""
     held = [Held(trade_of(s.name), s.certified) for s in DEMO_WORKER.skills]
-    step = best_step(held, await short_trades(), districts, load_taxonomy())
+    stations = await Station.select(Station.district, Station.lat, Station.lon).where(Station.closed_at.is_null())
+    near = reached_districts(stations, DEMO_WORKER.home.lat, DEMO_WORKER.home.lon, DEMO_WORKER.max_distance_km)
+    step = best_step(held, await short_trades(), near or districts, load_taxonomy())
     if step is None or step.shortage.trade not in course_of:
         return
     latest = step.shortage.latest

@@ -250,7 +250,7 @@ async function adminLog(main) {
   more.addEventListener('click', act(more, () => load(true)));
   const kinds = ['station_created', 'station_changed', 'station_closed', 'station_reopened', 'staff_created',
     'staff_assigned', 'password_reset', 'user_deactivated', 'user_reactivated', 'employer_barred',
-    'employer_unbarred', 'trade_added', 'synonym_added'];
+    'employer_unbarred', 'trade_added', 'synonym_added', 'course_created', 'course_changed'];
   const filter = form({ class: 'bo-search' }, [
     field(t('bo_log_kind'), 'kind', { tag: 'select', options: [['', t('bo_all_kinds')], ...kinds.map((k) => [k, t(`bo_kind_${k}`)])] }),
     h('div', { class: 'row' }, field(t('bo_since'), 'since', { type: 'date' }), field(t('bo_until'), 'until', { type: 'date' })),

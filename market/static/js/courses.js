@@ -63,14 +63,15 @@ function optOut(enabled, redraw) {
   return h('label', { class: 'check big' }, box, t('co_opt_in'));
 }
 
-/** The worker's suggestions as a section (the profile shows it): the cards, the opt-out, the course list link. */
-export function mySuggestions() {
+/** The worker's suggestions as a section (the profile shows it): the cards, the opt-out, the course list link
+ * (`link: false` on the course list itself). */
+export function mySuggestions({ link = true } = {}) {
   const box = h('section', { class: 'card suggestions', 'aria-label': t('co_suggest_title') }, h('h2', {}, t('co_suggest_title')));
   const draw = () => api('/api/workers/me/suggestions').then((answer) => {
     box.replaceChildren(h('h2', {}, t('co_suggest_title')),
       answer.items.length ? h('ul', { class: 'cards' }, ...answer.items.map(suggestionCard))
         : h('p', { class: 'hint' }, answer.enabled ? t('co_no_suggestions') : t('co_turned_off')),
-      optOut(answer.enabled, draw), h('p', {}, h('a', { class: 'button', href: '#/courses' }, t('co_all'))));
+      optOut(answer.enabled, draw), link ? h('p', {}, h('a', { class: 'button', href: '#/courses' }, t('co_all'))) : null);
   }).catch(() => box.remove());
   draw();
   return box;
@@ -90,7 +91,7 @@ export async function courses({ user }) {
     h('h1', {}, t('co_title')),
     h('p', {}, t(staff ? 'co_intro_staff' : 'co_intro')),
     staff ? h('p', {}, h('a', { class: 'button primary', href: '#/course/new' }, t('co_new'))) : null,
-    user.role === 'worker' ? mySuggestions() : null,
+    user.role === 'worker' ? mySuggestions({ link: false }) : null,
     h('section', {}, h('h2', {}, t(user.role === 'worker' ? 'co_near' : 'co_list')),
       h('ul', { class: 'cards courses' }, ...(page.items.length ? page.items.map(courseCard) : [empty(t('co_none'))]))));
 }

@@ -695,6 +695,8 @@ const M = {
   bo_kind_employer_unbarred: ['解除用工方禁止', 'Employer unbarred'],
   bo_kind_trade_added: ['新增工种', 'Trade added'],
   bo_kind_synonym_added: ['新增别称', 'Synonym added'],
+  bo_kind_course_created: ['新建培训课程', 'Course listed'],
+  bo_kind_course_changed: ['修改培训课程', 'Course changed'],
   bo_password_title: ['修改密码', 'Change your password'],
   bo_password_must: ['您正在使用管理员给的临时密码，请先设置自己的密码。', 'You signed in with a temporary password: set your own first.'],
   bo_current_password: ['当前密码（或临时密码）', 'Current (or temporary) password'],

@@ -99,3 +99,10 @@ def test_the_highest_ratio_in_a_district_the_worker_reaches_is_chosen():
     assert farther is not None
     assert farther.shortage.trade == "plasterer"
     assert best_step([Held("cook", False)], shortages, ["芗城区", "龙文区"], load_taxonomy()) is None
+
+
+def test_a_tie_goes_to_the_nearer_district():
+    shortages = {d: [_shortage("bricklayer", d, 2.4)] for d in ("南靖县", "芗城区", "龙文区")}
+    step = best_step([Held("tiler", False)], shortages, ["芗城区", "龙文区", "南靖县"], load_taxonomy())
+    assert step is not None
+    assert step.shortage.district == "芗城区"
