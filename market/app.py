@@ -29,6 +29,7 @@ from market.core.error_responses import exception_handlers
 from market.core.http import MarketRequest, RefuseControlCharacters, StaticFileSystem, repair_options_answers
 from market.core.log_masking import install_log_masking
 from market.core.schemas import Schema
+from market.courses.controllers import CourseController, SuggestionController
 from market.credit.controllers import BarredController, GradeController
 from market.employers.controllers import EmployerController
 from market.exports.controllers import ExportController
@@ -121,7 +122,7 @@ def create_app() -> Litestar:
         OrderRatingController, RatingObjectionController, ReputationController,
         AdminController, AdminLogController, ExportController,
         PoolController, InvitationController, AlertSettingsController, StatsController,
-        GradeController, BarredController])
+        GradeController, BarredController, CourseController, SuggestionController])
     handlers: list[Any] = [health, api]
     handlers.append(docs_assets_router(opt=PUBLIC_ROUTE, file_system=StaticFileSystem()))
     static_dir = find_static_dir(settings.static_dir)

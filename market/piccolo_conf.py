@@ -27,5 +27,6 @@ APP_REGISTRY = AppRegistry(
         "market.alerts.piccolo_app",
         "market.stats.piccolo_app",
         "market.credit.piccolo_app",
+        "market.courses.piccolo_app",
     ]
 )

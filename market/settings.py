@@ -63,6 +63,16 @@ def _at_least_one(raw: str, name: str) -> int:
     return max(1, _integer(raw, name))
 
 
+def _positive_number(raw: str, name: str) -> float:
+    try:
+        value = float(raw)
+    except ValueError as exc:
+        raise SettingsError(f"{name} must be a number, got {raw!r}") from exc
+    if not value > 0:
+        raise SettingsError(f"{name} must be above 0, got {raw!r}")
+    return value
+
+
 def _path(raw: str, name: str) -> Path:
     return Path(raw)
 
@@ -271,6 +281,14 @@ class Settings:
     """Open jobs an employer graded C (信用预警) may have at once; posting another is refused."""
     credit_d_months: int = field(default=12, metadata=_read(_at_least_one))
     """Months a D (失信) stands before the employer may ask for it to be lifted (the date on the barred list)."""
+    # issue 14: training suggestions (market/courses, docs/courses.md)
+    course_short_ratio: float = field(default=1.5, metadata=_read(_positive_number))
+    """A trade is short in a district when its weekly 求人倍率 (places per worker) is above this every week of the
+    last `course_short_weeks` market weeks."""
+    course_short_weeks: int = field(default=3, metadata=_read(_at_least_one))
+    """How many ended weeks in a row the ratio must stay above `course_short_ratio` for the trade to be short."""
+    course_suggestion_gap_days: int = field(default=30, metadata=_read(_at_least_one))
+    """A worker is suggested a course at most once in this many days (the month of "at most once a month")."""
 
     @property
     def zone(self) -> ZoneInfo:

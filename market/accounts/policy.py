@@ -394,4 +394,29 @@ def export_unmasks(caller: Caller) -> frozenset[str]:
     """The kinds of personal data (`name`, `phone`, `id_number`) an export shows this reader in full; the rest is
     masked (张*, 138****5678, 3502**********1234)."""
     return _EXPORT_UNMASKED.get(caller.role, frozenset())
-    raise NotFound("employer_not_found")
+
+
+# Training courses (issue 14: market/courses): read by everyone signed in, listed and edited by staff and admins ---
+
+__all__ += ["course_station", "edit_course"]
+
+
+def course_station(caller: Caller, wanted: int | None, own: int | None) -> int | None:
+    """The station a new course is listed under: an admin's choice (any station, or none); staff list for their own
+    station only (`wanted` left out means theirs): another station 403 `course_other_station`, no station of their
+    own 403 `course_no_station`."""
+    if reaches_all_stations(caller):
+        return wanted
+    if own is None:
+        raise Forbidden("course_no_station")
+    if wanted is not None and wanted != own:
+        raise Forbidden("course_other_station")
+    return own
+
+
+def edit_course(caller: Caller, course_station_id: int | None, own: int | None) -> Standing:
+    """Change a course: admins any, staff of the station it is listed under; a course is advertised (everyone
+    signed in reads it), so other staff get 403 `course_other_station`, not 404."""
+    if reaches_all_stations(caller) or (is_staff(caller) and own is not None and own == course_station_id):
+        return "staff"
+    raise Forbidden("course_other_station")

@@ -12,6 +12,7 @@ from typing import Any
 from market.alerts.sending import send_due_alerts
 from market.cases.scan import scan_cases as scan_case_clocks
 from market.contracts.issuing import recover_contracts as recover
+from market.courses.suggesting import run_suggestions
 from market.credit.grading import grade_employers as regrade_employers
 from market.notifications.dispatch import dispatch_due
 from market.notifications.reminders import scan_due_notices
@@ -19,7 +20,7 @@ from market.ranking.changes import prune_changes
 from market.wages.watch import scan_wages as watch_wages
 
 __all__ = ["JOBS", "dispatch_outbox", "grade_employers", "prune_matching_changes", "recover_contracts", "scan_cases",
-           "scan_notices", "scan_wages", "send_job_alerts"]
+           "scan_notices", "scan_wages", "send_job_alerts", "suggest_courses"]
 
 
 async def dispatch_outbox(ctx: dict[str, Any]) -> int:
@@ -62,7 +63,12 @@ async def grade_employers(ctx: dict[str, Any]) -> int:
     return await regrade_employers()
 
 
+async def suggest_courses(ctx: dict[str, Any]) -> int:
+    """Record the last ended week's 求人倍率 (once), plan and send course suggestions (once a month at most each)."""
+    return await run_suggestions()
+
+
 JOBS: dict[str, Callable[[dict[str, Any]], Awaitable[int]]] = {
     "dispatch_outbox": dispatch_outbox, "scan_notices": scan_notices, "recover_contracts": recover_contracts,
     "prune_matching_changes": prune_matching_changes, "scan_cases": scan_cases, "scan_wages": scan_wages,
-    "send_job_alerts": send_job_alerts, "grade_employers": grade_employers}
+    "send_job_alerts": send_job_alerts, "grade_employers": grade_employers, "suggest_courses": suggest_courses}

@@ -71,5 +71,6 @@ SCHEDULE: tuple[Scheduled, ...] = (
     Scheduled("scan_wages", period_s=60, offset_s=40),
     Scheduled("send_job_alerts", period_s=30, offset_s=10),
     Scheduled("grade_employers", period_s=3600, offset_s=17 * 60 + 30),
+    Scheduled("suggest_courses", period_s=3600, offset_s=41 * 60 + 10),
 )
 """Every periodic job. Enqueues (nudges) run a job sooner; these runs find whatever is due without them."""

@@ -27,6 +27,7 @@ KINDS = frozenset({
     "user_deactivated", "user_reactivated",
     "employer_barred", "employer_unbarred",
     "trade_added", "synonym_added",
+    "course_created", "course_changed",
 })
 """What an admin can do that the log keeps."""
 

@@ -7,6 +7,7 @@ that is itself words (a status, a role) is passed as a `Phrase`, so no caller ho
 from __future__ import annotations
 
 from market.core.messages_backoffice import BACKOFFICE_FIELDS, BACKOFFICE_MESSAGES, BACKOFFICE_VALUES
+from market.core.messages_courses import COURSES_FIELDS, COURSES_MESSAGES
 from market.core.messages_market import MARKET_FIELDS, MARKET_MESSAGES
 from market.core.messages_notices import NOTICES
 from market.core.messages_words import WORDS
@@ -213,6 +214,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **WORDS,
     **NOTICES,
     **BACKOFFICE_MESSAGES,
+    **COURSES_MESSAGES,
 }
 
 FRONT_END_CODES = ("internal_error", "network")
@@ -319,6 +321,7 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "purpose": ("用途", "Purpose"),
     **BACKOFFICE_FIELDS,
     **MARKET_FIELDS,
+    **COURSES_FIELDS,
 }
 
 # Units said after a bound, by how the field's name ends.

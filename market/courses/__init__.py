@@ -1,1 +1,1 @@
-"""Training courses and suggestions (issue 14): courses by stations and admins, short trades, the nearest one."""
+"""Training courses and the suggestions that point workers one step from a short trade at them (issue 14)."""

@@ -23,6 +23,7 @@ from market.demo.case_service import RealCaseService
 from market.demo.cases import CASES_NEED_EMPLOYERS, CASES_NEED_WORKERS, seed_cases
 from market.demo.city import DEMO_PASSWORD, DemoCity, generate_city
 from market.demo.city_gazetteer import demo_places
+from market.demo.courses import seed_courses
 from market.demo.credit import seed_credit_grades
 from market.demo.ratings import seed_ratings
 from market.demo.wages import ensure_demo_supervisor, seed_wage_warnings
@@ -143,5 +144,6 @@ async def seed_city(workers: int, jobs: int, *, seed: int = 20261124, progress: 
     await seed_ratings(city)  # issue 13: rated history, a no-show, people left new
     await ensure_demo_admin(password_hash)
     await seed_pool()  # issue 13: the demo employer's pool (market/demo/alerts.py)
+    await seed_courses()  # issue 14: courses, a short trade, the demo worker's suggestion (market/demo/courses.py)
     await refresh_planner_statistics()
     return city

@@ -19,7 +19,7 @@ from market.cases.events import (
 )
 from market.core.events import Phase, Subscriptions
 from market.jobs.events import JobCancelled
-from market.notifications import alert_notices, credit_notices, wage_notices
+from market.notifications import alert_notices, course_notices, credit_notices, wage_notices
 from market.notifications.outbox import announce, announce_to_phone
 from market.orders.events import (
     NoShowDecided,
@@ -182,3 +182,4 @@ def subscribe(subscriptions: Subscriptions) -> None:
     wage_notices.subscribe(subscriptions)
     alert_notices.subscribe(subscriptions)
     credit_notices.subscribe(subscriptions)
+    course_notices.subscribe(subscriptions)

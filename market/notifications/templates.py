@@ -68,6 +68,8 @@ def render(event: str, payload: dict[str, Any], language: str, recipient: int | 
     if f"{key}.title" not in MESSAGES:
         return Rendered(event, "")
     params = _params(payload, code)
+    if "trade_zh" in payload:  # a trade's name comes in both languages (a course suggestion): the reader's one
+        params["trade"] = str(payload["trade_en" if language == "en" else "trade_zh"])
     return Rendered(translate(f"{key}.title", language), translate(f"{key}.body", language, **params))
 
 

@@ -102,7 +102,8 @@ def test_every_tap_target_of_every_role_is_at_least_44_px_and_headings_go_in_ord
     small += _walk(signed_out, live_server, ["#/login", "#/register", "#/stations", "#/verify"])
     worker = open_page(browser, live_server, phone=WORKER, lang=lang)
     job = worker.request.get(f"{live_server}/api/jobs?limit=1").json()["items"][0]
-    small += _walk(worker, live_server, ["#/radar", f"#/job/{job['id']}", "#/orders", "#/profile", "#/inbox"])
+    small += _walk(worker, live_server, ["#/radar", f"#/job/{job['id']}", "#/orders", "#/profile", "#/inbox",
+                                          "#/courses"])
     employer = open_page(browser, live_server, phone=EMPLOYER, lang=lang)
     mine = employer.request.get(f"{live_server}/api/jobs?mine=true&limit=1").json()["items"][0]
     small += _walk(employer, live_server, ["#/e/jobs", "#/e/post", f"#/e/job/{mine['id']}", "#/e/orders", "#/inbox"])
@@ -111,7 +112,8 @@ def test_every_tap_target_of_every_role_is_at_least_44_px_and_headings_go_in_ord
     walk_in = _walk_in(staff, live_server, job["skills"][0])
     small += _walk(staff, live_server, ["#/s", f"#/s/worker/{walk_in['id']}", f"#/s/worker/{walk_in['id']}/orders",
                                         f"#/s/accept/{job['id']}/{walk_in['id']}", "#/s/stations", "#/s/no-shows",
-                                        "#/s/objections", "#/inbox", f"#/e/job/{mine['id']}"])
+                                        "#/s/objections", "#/inbox", f"#/e/job/{mine['id']}", "#/courses",
+                                        "#/course/new"])
     assert small == []
     for page in (signed_out, worker, employer, staff):
         assert page.errors == []

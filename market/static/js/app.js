@@ -70,6 +70,9 @@ const ROUTES = [
   [/^\/grade$/, './grade.js', 'myGrade', ['employer']],
   [/^\/sv\/grade\/(\d+)$/, './grade.js', 'employerGrade', ['staff', 'admin', 'supervisor']],
   [/^\/sv\/barred$/, './grade.js', 'barredList', ['admin', 'supervisor']],
+  // training courses and suggestions (issue 14, js/courses.js)
+  [/^\/courses$/, './courses.js', 'courses', ['worker', 'employer', 'staff', 'admin', 'supervisor']],
+  [/^\/course\/(new|\d+)(?:\/edit)?$/, './courses.js', 'courseEdit', ['staff', 'admin']],
 ];
 
 function drawShell() {

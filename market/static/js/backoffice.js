@@ -11,7 +11,8 @@ const SECTIONS = [['stations', 'bo_stations'], ['users', 'bo_users'], ['employer
 function tabs(current, role) {
   const shown = role === 'admin' ? SECTIONS : SECTIONS.filter(([key]) => key === 'log');
   return h('nav', { class: 'tabs bo-tabs', 'aria-label': t('bo_title') }, ...shown.map(([key, label]) =>
-    h('a', { href: `#/admin/${key}`, class: 'button', 'aria-current': key === current ? 'page' : null }, t(label))));
+    h('a', { href: `#/admin/${key}`, class: 'button', 'aria-current': key === current ? 'page' : null }, t(label))),
+    role === 'admin' ? h('a', { href: '#/courses', class: 'button' }, t('co_nav')) : null);  // issue 14 (js/courses.js)
 }
 
 /** A small inline form asking for a reason before an act; `run(reason)` does it. */
@@ -249,7 +250,7 @@ async function adminLog(main) {
   more.addEventListener('click', act(more, () => load(true)));
   const kinds = ['station_created', 'station_changed', 'station_closed', 'station_reopened', 'staff_created',
     'staff_assigned', 'password_reset', 'user_deactivated', 'user_reactivated', 'employer_barred',
-    'employer_unbarred', 'trade_added', 'synonym_added'];
+    'employer_unbarred', 'trade_added', 'synonym_added', 'course_created', 'course_changed'];
   const filter = form({ class: 'bo-search' }, [
     field(t('bo_log_kind'), 'kind', { tag: 'select', options: [['', t('bo_all_kinds')], ...kinds.map((k) => [k, t(`bo_kind_${k}`)])] }),
     h('div', { class: 'row' }, field(t('bo_since'), 'since', { type: 'date' }), field(t('bo_until'), 'until', { type: 'date' })),

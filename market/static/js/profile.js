@@ -6,6 +6,7 @@ import { placePicker } from './places.js';
 import { field, form, h, loading, show, failed, toast } from './ui.js';
 import { tradeInput } from './trades.js';
 import { myReputation } from './rating.js';
+import { mySuggestions } from './courses.js';
 
 function skillRow(skill, list) {
   const row = h('li', { class: 'skill', dataset: { field: 'skills' } },
@@ -82,6 +83,7 @@ export async function profile({ user }) {
       location.hash = '#/radar';
     }),
     myReputation(user.id),
+    mySuggestions(),  // issue 14: training suggestions and their opt-out (js/courses.js)
     h('p', {}, h('a', { class: 'button', href: '#/alerts' }, t('al_link'))),  // issue 13 (js/alerts.js)
     h('p', {}, h('button', { type: 'button', class: 'link', onclick: signOut }, `${t('logout')} (${user.name})`)));
 }

@@ -75,7 +75,8 @@ export async function consoleHome() {
   right.append(registerForm(''));
   show(t('console_title'), h('h1', {}, t('console_title')), chooser,
     hint,
-    h('div', { class: 'cols' }, h('div', {}, findBox, findByName()), right));
+    h('div', { class: 'cols' }, h('div', {}, findBox, findByName()), right),
+    h('p', {}, h('a', { class: 'button', href: '#/courses' }, t('co_title'))));  // issue 14 (js/courses.js)
 }
 
 export async function walkIn({ params }) {

@@ -25,6 +25,7 @@ import pytest
 import pytest_asyncio
 
 from market.accounts.tables import Role
+from tests.market.api.course_helpers import course_body, listed
 from tests.market.conftest import _TEMPLATE, ON_POSTGRES, Market, _empty_postgres
 
 Answer = tuple[int, str | None]
@@ -366,6 +367,16 @@ ROUTES: dict[tuple[str, str], Route] = {
     ("GET", "/api/workers/me/invitations"): only("/api/workers/me/invitations", {"worker": OK}),
     ("GET", "/api/workers/me/alerts"): only("/api/workers/me/alerts", {"worker": OK}),
     ("PUT", "/api/workers/me/alerts"): only("/api/workers/me/alerts", {"worker": OK}, body={"daily_cap": 5}),
+    # issue 14: training courses (read by everyone signed in; listed and edited by their station's staff, admins)
+    ("GET", "/api/courses"): signed_in("/api/courses"),
+    ("GET", "/api/courses/{course_id:int}"): signed_in("/api/courses/{course}"),
+    ("POST", "/api/courses"): staff_only("/api/courses", CREATED, body=lambda _: course_body()),
+    ("PATCH", "/api/courses/{course_id:int}"): staff_only("/api/courses/{course}", OK,
+                                                          other_staff=(403, "course_other_station"),
+                                                          body={"seats": 25}),
+    ("GET", "/api/workers/me/suggestions"): only("/api/workers/me/suggestions", {"worker": OK}),
+    ("PUT", "/api/workers/me/suggestions"): only("/api/workers/me/suggestions", {"worker": OK},
+                                                 body={"enabled": True}),
 }
 
 
@@ -472,6 +483,7 @@ async def world(fresh_database: None) -> AsyncIterator[World]:
             assert complaint.status_code == 201, complaint.text
             case_id = complaint.json()["case"]["id"]
             await WageCase.update({WageCase.station: people["staff"]["station_id"]}).where(WageCase.id == case_id)
+            course = await listed(client, people["staff"])
             message = await OutboxMessage.select(OutboxMessage.id).where(
                 OutboxMessage.recipient == people["worker"]["id"]).first()
             contract = accepted["contract"]
@@ -479,7 +491,7 @@ async def world(fresh_database: None) -> AsyncIterator[World]:
                    "job": job["id"], "closed_job": closed_job["id"], "order": accepted["order"]["id"],
                    "started_order": started["id"], "contract": contract["id"],
                    "verify_token": contract["verify_url"].rstrip("/").rsplit("/", 1)[1],
-                   "notification": message["id"], "assets": ASSETS_PATH, "case": case_id}
+                   "notification": message["id"], "assets": ASSETS_PATH, "case": case_id, "course": course["id"]}
             headers = {name: person["headers"] for name, person in people.items()} | {"anonymous": {}}
             yield World(client, market, headers, ids, people["worker"]["phone"])
     finally:

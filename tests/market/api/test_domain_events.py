@@ -15,6 +15,7 @@ from market.cases.tables import WageCase
 from market.contracts.tables import Contract, SigningCredential, StandingAuthorisation
 from market.core import clock, events
 from market.core.database import write_transaction
+from market.courses.suggesting import run_suggestions
 from market.demo.seed import seed_city
 from market.jobs.events import JobPosted
 from market.notifications.tables import OutboxMessage
@@ -24,6 +25,7 @@ from market.stats.tables import StaleJob
 from market.wages.tables import WageWarning
 from market.wages.watch import scan_wages, settle_orders
 from tests.market.api.alert_helpers import alerts_on, posted
+from tests.market.api.course_helpers import course_body, on_record
 from tests.market.api.ranking_helpers import skill, worker_with
 
 SITE = {"lat": 24.5116, "lon": 117.6443}
@@ -200,6 +202,14 @@ async def test_every_subscriber_runs_for_each_event_that_concerns_it(client, mar
     added = await _post(client, admin, "/api/admin/trades", {"kind": "synonym", "trade": "tiler", "name": "贴砖佬"})
     assert "贴砖佬" in added["added"]
     assert (await client.get("/api/trades/suggest", params={"q": "贴砖佬"})).json()["items"][0]["code"] == "tiler"
+    # training courses (issue 14): an admin's course goes to the admin log, a suggestion to the worker's inbox
+    course = await _post(client, admin, "/api/courses", course_body())
+    log = (await client.get("/api/admin/log", headers=admin["headers"])).json()["items"]
+    assert (log[0]["kind"], log[0]["subject_id"]) == ("course_created", course["id"])
+    await on_record("electrician", [2.4, 2.0, 1.8])
+    sparky = await worker_with(client, market, "水电林师傅", [skill("水电工")], km_north=0)
+    assert await run_suggestions() >= 1
+    assert "course_suggestion" in await _events_of(sparky["id"])
     out = await client.post("/api/auth/logout", headers=fourth["headers"])  # ends the sessions every process knows
     assert out.status_code == 200, out.text
     assert fourth["id"] in await _changes("account")

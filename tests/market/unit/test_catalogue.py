@@ -36,7 +36,9 @@ SAMPLE = {"min": 1, "max": 9, "days": 3, "name": "电工", "expected": Phrase("t
           "offset": "UTC+8", "number": "2026-000012", "place": "龙文区", "km": "5.8",
           "stars": "4.5", "points": "3.2",
           # credit grades (issue 13)
-          "cap": 3, "grade": "C", "from_grade": "B", "percent": 90, "late": 1, "employer_id": 7}
+          "cap": 3, "grade": "C", "from_grade": "B", "percent": 90, "late": 1, "employer_id": 7,
+          # course suggestions (issue 14)
+          "trade": "电工", "ratio": "2.4", "provider": "职业技能培训中心", "starts_on": "2026-12-10"}
 
 
 def _placeholders(template: str) -> set[str]:

@@ -198,3 +198,29 @@ def test_refusals_are_the_projects_error_types():
         policy.see_order(OTHER_WORKER, ORDER)
     with pytest.raises(Forbidden):
         policy.act_on_order(WORKER, ORDER, frozenset({"employer"}))
+
+
+# Training courses (issue 14) -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("caller", "wanted", "own", "expected"), [
+    (STAFF, None, 10, 10),  # staff list under their own station
+    (STAFF, 10, 10, 10),
+    (STAFF, 11, 10, (403, "course_other_station")),
+    (STAFF, None, None, (403, "course_no_station")),
+    (ADMIN, 11, None, 11),  # admins list under any station
+    (ADMIN, None, None, None),  # or none: a city-wide course
+])
+def test_the_station_a_course_is_listed_under(caller, wanted, own, expected):
+    assert answer(policy.course_station, caller, wanted, own) == expected
+
+
+@pytest.mark.parametrize(("caller", "course_station", "own", "expected"), [
+    (STAFF, 10, 10, "staff"),
+    (STAFF, 10, 11, (403, "course_other_station")),  # advertised: another station's staff see it, 403 not 404
+    (STAFF, None, 10, (403, "course_other_station")),  # a city-wide course is the back office's
+    (ADMIN, 10, None, "staff"),
+    (ADMIN, None, None, "staff"),
+    (WORKER, 10, None, (403, "course_other_station")),
+])
+def test_who_may_edit_a_course(caller, course_station, own, expected):
+    assert answer(policy.edit_course, caller, course_station, own) == expected

@@ -255,9 +255,9 @@ def test_readme_gives_each_plain_default_as_the_settings_have_it():
 def test_every_setting_is_read_from_its_own_variable(monkeypatch):
     own_rules = {"database_url", "timezone", "trusted_proxies", "public_url", "data_dir",  # tested above
                  "map_tiles", "map_tiles_datum"}
-    kinds = {spec.name: {"int": int, "Path": Path, "Path | None": Path}.get(str(spec.type), str)
+    kinds = {spec.name: {"int": int, "float": float, "Path": Path, "Path | None": Path}.get(str(spec.type), str)
              for spec in fields(Settings) if spec.name not in own_rules}
-    samples = {int: "7", str: "sample", Path: "/srv/sample"}
+    samples = {int: "7", float: "2.5", str: "sample", Path: "/srv/sample"}
     monkeypatch.delenv("LINGGONG_SECRET_KEY_FILE", raising=False)
     for name, kind in kinds.items():
         monkeypatch.setenv(f"LINGGONG_{name.upper()}", samples[kind])
