@@ -36,10 +36,10 @@ from market.core.errors import Forbidden, NotFound
 __all__ = [
     "ALL_STATIONS_ROLES", "BUREAU_ROLES", "CASE_ACTS", "EXPORT_ROLES", "LIVE_ORDER_STATUSES", "OVERSIGHT_ROLES",
     "STAFF_ROLES", "Caller", "CaseFacts", "JobFacts", "OrderFacts", "Reach", "Standing", "act_for_worker",
-    "act_on_case", "act_on_order", "allowed_roles", "case_reach", "case_standing", "edit_profile", "export_unmasks",
-    "is_staff", "manage_job", "order_reach", "order_standing", "reaches_all_stations", "see_case", "see_contract",
-    "see_grade", "see_order", "sees_personal_data", "sees_phone", "warning_reach", "course_station", "edit_course",
-    "rate_order", "see_reputation"]
+    "act_on_case", "act_on_order", "allowed_roles", "case_reach", "case_standing", "course_station", "edit_course",
+    "edit_profile", "export_unmasks", "is_staff", "manage_job", "order_reach", "order_standing", "rate_order",
+    "reaches_all_stations", "see_case", "see_contract", "see_grade", "see_order", "see_reputation",
+    "sees_personal_data", "sees_phone", "warning_reach"]
 
 STAFF_ROLES: frozenset[str] = frozenset({Role.staff, Role.admin})
 """Act for others at the counter, see every order, contract and profile, and personal data unmasked."""
