@@ -16,7 +16,7 @@ from typing import Any
 
 from market.background.jobs import JOBS
 from market.core import clock
-from market.core.database import batched_reads
+from market.core.database import batched_reads, one_connection
 from market.core.zone import market_zone
 from market.simulation import alert_acts, credit_acts, staff_acts
 from market.simulation.behaviour import BEHAVIOUR, Behaviour
@@ -95,7 +95,13 @@ async def _run_until(sim: Sim, until: datetime, scan_every: timedelta, next_scan
 
 async def simulate(config: SimConfig, progress: Progress | None = None) -> SimResult:
     """Run the simulated city on the configured (migrated, empty) database; the market clock is left frozen at
-    the end. Deterministic for `config.seed`."""
+    the end. Deterministic for `config.seed`. On SQLite every query runs on one connection (`one_connection`): the
+    acts come one at a time."""
+    async with one_connection():
+        return await _simulate(config, progress)
+
+
+async def _simulate(config: SimConfig, progress: Progress | None) -> SimResult:
     zone = market_zone()
     start = datetime.combine(START, time(0), zone)
     clock.freeze(start - timedelta(hours=1))
