@@ -20,6 +20,7 @@ from market.core.database import write_transaction
 from market.settings import get_settings
 from market.simulation.context import Sim
 from market.simulation.market_acts import worker_looks
+from market.simulation.population import SimWorker
 
 __all__ = ["install"]
 
@@ -82,7 +83,7 @@ class _Alerts:
                           functools.partial(self.open, sim, worker, row["job"]))
 
     @staticmethod
-    async def open(sim: Sim, worker: Any, job_id: int) -> None:
+    async def open(sim: Sim, worker: SimWorker, job_id: int) -> None:
         """The worker opens the alert: the radar, the alerted job considered first."""
         sim.counts["alerts opened"] += 1
         await worker_looks(sim, worker, first=job_id)
