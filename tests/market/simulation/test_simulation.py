@@ -23,7 +23,7 @@ from market.simulation.honesty import grade_auc, is_dishonest, share_graded_down
 from market.simulation.output import write_csvs
 from tests.market.conftest import ON_POSTGRES
 
-SHORT = SimConfig(days=3, seed=7, workers=50, employers=15)
+SHORT = SimConfig(days=3, seed=7, workers=30, employers=10)
 
 
 async def _run(config: SimConfig) -> SimResult:
@@ -89,7 +89,7 @@ async def test_a_short_run_agrees_with_a_hand_count_of_the_database() -> None:
 
 @pytest.mark.slow
 async def test_dishonest_employers_end_with_more_unpaid_orders_and_their_workers_complain() -> None:
-    result = await _run(SimConfig(days=12, seed=3, workers=60, employers=20, alerts=False))  # wages, not alerts
+    result = await _run(SimConfig(days=10, seed=3, workers=40, employers=20, alerts=False))  # wages, not alerts
     rows = await Order.select(Order.job.employer.as_alias("employer"), Order.status, Order.agreed_pay_fen,
                               Order.paid_amount_fen).where(Order.completed_at.is_not_null())
     worked: Counter[bool] = Counter()
