@@ -279,65 +279,11 @@ def cmd_create_staff(args: argparse.Namespace) -> None:
     print(f"{role} account {user_id} created for {args.phone} ({_where(settings)})")
 
 
-def _throwaway_database(url: str | None) -> str:
-    """Point the settings at `url`, or at a fresh SQLite file in a temporary directory (no Redis); where it is."""
-    import os
-    import tempfile
-
-    from market.settings import reset_settings
-
-    if url is None:
-        place = Path(tempfile.mkdtemp(prefix="linggong-simulate-"))
-        url = f"sqlite:///{place / 'simulation.sqlite3'}"
-        os.environ["LINGGONG_DATA_DIR"] = str(place / "data")
-        os.environ["LINGGONG_REDIS_URL"] = ""
-    os.environ["LINGGONG_DATABASE_URL"] = url
-    reset_settings()
-    if "market.piccolo_conf" in sys.modules:  # the engine was made already: point it at the new database
-        from market.core.database import current_engine, make_engine
-
-        sys.modules["market.piccolo_conf"].DB = make_engine(get_settings())  # type: ignore[attr-defined]
-        current_engine()
-    return url
-
-
 def cmd_simulate(args: argparse.Namespace) -> None:
-    """Drive a simulated city through the real services for N days; per-day figures as CSV."""
-    import time
+    """Drive a simulated city through the real services for N days; per-day figures and comparisons as CSV."""
+    from market.simulation.command import simulate_command
 
-    from rich.progress import Progress
-
-    from market.maintenance import migrate
-
-    if args.days < 1 or args.workers < 1 or args.employers < 0:
-        raise CommandError("--days and --workers must be at least 1, --employers at least 0")
-    _throwaway_database(args.database_url)
-    settings = get_settings()
-    _prepare(settings)
-    _run(migrate)
-    from market.simulation.driver import SimConfig, simulate
-    from market.simulation.output import summary_lines, write_csvs
-
-    async def go() -> Any:
-        from market.demo.seed import database_is_empty
-
-        if not await database_is_empty():
-            raise CommandError("the database already has users; a simulation runs on an empty one")
-        config = SimConfig(days=args.days, seed=args.seed, workers=args.workers, employers=args.employers)
-        if not sys.stderr.isatty():  # a log file: one line a day instead of a bar drawn only at the end
-            return await simulate(config, progress=lambda done, total: print(
-                f"simulated day {done}/{total} ({time.perf_counter() - started:.0f} s)", file=sys.stderr, flush=True))
-        with Progress(transient=False) as bar:
-            task = bar.add_task(f"simulating {args.days} days", total=args.days)
-            return await simulate(config, progress=lambda done, _total: bar.update(task, completed=done))
-
-    started = time.perf_counter()
-    result = _run(go)
-    elapsed = time.perf_counter() - started
-    for line in summary_lines(result):
-        print(line)
-    figures, honesty = write_csvs(result, Path(args.out))
-    print(f"figures in {figures}, honesty in {honesty}; {elapsed:.1f} s ({_where(settings)})")
+    simulate_command(args, prepare=_prepare, run=_run, fail=CommandError, where=_where)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -393,7 +339,10 @@ def _parser() -> argparse.ArgumentParser:
     simulate.add_argument("--seed", type=int, default=1)
     simulate.add_argument("--workers", type=int, default=300)
     simulate.add_argument("--employers", type=int, default=0, help="default: one per ten workers (at least 5)")
-    simulate.add_argument("--out", default="simulation", help="directory for figures.csv and honesty.csv")
+    simulate.add_argument("--out", default="simulation", help="directory for the CSV files (docs/simulation.md)")
+    simulate.add_argument("--compare", action="store_true",
+                          help="run the same city again with tiered alerts off and compare the fill figures")
+    simulate.add_argument("--no-alerts", action="store_true", help="one run with tiered alerts off")
     simulate.add_argument("--database-url", help="an empty database to simulate on instead of a throwaway one")
     simulate.set_defaults(handler=cmd_simulate)
     return parser

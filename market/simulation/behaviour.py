@@ -45,6 +45,14 @@ class Behaviour:
     pays_when_pressed_base: float = 0.3
     pays_when_pressed_per_honesty: float = 0.6
     """After the clerk's call, the employer pays what is owed with chance base + per_honesty × honesty."""
+    alert_opt_in: float = 0.6
+    """Share of workers who turned job alerts on (in the app's inbox); the rest never get one."""
+    alert_quiet_share: float = 0.4
+    """Of those, the share with quiet hours 22:00–07:00."""
+    alert_opens: float = 0.6
+    alert_open_delay: tuple[timedelta, timedelta] = (timedelta(minutes=2), timedelta(hours=2))
+    """A worker opens an alert they were sent with this chance, this long after it came: a radar look with the
+    alerted job considered first."""
     scan_every: timedelta = timedelta(hours=1)
     """The background jobs (wage watch, case clocks, reminders, contract recovery) run this often."""
 

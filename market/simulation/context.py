@@ -1,4 +1,4 @@
-"""What every simulated act shares: the seed's one random stream, the city, the agenda, the live matching state,
+"""What every simulated act shares: the seed's random streams, the city, the agenda, the live matching state,
 hooks other parts of the market plug into, and a tally of what the services refused."""
 
 from __future__ import annotations
@@ -29,6 +29,11 @@ class Sim:
     rng: random.Random
     city: SimCity
     behaviour: Behaviour
+    demand: random.Random = field(default_factory=lambda: random.Random(0))  # noqa: S311
+    """A second stream for what the city wants whatever the market does (when employers post and what, when
+    workers open the radar), so two runs of one seed that differ in a mechanism face the same demand."""
+    seed: int = 0
+    """The run's seed (an installer may derive a stream of its own from it)."""
     matching: LiveMatching = field(default_factory=LiveMatching)
     agenda: Agenda = field(default_factory=Agenda)
     hooks: dict[str, list[Hook]] = field(default_factory=dict)
@@ -40,6 +45,10 @@ class Sim:
     workers_by_id: dict[int, SimWorker] = field(default_factory=dict)
     cases_seen: set[int] = field(default_factory=set)
     """Cases already scheduled for handling (a complaint may join an open case)."""
+    background: list[str] = field(default_factory=list)
+    """The background jobs (names in `market.background.jobs.JOBS`) run every `scan_every`; installers add theirs."""
+    grades_by_day: dict[int, dict[int, str]] = field(default_factory=dict)
+    """Day number (1 = the first day) -> employer id -> credit grade held at that day's end."""
 
     def __post_init__(self) -> None:
         """Index the employers by their user id."""
@@ -56,7 +65,8 @@ class Sim:
         return low + timedelta(minutes=self.rng.randint(0, int((high - low).total_seconds() // 60)))
 
     def on(self, name: str, hook: Hook) -> None:
-        """Plug `hook` in at the named moment (`order_confirmed`, `order_completed`, `case_closed`, `day_end`…)."""
+        """Plug `hook` in at the named moment (`job_posted`, `order_confirmed`, `order_completed`, `case_closed`,
+        `background_ran`, `day_end`…)."""
         self.hooks.setdefault(name, []).append(hook)
 
     async def fire(self, name: str, **facts: Any) -> None:

@@ -29,7 +29,7 @@ from market.jobs.tables import Job
 from market.orders.tables import Order, OrderStatus
 from market.wages.tables import WageWarningLevel
 
-__all__ = ["DayFigures", "day_figures", "figure_names"]
+__all__ = ["DayFigures", "RunTotals", "day_figures", "figure_names", "run_totals"]
 
 _WORKED = (OrderStatus.completed, OrderStatus.paid, OrderStatus.confirmed)
 
@@ -139,3 +139,26 @@ async def day_figures(start: datetime, end: datetime) -> DayFigures:
         cases_received=await WageCase.count().where((WageCase.opened_at >= start) & (WageCase.opened_at < end)),
         cases_closed=await WageCase.count().where((WageCase.closed_at >= start) & (WageCase.closed_at < end)),
     )
+
+
+@dataclass(frozen=True)
+class RunTotals:
+    """The whole run's fill figures, for comparing two runs of one seed (definitions as the daily ones, over the
+    run: jobs posted in it, places of jobs starting in it)."""
+
+    jobs_posted: int
+    jobs_filled: int
+    """Jobs posted in the run whose every place was taken (orders not cancelled)."""
+    fill_rate: float | None
+    time_to_fill_median_h: float | None
+    time_to_fill_p90_h: float | None
+
+
+async def run_totals(start: datetime, end: datetime) -> RunTotals:
+    """The fill figures of the run [start, end)."""
+    posted = await Job.select(Job.id, Job.headcount, Job.created_at).where((Job.created_at >= start)
+                                                                           & (Job.created_at < end))
+    fills = await _times_to_fill(posted)
+    return RunTotals(jobs_posted=len(posted), jobs_filled=len(fills), fill_rate=await _fill(start, end),
+                     time_to_fill_median_h=statistics.median(fills) if fills else None,
+                     time_to_fill_p90_h=_p90(fills) if fills else None)

@@ -43,24 +43,24 @@ def schedule_day(sim: Sim, day: datetime) -> None:
     """At local midnight: when each employer posts and each worker opens the radar today (stable order)."""
     b, zone = sim.behaviour, market_zone()
     for employer in sim.city.employers:
-        posts = sum(1 for _ in range(3) if sim.rng.random() < employer.jobs_per_day / 3)
+        posts = sum(1 for _ in range(3) if sim.demand.random() < employer.jobs_per_day / 3)
         for _ in range(posts):
-            when = datetime.combine(local(day).date(), time(sim.rng.choice(b.post_hours), sim.rng.randrange(60)),
-                                    zone)
+            hour = time(sim.demand.choice(b.post_hours), sim.demand.randrange(60))
+            when = datetime.combine(local(day).date(), hour, zone)
             sim.at(when, functools.partial(post_a_job, sim, employer))
     for worker in sim.city.workers:
-        if sim.rng.random() < worker.keenness:
-            when = datetime.combine(local(day).date(), time(sim.rng.choice(b.browse_hours), sim.rng.randrange(60)),
-                                    zone)
+        if sim.demand.random() < worker.keenness:
+            hour = time(sim.demand.choice(b.browse_hours), sim.demand.randrange(60))
+            when = datetime.combine(local(day).date(), hour, zone)
             sim.at(when, functools.partial(worker_looks, sim, worker))
 
 
 async def post_a_job(sim: Sim, employer: SimEmployer) -> None:
     """The employer posts one job of its trades, at its place (or a site), starting a day or three from now."""
     now = clock.now()
-    (job,) = generate_jobs(1, [employer.firm], sim.rng, now)
+    (job,) = generate_jobs(1, [employer.firm], sim.demand, now)
     zone = market_zone()
-    lead = sim.rng.choice(sim.behaviour.lead_days)
+    lead = sim.demand.choice(sim.behaviour.lead_days)
     start_local = datetime.combine(local(now).date() + timedelta(days=lead), local(job.starts_at).timetz(), zone)
     starts_at = start_local.astimezone(job.starts_at.tzinfo)
     ends_at = starts_at + (job.ends_at - job.starts_at)
@@ -70,7 +70,12 @@ async def post_a_job(sim: Sim, employer: SimEmployer) -> None:
         "starts_at": starts_at.isoformat(), "ends_at": ends_at.isoformat(),
         "pay": {"amount_fen": job.pay.amount_fen, "unit": job.pay.unit}, "pay_due_hours": job.pay_due_hours},
         JobCreate)
-    await _service(sim, create_job(data, employer.user))
+    try:
+        posted = await create_job(data, employer.user)
+    except MarketError as exc:
+        sim.refused[exc.code] += 1
+        return
+    await sim.fire("job_posted", job_id=posted.id, employer=employer)
 
 
 def _chance(sim: Sim, score: float | None) -> float:
@@ -78,14 +83,16 @@ def _chance(sim: Sim, score: float | None) -> float:
     return min(0.95, b.accept_base + b.accept_per_score * max(0.0, min(1.0, score or 0.0)))
 
 
-async def worker_looks(sim: Sim, worker: SimWorker) -> None:
-    """The worker opens the radar (`GET /api/jobs` ranked by fit) and takes at most one job, by its score."""
+async def worker_looks(sim: Sim, worker: SimWorker, first: int | None = None) -> bool:
+    """The worker opens the radar (`GET /api/jobs` ranked by fit) and takes at most one job, by its score; `first`
+    (a job they were alerted to) is considered first when the radar shows it. Whether they took one."""
     wanted = JobFilter(lat=None, lon=None, radius_km=None, skill=None, q=None, mine=False)
     async with batched_reads():  # the radar only reads: one SQLite connection for its queries
         page = await browse_jobs(sim.matching, worker.user, wanted, sim.behaviour.radar_page, 0)
     sim.counts["radar looks"] += 1
     sim.counts["radar jobs seen"] += len(page.items)
-    for job in page.items[:sim.behaviour.accept_tries]:
+    items = sorted(page.items, key=lambda job: job.id != first) if first is not None else page.items
+    for job in items[:sim.behaviour.accept_tries]:
         if sim.rng.random() >= _chance(sim, job.score):
             continue
         try:
@@ -95,9 +102,12 @@ async def worker_looks(sim: Sim, worker: SimWorker) -> None:
             continue
         order = result.order
         sim.counts["radar accepts"] += 1
+        if job.id == first:
+            sim.counts["alerted jobs taken"] += 1
         plan_order(sim, order.id, worker, sim.employers_by_id[job.employer.id], order.starts_at, order.ends_at,
                    (job.location.lat, job.location.lon))
-        return
+        return True
+    return False
 
 
 def plan_order(sim: Sim, order_id: int, worker: SimWorker, employer: SimEmployer, starts_at: datetime,
