@@ -44,13 +44,13 @@ from market.ranking.controllers import RankedJobController, WalkInJobsController
 from market.ranking.state import cached_user, matching_lifespan
 from market.ranking.trades import TradeController
 from market.reputation.controllers import OrderRatingController, RatingObjectionController, ReputationController
-from market.settings import get_settings
+from market.settings import Settings, get_settings
 from market.stations.controllers import StationController
 from market.stats.controllers import StatsController
 from market.wages.controllers import WarningController, WorkdayController
 from market.workers.controllers import IdentityConflictController, WalkInController, WorkerController
 
-__all__ = ["create_app"]
+__all__ = ["create_app", "reset_state"]
 
 
 MAX_BODY_BYTES = 2 * 1024 * 1024
@@ -94,6 +94,27 @@ def _openapi() -> OpenAPIConfig:
 async def _close_throttle(app: Litestar) -> None:
     await app.state.throttle.close()
     await app.state.verify_throttle.close()
+
+
+def _process_state(settings: Settings) -> dict[str, Any]:
+    """What a newly started process holds besides its routes: the login and verify throttles (anonymous contract
+    verification has its own per-address counts) and the in-process runner; the matching state comes on first use."""
+    return {"runner": runner_for_app(), "throttle": AttemptThrottle(
+        per_phone=settings.login_attempts_per_minute, per_address=settings.login_attempts_per_address_per_minute,
+        redis_url=settings.redis_url, slowdown_per_phone=settings.login_slowdown_per_phone_per_minute),
+        "verify_throttle": AttemptThrottle(
+            per_phone=0, per_address=settings.verify_attempts_per_address_per_minute, redis_url=settings.redis_url)}
+
+
+def reset_state(app: Litestar) -> None:
+    """Give `app` the state a newly started process has, keeping its routes (building those is most of
+    `create_app`'s cost): for one process that points the same app at a fresh, empty database (the test suite)."""
+    auth = app.state.auth
+    for key in list(app.state.dict()):
+        del app.state[key]
+    app.state.update({"auth": auth, **_process_state(get_settings())})
+    install_subscriptions()
+    install_user_lookup(cached_user)
 
 
 def create_app() -> Litestar:
@@ -141,15 +162,10 @@ def create_app() -> Litestar:
         # Brotli for browsers that take it, gzip for the rest; the front end's files come precompressed.
         compression_config=CompressionConfig(backend="brotli", brotli_gzip_fallback=True, minimum_size=500,
                                              exclude_opt_key=SKIP_COMPRESSION),
-        state=State({"auth": auth, "runner": runner_for_app(), "throttle": AttemptThrottle(
-            per_phone=settings.login_attempts_per_minute, per_address=settings.login_attempts_per_address_per_minute,
-            redis_url=settings.redis_url, slowdown_per_phone=settings.login_slowdown_per_phone_per_minute)}),
+        state=State({"auth": auth, **_process_state(settings)}),
         request_max_body_size=MAX_BODY_BYTES,
         debug=False,
     )
-    # anonymous contract verification has its own per-address counts (keys apart from the logins')
-    app.state.verify_throttle = AttemptThrottle(
-        per_phone=0, per_address=settings.verify_attempts_per_address_per_minute, redis_url=settings.redis_url)
     install_log_masking()  # after Litestar (and uvicorn, when serving) configured their handlers
     describe_answers(app)
     repair_options_answers(app)

@@ -6,6 +6,7 @@ import { ask } from './confirm.js';
 import { contractLink } from './contract.js';
 import { payText, span, t } from './i18n.js';
 import { employerOrderCard } from './employer.js';
+import { ratingsDrawn } from './rating.js';
 import { badge, empty, failed, form, h, loading, show } from './ui.js';
 
 const ID_NUMBER = /^\d{17}[\dXx]$/;
@@ -96,12 +97,14 @@ export async function walkInOrders({ params }) {
       const [worker, page] = await Promise.all([api(`/api/workers/${params[0]}`),
         api(`/api/orders${qs({ worker_id: params[0], limit: 100 })}`)]);
       title.textContent = `${worker.name} · ${t('walk_in_orders')}`;
-      list.replaceChildren(...(page.items.length ? page.items.map((order) => {
+      const cards = page.items.map((order) => {
         const card = employerOrderCard(order, load, 'h2');
         if (!card.querySelector('a[href^="#/contract/"]')) card.append(contractLink(order) || '');
         if (order.employer?.phone) card.append(h('p', {}, h('a', { class: 'button', href: `tel:${order.employer.phone}` }, t('call_employer_number', { p: order.employer.phone }))));
         return card;
-      }) : [empty(t('orders_empty'))]));
+      });
+      await ratingsDrawn(cards);
+      list.replaceChildren(...(cards.length ? cards : [empty(t('orders_empty'))]));
     } catch (err) { list.replaceChildren(failed(err, load)); }
   };
   await load();

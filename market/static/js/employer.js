@@ -11,7 +11,7 @@ import { jobTerms } from './worker.js';
 import { employerWarnings } from './warnings.js';
 import { shareButton } from './share.js';
 import { ask, confirmed } from './confirm.js';
-import { ratingSlot, recordLine } from './rating.js';
+import { ratingSlot, ratingsDrawn, recordLine } from './rating.js';
 import { inviteButton, poolButton } from './pool.js';
 import { creditMark, gradeLink } from './grade.js';
 
@@ -185,7 +185,9 @@ export async function jobDetail({ params }) {
   const loadOrders = async () => {
     try {
       const page = await api(`/api/orders${qs({ job_id: job.id, limit: 100 })}`);
-      orderList.replaceChildren(...(page.items.length ? page.items.map((o) => employerOrderCard(o, loadOrders)) : [empty(t('orders_empty'))]));
+      const cards = page.items.map((o) => employerOrderCard(o, loadOrders));
+      await ratingsDrawn(cards);
+      orderList.replaceChildren(...(cards.length ? cards : [empty(t('orders_empty'))]));
     } catch (err) { orderList.replaceChildren(failed(err, loadOrders)); }
   };
   const loadCandidates = async () => {
@@ -207,7 +209,9 @@ export async function orders() {
   const load = async () => {
     try {
       const page = await api('/api/orders?limit=100');
-      list.replaceChildren(...(page.items.length ? page.items.map((o) => employerOrderCard(o, load, 'h2')) : [empty(t('orders_empty'))]));
+      const cards = page.items.map((o) => employerOrderCard(o, load, 'h2'));
+      await ratingsDrawn(cards);
+      list.replaceChildren(...(cards.length ? cards : [empty(t('orders_empty'))]));
     } catch (err) { list.replaceChildren(failed(err, load)); }
   };
   await load();

@@ -4,6 +4,16 @@ import { api } from './api.js';
 import { t, when } from './i18n.js';
 import { field, form, h, toast } from './ui.js';
 
+// The tags are stored as the server words them (docs/reputation.md); each has its words in both languages here.
+const TAG_KEYS = {
+  准时: 'rep_tag_on_time', 手艺好: 'rep_tag_skilled', 肯干: 'rep_tag_hard_working', 细心: 'rep_tag_careful',
+  守规矩: 'rep_tag_follows_rules', 工钱爽快: 'rep_tag_pays_promptly', 活儿说得清: 'rep_tag_clear_brief',
+  按时结算: 'rep_tag_settles_on_time', 安全有保障: 'rep_tag_safe', 态度和气: 'rep_tag_friendly',
+};
+
+/** A tag in the reader's language. */
+export function tagWord(tag) { return TAG_KEYS[tag] ? t(TAG_KEYS[tag]) : tag; }
+
 const DONE = new Set(['completed', 'paid', 'confirmed']);
 
 function starsText(n) { return '★'.repeat(n) + '☆'.repeat(5 - n); }
@@ -30,7 +40,7 @@ function tagChips(tags, initial) {
   const chosen = new Set(initial || []);
   const el = h('div', { class: 'tagchips', role: 'group', 'aria-label': t('rep_tags'), dataset: { field: 'tags' } },
     ...tags.map((tag) => {
-      const chip = h('button', { type: 'button', class: 'chip', 'aria-pressed': String(chosen.has(tag)) }, tag);
+      const chip = h('button', { type: 'button', class: 'chip', 'aria-pressed': String(chosen.has(tag)) }, tagWord(tag));
       chip.addEventListener('click', () => {
         if (chosen.has(tag)) chosen.delete(tag); else chosen.add(tag);
         chip.setAttribute('aria-pressed', String(chosen.has(tag)));
@@ -84,13 +94,13 @@ function draw(slot, order, state, reload) {
     }));
   } else if (state.mine) {
     parts.push(h('p', { class: 'meta' }, h('span', {}, t('rep_mine')), h('span', { class: 'starline', 'aria-label': t('rep_star_n', { n: state.mine.stars }) }, starsText(state.mine.stars)),
-      ...state.mine.tags.map((tag) => h('span', { class: 'reason' }, tag))));
+      ...state.mine.tags.map((tag) => h('span', { class: 'reason' }, tagWord(tag)))));
   }
   const about = state.about_me;
   if (about.given) {
     parts.push(about.stars != null
       ? h('p', { class: 'meta' }, h('span', {}, t('rep_about_me', { who: other })), h('span', { class: 'starline', 'aria-label': t('rep_star_n', { n: about.stars }) }, starsText(about.stars)),
-        ...(about.tags || []).map((tag) => h('span', { class: 'reason' }, tag)))
+        ...(about.tags || []).map((tag) => h('span', { class: 'reason' }, tagWord(tag))))
       : h('p', { class: 'hint' }, t('rep_about_me_hidden', { who: other })));
     parts.push(objectionPart(order, about, reload));
   }
@@ -104,8 +114,15 @@ export function ratingSlot(order) {
   const load = async () => {
     try { draw(slot, order, await api(`/api/orders/${order.id}/rating`), load); } catch { slot.replaceChildren(); }
   };
-  load();
+  slot.ready = load();
   return slot;
+}
+
+/** Wait (at most `ms`) until the rating slots of the first `count` cards have drawn, so a list shown after this
+ * does not grow under the reader's eyes (a layout shift) as each card's rating form arrives. */
+export async function ratingsDrawn(cards, { count = 6, ms = 1200 } = {}) {
+  const waits = cards.slice(0, count).map((card) => card.querySelector?.('.rateslot')?.ready).filter(Boolean);
+  if (waits.length) await Promise.race([Promise.allSettled(waits), new Promise((done) => { setTimeout(done, ms); })]);
 }
 
 /** A candidate's record in words from the server ("近90天完成12单，1次爽约") and how far it moved them. */
@@ -123,7 +140,7 @@ export function myReputation(workerId) {
     box.append(...[h('p', {}, t('rep_my_counts', { d: r.window_days, c: c.completed, n: c.no_shows, l: c.late_cancels })),
       h('p', {}, r.average_stars != null ? t('rep_my_stars', { s: r.average_stars.toFixed(1), n: c.ratings })
         : t('rep_my_few', { n: c.ratings, m: r.min_ratings })),
-      r.top_tags && r.top_tags.length ? h('p', { class: 'meta' }, ...r.top_tags.map((tag) => h('span', { class: 'reason' }, tag))) : null,
+      r.top_tags && r.top_tags.length ? h('p', { class: 'meta' }, ...r.top_tags.map((tag) => h('span', { class: 'reason' }, tagWord(tag)))) : null,
       r.new ? h('p', { class: 'hint' }, t('rep_my_new')) : h('p', { class: 'hint' }, t('rep_my_reliability', { p: Math.round(r.reliability * 100) }))].filter(Boolean));
   }).catch(() => box.remove());
   return box;

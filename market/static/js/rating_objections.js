@@ -6,6 +6,7 @@ import { t, when } from './i18n.js';
 import { empty, failed, field, h, loading, show } from './ui.js';
 import { confirmed } from './confirm.js';
 import { objectionTabs } from './noshow.js';
+import { tagWord } from './rating.js';
 
 const starsText = (n) => '★'.repeat(n) + '☆'.repeat(5 - n);
 
@@ -45,7 +46,7 @@ function card(item, reload) {
     h('h2', {}, item.job_title),
     h('p', { class: 'meta' }, h('span', {}, when(item.starts_at)), h('span', {}, whoRated(item))),
     h('p', {}, h('span', { class: 'starline', 'aria-label': t('rep_star_n', { n: item.stars }) }, starsText(item.stars)),
-      ' ', (item.tags || []).join(' · ')),
+      ' ', (item.tags || []).map(tagWord).join(' · ')),
     h('p', {}, t('ro_words', { note: item.note || t('ro_no_words') })),
     h('div', { class: 'notice' }, h('p', {}, t('ro_objection', { reason: item.reason })),
       h('p', { class: 'hint' }, t('ro_objected_at', { t: when(item.objected_at) }))),

@@ -10,7 +10,7 @@ import { callButton, distanceText, mapLinks } from './places.js';
 import { confirmed } from './confirm.js';
 import { speakButton } from './reach.js';
 import { keepAnswer, lastAnswer, takeHandedOver } from './offline.js';
-import { ratingSlot } from './rating.js';
+import { ratingSlot, ratingsDrawn } from './rating.js';
 import { creditMark } from './grade.js';
 
 /** Plain reasons a job suits the worker, from the radar's matched_skills and breakdown. */
@@ -247,7 +247,9 @@ export async function orders() {
   const load = async () => {
     try {
       const [page, cases] = await Promise.all([api('/api/orders?limit=50'), casesByOrder()]);
-      list.replaceChildren(...(page.items.length ? page.items.map((o) => orderCard(o, load, cases.get(o.id))) : [empty(t('orders_empty'), h('a', { class: 'button', href: '#/radar' }, t('nav_radar')))]));
+      const cards = page.items.map((o) => orderCard(o, load, cases.get(o.id)));
+      await ratingsDrawn(cards);
+      list.replaceChildren(...(cards.length ? cards : [empty(t('orders_empty'), h('a', { class: 'button', href: '#/radar' }, t('nav_radar')))]));
     } catch (err) {
       list.replaceChildren(failed(err, load));
     }
