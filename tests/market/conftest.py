@@ -131,6 +131,7 @@ def _app_for_this_test() -> Any:
     """The app as a new process would serve this test: built once per settings (building the routes is most of
     `create_app`'s cost, a third of a second, two thousand times a run), its process state made afresh each test."""
     from market.app import create_app, reset_state
+    from market.core.log_masking import install_log_masking
     from market.settings import get_settings
 
     settings = get_settings()
@@ -138,6 +139,10 @@ def _app_for_this_test() -> Any:
         _BUILT.update(settings=settings, app=create_app())
     else:
         reset_state(_BUILT["app"])
+        # Logging's handlers write to the stream pytest captures for each test: make them again for this one
+        # (as building the app does), or they write to the last test's closed stream.
+        _BUILT["app"].logging_config.configure()
+        install_log_masking()
     return _BUILT["app"]
 
 
