@@ -61,6 +61,8 @@ def test_the_admin_bars_an_employer_and_creates_staff_with_a_one_time_password(b
     page.get_by_label("Search").fill(barred)
     page.get_by_role("button", name="Find").click()
     card = page.locator(".bo .card", has_text=barred)
+    # the search's answer replaces the first list (which may hold the same card): wait for it, then open the form
+    expect(page.locator(".bo .card")).to_have_count(1)
     expect(card).to_have_count(1)
     card.get_by_text("Bar from posting").first.click()
     card.get_by_label("Reason").fill("Wages unpaid twice, confirmed by the labour inspectors")
