@@ -67,8 +67,8 @@ def _employer_rates_the_worker_in_english_and_sees_the_rating_about_them(browser
     form.get_by_role("button", name="Send rating").click()
     expect(form.locator("[data-field=stars] .err")).to_have_text("Choose the stars")
     form.get_by_role("button", name="5 stars").click()
-    form.get_by_role("button", name="准时").click()
-    form.get_by_role("button", name="肯干").click()
+    form.get_by_role("button", name="On time").click()  # the tags in the reader's language, sent as stored
+    form.get_by_role("button", name="Hard-working").click()
     with page.expect_response(re.compile(r"/api/orders/\d+/rating$")) as answer:
         form.get_by_role("button", name="Send rating").click()
     assert answer.value.status == 200
@@ -76,6 +76,7 @@ def _employer_rates_the_worker_in_english_and_sees_the_rating_about_them(browser
     expect(page.locator("#toast")).to_have_text("Rating sent")
     expect(card).to_contain_text("Rating from the worker")  # both have rated: each sees the other's
     expect(card.locator(".starline").last).to_have_text("★★★★☆")
+    expect(card).to_contain_text("Pays promptly")  # the worker's tag about the employer, in English
     card.screenshot(path=str(SHOTS / "rating-employer-en.png"))
     assert page.errors == []
 
