@@ -46,7 +46,8 @@ def test_employer_replies_to_a_case(browser: Any, live_server: str, lang: str) -
     page = open_page(browser, live_server, phone=EMPLOYER, lang=lang)
     _ready(page)
     page.goto(f"{live_server}/#/cases")
-    page.locator("ul.cards > li a").first.click()
+    page.locator("ul.cards > li a[href^='#/case/']").first.click()  # a case's link, not a late home screen's
+    expect(page).to_have_url(re.compile(r"#/case/\d+$"))
     button = _zh(lang, "提交答复", "Send the reply")
     form = page.locator("form", has=page.get_by_role("button", name=button))
     form.locator("textarea").fill("周五前付清")
