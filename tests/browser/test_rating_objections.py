@@ -44,6 +44,9 @@ def test_staff_see_a_disputed_rating_and_decide_it_with_a_reason(browser: Any, l
     page = open_page(browser, live_server, phone=STAFF, lang=lang)
     # signing in lands on the console through a redirect: click only once it is there, or the redirect wins
     expect(page).to_have_url(re.compile(r"#/s$"))
+    # and once the console has drawn: a console still loading draws over the next screen (docs/status.md)
+    page.wait_for_load_state("networkidle")
+    expect(page.locator("main .loading")).to_have_count(0)
     page.locator("#nav").get_by_role("link", name=w["tab"], exact=True).click()
     page.get_by_role("link", name=w["ratings"]).click()
     expect(page).to_have_url(re.compile(r"#/s/objections$"))
