@@ -26,10 +26,33 @@ export function rememberUser(user) {
   else localStorage.removeItem(USER_KEY);
 }
 
+// Each route starts a new screen (app.js). Reads belong to the screen that made them: when the user moves on, the
+// old screen's reads are aborted and their answers never arrive, so a screen still loading cannot draw over the
+// one now shown, and a slow phone stops downloading what nobody will see.
+let screenReads = new AbortController();
+const NEVER = new Promise(() => {});
+
+/** Start a new screen: abandon the previous screen's reads still under way. */
+export function startScreen() {
+  screenReads.abort();
+  screenReads = new AbortController();
+}
+
+/** The current screen's signal; a screen that waits on a timer checks it before drawing (see `stillShown`). */
+export function screenSignal() {
+  return screenReads.signal;
+}
+
+/** Resolve when `signal`'s screen is still the one shown; never resolve when the user has moved on. */
+export function stillShown(signal) {
+  return signal.aborted ? NEVER : Promise.resolve();
+}
+
 /**
  * Call the API. `body` is sent as JSON unless `raw` is given (a Blob/File sent as is, with `type`).
  * Resolves to the parsed JSON (or null for an empty answer); rejects with an ApiError.
- * A 401 outside login forgets the user and goes to the login screen.
+ * A 401 outside login forgets the user and goes to the login screen. A read (GET) whose screen the user has left
+ * never settles (see `startScreen`).
  */
 export async function api(path, { method = 'GET', body, raw, type, headers = {} } = {}) {
   const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json', 'Accept-Language': currentLang(), ...headers } };
@@ -40,16 +63,24 @@ export async function api(path, { method = 'GET', body, raw, type, headers = {} 
     init.body = JSON.stringify(body);
     init.headers['Content-Type'] = 'application/json';
   }
+  const signal = method === 'GET' ? screenReads.signal : null;  // an act (POST…) always gets its answer
+  if (signal) init.signal = signal;
   let response;
   try {
     response = await fetch(path, init);
   } catch {
+    if (signal?.aborted) return NEVER;
     response = method === 'GET' ? await savedAnswer(path) : null; // offline: the last answer, marked as such
     if (!response) throw new ApiError({ status_code: 0, code: 'network', detail: t('network') });
   }
   if (method === 'GET') keepAnswer(path, response);
   noteAnswer(response);
-  const text = await response.text();
+  let text;
+  try { text = await response.text(); } catch (err) {
+    if (signal?.aborted) return NEVER;
+    throw err;
+  }
+  if (signal?.aborted) return NEVER;
   let data = null;
   if (text) {
     try { data = JSON.parse(text); } catch { data = null; }

@@ -1,7 +1,7 @@
 // The shell: language switch, offline banner, bottom navigation and hash routing (#/radar, #/job/12…).
 // Screens for each role live in their own module, loaded when first needed, so a worker's phone only
 // downloads the worker screens.
-import { api, rememberUser, storedUser } from './api.js';
+import { api, rememberUser, startScreen, storedUser } from './api.js';
 import { currentLang, setLang, t } from './i18n.js';
 import { failed, h, show } from './ui.js';
 import { claimSaved, forgetSaved, handOver, startOffline } from './offline.js';
@@ -105,6 +105,7 @@ function drawShell() {
 let generation = 0;
 async function route() {
   const mine = ++generation;
+  startScreen();
   const user = storedUser();
   const [path, query] = location.hash.slice(1).split('?');
   if (!path || path === '/') {

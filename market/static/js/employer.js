@@ -8,7 +8,7 @@ import { tradeInput } from './trades.js';
 import { badge, empty, failed, field, form, h, loading, show, toast } from './ui.js';
 import { decisionForm, noShowInfo, recordButton } from './noshow.js';
 import { jobTerms } from './worker.js';
-import { employerWarnings } from './warnings.js';
+import { employerWarnings, warningsDrawn } from './warnings.js';
 import { shareButton } from './share.js';
 import { ask, confirmed } from './confirm.js';
 import { ratingSlot, ratingsDrawn, recordLine } from './rating.js';
@@ -24,12 +24,13 @@ function fullness(job) {
 
 export async function myJobs() {
   const list = h('ul', { class: 'cards' }, loading());
+  const warnings = storedUser()?.role === 'employer' ? employerWarnings() : null;
   show(t('my_jobs'), h('div', { class: 'row' }, h('h1', {}, t('my_jobs')), h('a', { class: 'button primary', href: '#/e/post' }, t('nav_post'))),
-    storedUser()?.role === 'employer' ? h('p', {}, gradeLink()) : null,
-    storedUser()?.role === 'employer' ? employerWarnings() : null, list);
+    warnings ? h('p', {}, gradeLink()) : null, warnings, list);
   const load = async () => {
     try {
       const page = await api('/api/jobs?mine=true&limit=100');
+      if (warnings) await warningsDrawn(warnings);
       list.replaceChildren(...(page.items.length ? page.items.map((job) => h('li', { class: 'card' },
         h('a', { class: 'cardlink', href: `#/e/job/${job.id}` },
           h('div', { class: 'row' }, h('h2', {}, job.title), badge(t(`job_status_${job.status}`), job.status), creditMark(job.employer)),

@@ -1,6 +1,6 @@
 // Ratings after a completed order (both sides): stars as big buttons, tags as toggle chips, a note; the rating
 // about me and an objection to it; and reputation lines (a candidate's record, the worker's own profile).
-import { api } from './api.js';
+import { api, screenSignal, stillShown } from './api.js';
 import { t, when } from './i18n.js';
 import { field, form, h, toast } from './ui.js';
 
@@ -121,8 +121,10 @@ export function ratingSlot(order) {
 /** Wait (at most `ms`) until the rating slots of the first `count` cards have drawn, so a list shown after this
  * does not grow under the reader's eyes (a layout shift) as each card's rating form arrives. */
 export async function ratingsDrawn(cards, { count = 6, ms = 1200 } = {}) {
+  const screen = screenSignal();
   const waits = cards.slice(0, count).map((card) => card.querySelector?.('.rateslot')?.ready).filter(Boolean);
   if (waits.length) await Promise.race([Promise.allSettled(waits), new Promise((done) => { setTimeout(done, ms); })]);
+  await stillShown(screen);  // the user moved on while the forms loaded: draw nothing
 }
 
 /** A candidate's record in words from the server ("近90天完成12单，1次爽约") and how far it moved them. */

@@ -1,6 +1,6 @@
 // The wage-warning board (蓝/黄/红): station staff see their station's warnings, the labour bureau every one (its
 // home screen), an employer the warnings about them on their home. Red first, then yellow and blue, oldest first.
-import { api, storedUser } from './api.js';
+import { api, screenSignal, stillShown, storedUser } from './api.js';
 import { money, t, when } from './i18n.js';
 import { badge, empty, failed, h, loading, show } from './ui.js';
 
@@ -99,11 +99,20 @@ export async function supervisorHome() {
 /** The employer's own warnings, for their home: nothing when there are none. */
 export function employerWarnings() {
   const panel = h('section', { class: 'panel', hidden: true, 'aria-labelledby': 'ew-title' });
-  api('/api/warnings?limit=20').then((page) => {
+  // `ready` settles once the panel has drawn (or has nothing to say): a list below it can wait for it, so the
+  // list does not jump down when the panel arrives late (a layout shift)
+  panel.ready = api('/api/warnings?limit=20').then((page) => {
     if (!page.items.length) return;
     panel.replaceChildren(h('h2', { id: 'ew-title' }, t('w_yours')),
       h('ul', { class: 'cards' }, ...page.items.map((w) => warningCard(w, { forEmployer: true }))));
     panel.hidden = false;
   }).catch(() => {});
   return panel;
+}
+
+/** Wait (at most `ms`) until an `employerWarnings` panel has drawn; draw nothing if the user has moved on. */
+export async function warningsDrawn(panel, ms = 1200) {
+  const screen = screenSignal();
+  await Promise.race([panel.ready, new Promise((done) => { setTimeout(done, ms); })]);
+  await stillShown(screen);
 }
