@@ -86,7 +86,8 @@ def _serve(workers: int, jobs: int, suffix: str = "", **settings: str) -> Iterat
     pg = _postgres_url(suffix)
     if pg:
         admin, url, name = pg
-        _postgres(admin, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", f"CREATE DATABASE {name}")
+        _postgres(admin, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", f"CREATE DATABASE {name}",
+                  f"ALTER DATABASE {name} SET synchronous_commit = off")  # a test's database: no waiting on the disk
         env["LINGGONG_DATABASE_URL"] = url
     else:
         env.pop("LINGGONG_DATABASE_URL", None)

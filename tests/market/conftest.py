@@ -51,6 +51,8 @@ def _recreate_postgres_database() -> None:
         try:
             await connection.execute(f"DROP DATABASE IF EXISTS {TEST_DB_NAME} WITH (FORCE)")
             await connection.execute(f"CREATE DATABASE {TEST_DB_NAME}")
+            # A test database need not survive a power cut: commits stop waiting for the disk.
+            await connection.execute(f"ALTER DATABASE {TEST_DB_NAME} SET synchronous_commit = off")
         finally:
             await connection.close()
 
@@ -78,15 +80,30 @@ _TABLES_TO_EMPTY = ["order_events", "idempotency_records", "outbox_messages", "o
                     "stations", "worker_profiles", "employers", "users"]
 
 
+# Emptying every table between tests. TRUNCATE of all 56 tables costs about 0.4 s (new files for each table),
+# most of the PostgreSQL pass over two thousand tests; deleting the rows with triggers and foreign keys off
+# (`session_replication_role`, which the suite's superuser may set) and setting the used sequences back costs a
+# few milliseconds. Append-only tables' triggers are ordinary ones, so they are off too, as under TRUNCATE.
+_EMPTY_EVERY_TABLE = """
+DO $$
+DECLARE t record;
+BEGIN
+  SET LOCAL session_replication_role = replica;
+  FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migration' LOOP
+    EXECUTE format('DELETE FROM %I', t.tablename);
+  END LOOP;
+  PERFORM setval(format('%I', sequencename)::regclass, 1, false)
+    FROM pg_sequences WHERE schemaname = 'public' AND last_value IS NOT NULL AND sequencename <> 'migration_id_seq';
+END $$;
+"""
+
+
 async def _empty_postgres() -> None:
     import asyncpg
 
     connection = await asyncpg.connect(TEST_DB_URL)
     try:
-        tables = await connection.fetch(
-            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migration'")
-        names = ", ".join(f'"{t["tablename"]}"' for t in tables)
-        await connection.execute(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+        await connection.execute(_EMPTY_EVERY_TABLE)
     finally:
         await connection.close()
 
