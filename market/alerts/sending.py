@@ -24,6 +24,7 @@ from market.core import clock
 from market.core.database import lock_rows_for_update, write_transaction
 from market.core.events import record
 from market.jobs.tables import Job
+from market.ranking.state import LiveMatching
 from market.settings import get_settings
 
 __all__ = ["BATCH", "TIERS", "plan_tiers", "send_due_alerts"]
@@ -80,12 +81,13 @@ async def _tier_ready(tier_id: int) -> dict[str, Any] | None:
     return tier
 
 
-async def _run_tier(tier_id: int, now: datetime) -> None:
+async def _run_tier(tier_id: int, now: datetime, matching: LiveMatching | None) -> None:
     """Run one tier: its audience is ranked outside the write transaction (the ranking may take a while), then
     everything is checked again under the tier's lock before its alerts are written."""
     tier = await _tier_ready(tier_id)
     row = await _job(tier["job"]) if tier else None
-    workers = await tier_audience(row, tier["tier"]) if tier and row and why_closed(row) is None else []
+    workers = (await tier_audience(row, tier["tier"], matching)
+               if tier and row and why_closed(row) is None else [])
     async with write_transaction():
         await lock_rows_for_update(AlertTierPlan, AlertTierPlan.id == tier_id)
         tier = await _tier_ready(tier_id)
@@ -164,16 +166,20 @@ async def _failed(table: type[AlertTierPlan] | type[JobAlert], item_id: int, err
         await table.update(changes).where(table.id == item_id)
 
 
-async def send_due_alerts() -> int:
+async def send_due_alerts(matching: LiveMatching | None = None) -> int:
     """Run the due tiers, then send the due alerts; how many alerts were sent. Idempotent and safe beside other
-    workers (each item under its row lock, re-read before acting); one bad item is retried later, the rest go on."""
+    workers (each item under its row lock, re-read before acting); one bad item is retried later, the rest go on.
+
+    `matching` is the process's live matching state, if it has one: the tiers rank their candidates in it (polled
+    first) instead of building an index of the workers near each job (`market.alerts.audience`).
+    """
     now = clock.now()
     tiers = await AlertTierPlan.select(AlertTierPlan.id).where(
         AlertTierPlan.done_at.is_null() & (AlertTierPlan.next_attempt_at <= now)).order_by(
         AlertTierPlan.due_at).limit(BATCH)  # a job's tiers in their order, so a retried one frees the next at once
     for tier in tiers:
         try:
-            await _run_tier(tier["id"], now)
+            await _run_tier(tier["id"], now, matching)
         except Exception as exc:  # one bad tier must not stop the others
             log.exception("alert tier %s failed", tier["id"])
             await _failed(AlertTierPlan, tier["id"], exc, now)

@@ -173,10 +173,10 @@ async def test_a_failing_tier_is_retried_with_back_off_and_holds_up_no_other(cli
     await posted(market, employer, start_in=timedelta(days=2))
     real = sending.tier_audience
 
-    async def flaky(row, tier):
+    async def flaky(row, tier, matching=None):
         if row["id"] == bad["id"]:
             raise RuntimeError("the database hiccupped")
-        return await real(row, tier)
+        return await real(row, tier, matching)
 
     monkeypatch.setattr(sending, "tier_audience", flaky)
     clock.shift(timedelta(minutes=10))
