@@ -214,3 +214,30 @@ async def test_settings_are_off_until_the_worker_opts_in_and_bad_values_are_name
     assert saved.json() == {"enabled": True, "channels": ["sms"], "quiet_hours": {"from": "22:00", "to": "07:00"},
                             "daily_cap": 3, "sent_today": 0}
     assert (await client.get("/api/workers/me/alerts", headers=worker["headers"])).json() == saved.json()
+
+
+async def test_a_failing_alert_among_its_jobs_others_is_retried_alone_and_the_others_go(client, market, monkeypatch):
+    clock.freeze(clock.now())
+    employer = await market.user("employer")
+    good = await _named(client, market, "好的", 1.0)
+    bad = await _named(client, market, "出错的", 2.0)
+    other = await _named(client, market, "另一个", 3.0)
+    await posted(market, employer, headcount=3)
+    real = sending._send_one
+
+    async def flaky(alert, *args):
+        if alert["worker"] == bad["id"]:
+            raise RuntimeError("the outbox hiccupped")
+        return await real(alert, *args)
+
+    monkeypatch.setattr(sending, "_send_one", flaky)
+    clock.shift(timedelta(minutes=10))
+    assert await send_due_alerts() == 2, "the job's alerts go in one transaction; that failing, each alone"
+    assert sorted(await _alerted(good, bad, other)) == sorted(["好的", "另一个"])
+    (failed,) = await JobAlert.select().where(JobAlert.worker == bad["id"])
+    assert (failed["state"], failed["attempts"]) == ("waiting", 1)
+    assert "hiccupped" in failed["last_error"]
+    monkeypatch.setattr(sending, "_send_one", real)
+    clock.shift(timedelta(minutes=1))
+    assert await send_due_alerts() == 1
+    assert await _alerted(bad) == ["出错的"]
