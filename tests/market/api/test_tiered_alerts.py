@@ -223,21 +223,21 @@ async def test_a_failing_alert_among_its_jobs_others_is_retried_alone_and_the_ot
     bad = await _named(client, market, "出错的", 2.0)
     other = await _named(client, market, "另一个", 3.0)
     await posted(market, employer, headcount=3)
-    real = sending._send_one
+    real = sending.channels_of
 
-    async def flaky(alert, *args):
-        if alert["worker"] == bad["id"]:
-            raise RuntimeError("the outbox hiccupped")
-        return await real(alert, *args)
+    def flaky(settings):
+        if settings["worker"] == bad["id"]:
+            raise RuntimeError("the settings hiccupped")
+        return real(settings)
 
-    monkeypatch.setattr(sending, "_send_one", flaky)
+    monkeypatch.setattr(sending, "channels_of", flaky)
     clock.shift(timedelta(minutes=10))
     assert await send_due_alerts() == 2, "the job's alerts go in one transaction; that failing, each alone"
     assert sorted(await _alerted(good, bad, other)) == sorted(["好的", "另一个"])
     (failed,) = await JobAlert.select().where(JobAlert.worker == bad["id"])
     assert (failed["state"], failed["attempts"]) == ("waiting", 1)
     assert "hiccupped" in failed["last_error"]
-    monkeypatch.setattr(sending, "_send_one", real)
+    monkeypatch.setattr(sending, "channels_of", real)
     clock.shift(timedelta(minutes=1))
     assert await send_due_alerts() == 1
     assert await _alerted(bad) == ["出错的"]
