@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 import msgspec
+from piccolo.query.functions.aggregate import Count
 
 from market.alerts.schemas import AlertPreferences, AlertPreferencesUpdate
 from market.alerts.tables import AlertSettings, AlertState, JobAlert
@@ -15,7 +16,7 @@ from market.core.errors import Invalid
 from market.core.zone import local
 
 __all__ = ["DEFAULT_DAILY_CAP", "alert_preferences", "change_alert_preferences", "channels_of", "market_day",
-           "sent_on"]
+           "sent_counts", "sent_on"]
 
 DEFAULT_DAILY_CAP = 5
 """Alerts a worker gets in one day (market time) until they choose otherwise."""
@@ -35,6 +36,14 @@ async def sent_on(worker_id: int, day: date) -> int:
     """How many alerts the worker was sent on `day`."""
     return await JobAlert.count().where((JobAlert.worker == worker_id) & (JobAlert.state == AlertState.sent)
                                         & (JobAlert.sent_day == day))
+
+
+async def sent_counts(worker_ids: list[int], day: date) -> dict[int, int]:
+    """How many alerts each of the workers was sent on `day` (those sent none left out)."""
+    rows = await JobAlert.select(JobAlert.worker, Count(JobAlert.id, alias="n")).where(
+        JobAlert.worker.is_in(worker_ids or [0]) & (JobAlert.state == AlertState.sent)
+        & (JobAlert.sent_day == day)).group_by(JobAlert.worker)
+    return {row["worker"]: int(row["n"]) for row in rows}
 
 
 async def _row(worker_id: int) -> dict[str, Any]:

@@ -1,5 +1,6 @@
 """Tiered job alerts, planned and sent: a posted job's tiers are rows (durable across restarts and Redis outages),
-and one idempotent background pass sends what is due, tier by tier, alert by alert, each in its own transaction.
+and one idempotent background pass sends what is due, tier by tier (each in its own transaction), then the alerts,
+a job's consecutive alerts in one transaction (each alone if that fails).
 
 A tier is due at its head start after posting and waits while an earlier tier of its job is not done; when it
 runs it stops for good if the job filled, was cancelled or started, else it writes one `JobAlert` per worker of
@@ -12,18 +13,19 @@ holds up the other tiers or alerts.
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from market.alerts.audience import tier_audience, why_closed
 from market.alerts.events import JobAlerted
-from market.alerts.preferences import DEFAULT_DAILY_CAP, channels_of, market_day, sent_on
+from market.alerts.preferences import DEFAULT_DAILY_CAP, channels_of, market_day, sent_counts
 from market.alerts.quiet_hours import quiet_until
 from market.alerts.tables import AlertSettings, AlertState, AlertTierPlan, JobAlert, Tier
 from market.core import clock
 from market.core.database import lock_rows_for_update, write_transaction
 from market.core.events import record
 from market.jobs.tables import Job
+from market.ranking.state import LiveMatching
 from market.settings import get_settings
 
 __all__ = ["BATCH", "TIERS", "plan_tiers", "send_due_alerts"]
@@ -80,12 +82,13 @@ async def _tier_ready(tier_id: int) -> dict[str, Any] | None:
     return tier
 
 
-async def _run_tier(tier_id: int, now: datetime) -> None:
+async def _run_tier(tier_id: int, now: datetime, matching: LiveMatching | None) -> None:
     """Run one tier: its audience is ranked outside the write transaction (the ranking may take a while), then
     everything is checked again under the tier's lock before its alerts are written."""
     tier = await _tier_ready(tier_id)
     row = await _job(tier["job"]) if tier else None
-    workers = await tier_audience(row, tier["tier"]) if tier and row and why_closed(row) is None else []
+    workers = (await tier_audience(row, tier["tier"], matching)
+               if tier and row and why_closed(row) is None else [])
     async with write_transaction():
         await lock_rows_for_update(AlertTierPlan, AlertTierPlan.id == tier_id)
         tier = await _tier_ready(tier_id)
@@ -119,34 +122,77 @@ async def _skip(alert_id: int, reason: str) -> int:
     return 0
 
 
-async def _send_alert(alert_id: int, now: datetime) -> int:
+async def _send_alerts(alert_ids: list[int], now: datetime) -> int:
+    """Send a run of one job's due alerts (each worker once) in one transaction, each checked as it is due: the
+    job still takes people, the worker's alerts are on, not in quiet hours, not past the daily cap."""
     async with write_transaction():
-        await lock_rows_for_update(JobAlert, JobAlert.id == alert_id)
-        alert = await JobAlert.select().where(JobAlert.id == alert_id).first()
-        if alert is None or alert["state"] != AlertState.waiting:
+        await lock_rows_for_update(JobAlert, JobAlert.id.is_in(alert_ids))
+        rows = {r["id"]: r for r in await JobAlert.select().where(JobAlert.id.is_in(alert_ids))}
+        alerts = [rows[i] for i in alert_ids if i in rows and rows[i]["state"] == AlertState.waiting]
+        if not alerts:
             return 0
-        row = await _job(alert["job"])
-        closed = "job_not_open" if row is None else why_closed(row)
-        if closed is not None:
-            return await _skip(alert_id, _STOPPED[closed])
-        assert row is not None
-        settings = (await _settings_of([alert["worker"]])).get(alert["worker"])
-        if settings is None or not settings["enabled"] or not channels_of(settings):
-            return await _skip(alert_id, "turned_off")
-        if (end := _quiet_end(settings, now)) is not None:
-            if end >= row["starts_at"]:
-                return await _skip(alert_id, "quiet_hours")
-            await JobAlert.update({JobAlert.due_at: end, JobAlert.next_attempt_at: end}).where(JobAlert.id == alert_id)
-            return 0
-        day = market_day()
-        if await sent_on(alert["worker"], day) >= (settings["daily_cap"] or DEFAULT_DAILY_CAP):
-            return await _skip(alert_id, "daily_cap")
-        await JobAlert.update({JobAlert.state: AlertState.sent, JobAlert.sent_at: now, JobAlert.sent_day: day,
-                               JobAlert.attempts: alert["attempts"] + 1}).where(JobAlert.id == alert_id)
-        record(JobAlerted(alert_id=alert_id, job_id=row["id"], worker_id=alert["worker"], tier=alert["tier"],
-                          title=row["title"], starts_at=row["starts_at"], address=row["address"],
-                          channels=tuple(channels_of(settings))))
-        return 1
+        row = await _job(alerts[0]["job"])
+        workers = [alert["worker"] for alert in alerts]
+        settings, day = await _settings_of(workers), market_day()
+        counts = await sent_counts(workers, day)
+        sent = 0
+        for alert in alerts:
+            sent += await _send_one(alert, row, settings.get(alert["worker"]), counts.get(alert["worker"], 0),
+                                    now, day)
+        return sent
+
+
+async def _send_one(alert: dict[str, Any], row: dict[str, Any] | None, settings: dict[str, Any] | None,
+                    sent_today: int, now: datetime, day: date) -> int:
+    """Send one waiting alert, or skip it or hold it until the quiet hours end; 1 if it was sent."""
+    alert_id = alert["id"]
+    closed = "job_not_open" if row is None else why_closed(row)
+    if closed is not None:
+        return await _skip(alert_id, _STOPPED[closed])
+    assert row is not None
+    if settings is None or not settings["enabled"] or not channels_of(settings):
+        return await _skip(alert_id, "turned_off")
+    if (end := _quiet_end(settings, now)) is not None:
+        if end >= row["starts_at"]:
+            return await _skip(alert_id, "quiet_hours")
+        await JobAlert.update({JobAlert.due_at: end, JobAlert.next_attempt_at: end}).where(JobAlert.id == alert_id)
+        return 0
+    if sent_today >= (settings["daily_cap"] or DEFAULT_DAILY_CAP):
+        return await _skip(alert_id, "daily_cap")
+    await JobAlert.update({JobAlert.state: AlertState.sent, JobAlert.sent_at: now, JobAlert.sent_day: day,
+                           JobAlert.attempts: alert["attempts"] + 1}).where(JobAlert.id == alert_id)
+    record(JobAlerted(alert_id=alert_id, job_id=row["id"], worker_id=alert["worker"], tier=alert["tier"],
+                      title=row["title"], starts_at=row["starts_at"], address=row["address"],
+                      channels=tuple(channels_of(settings))))
+    return 1
+
+
+def _runs(alerts: list[dict[str, Any]]) -> list[list[int]]:
+    """The due alerts in their order, cut where the job changes: each run is one job's (a worker at most once)."""
+    runs: list[list[int]] = []
+    for previous, alert in zip([None, *alerts], alerts, strict=False):
+        if previous is None or previous["job"] != alert["job"]:
+            runs.append([])
+        runs[-1].append(alert["id"])
+    return runs
+
+
+async def _send_run(run: list[int], now: datetime) -> int:
+    """Send a run of alerts in one transaction; if that fails, each alone, so that one bad alert is retried later
+    (with back-off) and holds up no other."""
+    if len(run) > 1:
+        try:
+            return await _send_alerts(run, now)
+        except Exception:
+            log.warning("job alerts %s failed together; sending them one by one", run, exc_info=True)
+    sent = 0
+    for alert_id in run:
+        try:
+            sent += await _send_alerts([alert_id], now)
+        except Exception as exc:  # one bad alert must not stop the others
+            log.exception("job alert %s failed", alert_id)
+            await _failed(JobAlert, alert_id, exc, now)
+    return sent
 
 
 async def _failed(table: type[AlertTierPlan] | type[JobAlert], item_id: int, error: Exception, now: datetime) -> None:
@@ -164,27 +210,27 @@ async def _failed(table: type[AlertTierPlan] | type[JobAlert], item_id: int, err
         await table.update(changes).where(table.id == item_id)
 
 
-async def send_due_alerts() -> int:
+async def send_due_alerts(matching: LiveMatching | None = None) -> int:
     """Run the due tiers, then send the due alerts; how many alerts were sent. Idempotent and safe beside other
-    workers (each item under its row lock, re-read before acting); one bad item is retried later, the rest go on."""
+    workers (each item under its row lock, re-read before acting); one bad item is retried later, the rest go on.
+
+    `matching` is the process's live matching state, if it has one: the tiers rank their candidates in it (polled
+    first) instead of building an index of the workers near each job (`market.alerts.audience`).
+    """
     now = clock.now()
     tiers = await AlertTierPlan.select(AlertTierPlan.id).where(
         AlertTierPlan.done_at.is_null() & (AlertTierPlan.next_attempt_at <= now)).order_by(
         AlertTierPlan.due_at).limit(BATCH)  # a job's tiers in their order, so a retried one frees the next at once
     for tier in tiers:
         try:
-            await _run_tier(tier["id"], now)
+            await _run_tier(tier["id"], now, matching)
         except Exception as exc:  # one bad tier must not stop the others
             log.exception("alert tier %s failed", tier["id"])
             await _failed(AlertTierPlan, tier["id"], exc, now)
-    alerts = await JobAlert.select(JobAlert.id).where(
+    alerts = await JobAlert.select(JobAlert.id, JobAlert.job).where(
         (JobAlert.state == AlertState.waiting) & (JobAlert.next_attempt_at <= now)).order_by(
         JobAlert.next_attempt_at).limit(BATCH)
     sent = 0
-    for alert in alerts:
-        try:
-            sent += await _send_alert(alert["id"], now)
-        except Exception as exc:  # one bad alert must not stop the others
-            log.exception("job alert %s failed", alert["id"])
-            await _failed(JobAlert, alert["id"], exc, now)
+    for run in _runs(alerts):  # in their order, a job's consecutive alerts in one transaction
+        sent += await _send_run(run, now)
     return sent

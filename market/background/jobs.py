@@ -54,8 +54,9 @@ async def scan_wages(ctx: dict[str, Any]) -> int:
 
 
 async def send_job_alerts(ctx: dict[str, Any]) -> int:
-    """Run the job alert tiers that are due and send the alerts due (quiet hours, daily caps; idempotent)."""
-    return await send_due_alerts()
+    """Run the job alert tiers that are due and send the alerts due (quiet hours, daily caps; idempotent); the
+    tiers rank in the process's live matching state when the context holds one (`ctx["matching"]`)."""
+    return await send_due_alerts(ctx.get("matching"))
 
 
 async def grade_employers(ctx: dict[str, Any]) -> int:

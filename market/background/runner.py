@@ -8,11 +8,13 @@ import logging
 import time
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from typing import Any
 
 from litestar import Litestar
 
 from market.background import queue
 from market.background.schedule import SCHEDULE, Scheduled
+from market.ranking.state import live_matching
 from market.settings import get_settings
 
 __all__ = ["InProcessRunner", "background_lifespan", "runner_for_app"]
@@ -29,6 +31,8 @@ class InProcessRunner:
         started = time.monotonic()
         self._due = {entry.name: 0.0 if entry.run_at_startup else started + entry.period_s for entry in schedule}
         self._wake = asyncio.Event()
+        self.context: dict[str, Any] = {"job_try": 1, "in_process": True}
+        """What each job is called with; the app's lifespan adds its live matching state (`matching`)."""
 
     @property
     def periods(self) -> dict[str, float]:
@@ -47,7 +51,7 @@ class InProcessRunner:
                 continue
             self._due[name] = time.monotonic() + entry.period_s
             try:
-                await entry.function({"job_try": 1, "in_process": True})
+                await entry.function(dict(self.context))
             except Exception:
                 logger.exception("background job %s failed; it runs again in %d s", name, entry.period_s)
 
@@ -75,6 +79,7 @@ async def background_lifespan(app: Litestar) -> AsyncIterator[None]:
         await queue.close_pool()
         return
     queue.use_runner(runner)
+    runner.context["matching"] = live_matching(app.state)  # the alert tiers rank in the app's own index
     task = asyncio.create_task(runner.run_forever())
     try:
         yield

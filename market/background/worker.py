@@ -21,6 +21,7 @@ from market.background.queue import redis_settings
 from market.background.schedule import SCHEDULE
 from market.background.wiring import install as install_subscriptions
 from market.core.database import close_pool, open_pool
+from market.ranking.state import LiveMatching
 
 __all__ = ["REDIS_RETRY_FIRST_S", "REDIS_RETRY_MAX_S", "SteadyWorker", "WorkerSettings", "run_worker"]
 
@@ -36,9 +37,11 @@ REDIS_DOWN = (RedisConnectionError, RedisTimeoutError, OSError, asyncio.TimeoutE
 
 
 async def startup(ctx: dict[str, Any]) -> None:
-    """Install the domain subscriptions and open the database pool for the worker's life."""
+    """Install the domain subscriptions, open the database pool for the worker's life, and give the jobs the
+    worker's own live matching state (`ctx["matching"]`, built on first use, polled by each use)."""
     install_subscriptions()
     await open_pool(max_size=4)
+    ctx["matching"] = LiveMatching()
 
 
 async def shutdown(ctx: dict[str, Any]) -> None:

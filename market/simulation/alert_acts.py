@@ -64,7 +64,7 @@ class _Alerts:
 
     async def send(self, sim: Sim) -> None:
         """The background pass, then the workers' reactions to what it sent."""
-        await send_due_alerts()
+        await send_due_alerts(sim.matching)
         await self.react(sim, {"at": clock.now()})
 
     async def react(self, sim: Sim, facts: dict[str, Any]) -> None:

@@ -48,7 +48,7 @@ def _one_run(args: argparse.Namespace, alerts: bool, prepare: Callable[[Settings
     throwaway_database(args.database_url)
     prepare(get_settings())
     run(migrate)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
 
     async def go() -> Any:
         from rich.progress import Progress
@@ -60,9 +60,10 @@ def _one_run(args: argparse.Namespace, alerts: bool, prepare: Callable[[Settings
         config = SimConfig(days=args.days, seed=args.seed, workers=args.workers, employers=args.employers,
                            alerts=alerts)
         label = f"simulating {args.days} days, alerts {'on' if alerts else 'off'}"
-        if not sys.stderr.isatty():  # a log file: one line a day instead of a bar drawn only at the end
+        if not sys.stderr.isatty():  # a log file: one line a day (wall and CPU seconds since the migration)
             return await simulate(config, progress=lambda done, total: print(
-                f"{label}: day {done}/{total} ({time.perf_counter() - started:.0f} s)", file=sys.stderr, flush=True))
+                f"{label}: day {done}/{total} ({time.perf_counter() - started:.0f} s, "
+                f"{time.process_time() - cpu:.1f} s CPU)", file=sys.stderr, flush=True))
         with Progress(transient=False) as bar:
             task = bar.add_task(label, total=args.days)
             return await simulate(config, progress=lambda done, _total: bar.update(task, completed=done))

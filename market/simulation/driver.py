@@ -73,7 +73,7 @@ class SimResult:
 
 async def _background(sim: Sim) -> None:
     for name in sim.background:
-        await JOBS[name]({})
+        await JOBS[name]({"matching": sim.matching})
     await sim.fire("background_ran", at=clock.now())
 
 

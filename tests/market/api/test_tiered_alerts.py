@@ -173,10 +173,10 @@ async def test_a_failing_tier_is_retried_with_back_off_and_holds_up_no_other(cli
     await posted(market, employer, start_in=timedelta(days=2))
     real = sending.tier_audience
 
-    async def flaky(row, tier):
+    async def flaky(row, tier, matching=None):
         if row["id"] == bad["id"]:
             raise RuntimeError("the database hiccupped")
-        return await real(row, tier)
+        return await real(row, tier, matching)
 
     monkeypatch.setattr(sending, "tier_audience", flaky)
     clock.shift(timedelta(minutes=10))
@@ -214,3 +214,30 @@ async def test_settings_are_off_until_the_worker_opts_in_and_bad_values_are_name
     assert saved.json() == {"enabled": True, "channels": ["sms"], "quiet_hours": {"from": "22:00", "to": "07:00"},
                             "daily_cap": 3, "sent_today": 0}
     assert (await client.get("/api/workers/me/alerts", headers=worker["headers"])).json() == saved.json()
+
+
+async def test_a_failing_alert_among_its_jobs_others_is_retried_alone_and_the_others_go(client, market, monkeypatch):
+    clock.freeze(clock.now())
+    employer = await market.user("employer")
+    good = await _named(client, market, "好的", 1.0)
+    bad = await _named(client, market, "出错的", 2.0)
+    other = await _named(client, market, "另一个", 3.0)
+    await posted(market, employer, headcount=3)
+    real = sending.channels_of
+
+    def flaky(settings):
+        if settings["worker"] == bad["id"]:
+            raise RuntimeError("the settings hiccupped")
+        return real(settings)
+
+    monkeypatch.setattr(sending, "channels_of", flaky)
+    clock.shift(timedelta(minutes=10))
+    assert await send_due_alerts() == 2, "the job's alerts go in one transaction; that failing, each alone"
+    assert sorted(await _alerted(good, bad, other)) == sorted(["好的", "另一个"])
+    (failed,) = await JobAlert.select().where(JobAlert.worker == bad["id"])
+    assert (failed["state"], failed["attempts"]) == ("waiting", 1)
+    assert "hiccupped" in failed["last_error"]
+    monkeypatch.setattr(sending, "channels_of", real)
+    clock.shift(timedelta(minutes=1))
+    assert await send_due_alerts() == 1
+    assert await _alerted(bad) == ["出错的"]

@@ -8,10 +8,12 @@ from itertools import pairwise
 import pytest
 from arq.cron import next_cron
 
+from market.background import jobs, worker
 from market.background.jobs import JOBS
 from market.background.runner import InProcessRunner
 from market.background.schedule import SCHEDULE, Scheduled
 from market.background.worker import WorkerSettings
+from market.ranking.state import LiveMatching, live_matching
 from market.settings import reset_settings
 
 
@@ -95,7 +97,27 @@ async def test_the_app_makes_its_runner_and_enqueues_nudge_it_only_while_the_app
     async with app.lifespan():
         assert queue.current_runner() is runner
         assert await queue.enqueue("dispatch_outbox") is True
+        assert runner.context["matching"] is live_matching(app.state), "the alert tiers rank in the app's index"
     assert queue.current_runner() is None
+
+
+async def test_the_worker_gives_its_jobs_a_live_matching_state_of_its_own(monkeypatch):
+    seen = []
+
+    async def sends(matching=None):
+        seen.append(matching)
+        return 0
+
+    monkeypatch.setattr(jobs, "send_due_alerts", sends)
+    ctx: dict = {}
+    await worker.startup(ctx)
+    try:
+        assert isinstance(ctx["matching"], LiveMatching)
+        await JOBS["send_job_alerts"](ctx)
+        await JOBS["send_job_alerts"]({})
+    finally:
+        await worker.shutdown(ctx)
+    assert seen == [ctx["matching"], None], "with no state in the context the tiers load the workers near the job"
 
 
 async def test_with_redis_the_app_runs_no_jobs_itself(redis):
