@@ -26,7 +26,6 @@ from market.ranking.state import LiveMatching
 from market.stations.behalf import standing_consent
 from market.workers.tables import WorkerProfile
 from matching import MatchingState
-from matching import WorkerProfile as WorkerView
 
 __all__ = ["CANDIDATE_WINDOW", "SEARCH_RADII_KM", "browse_jobs", "jobs_for_walk_in", "list_candidates"]
 
@@ -120,7 +119,7 @@ async def _ranked_for(matching: LiveMatching, worker_id: int, viewer: CurrentUse
     state = await matching.current()  # first: its poll forgets what changed before the cache is read
     cache = matching.cache
     if wanted.lat is None or wanted.lon is None:  # from home: the same answer until the worker or an order changes
-        worker = await cache.get("worker", worker_id, lambda: _at_home(matching, worker_id))
+        worker = await cache.get("worker", worker_id, lambda: load_worker_at(worker_id, None, None))
     else:
         worker = await load_worker_at(worker_id, wanted.lat, wanted.lon)
     if worker is None:
@@ -143,15 +142,6 @@ async def _ranked_for(matching: LiveMatching, worker_id: int, viewer: CurrentUse
     items = [_explained(job_out(rows[m.job_id], employers, m.distance_km), m.as_dict())
              for m in page if m.job_id in rows]
     return Page(items=items, total=total, limit=limit, offset=offset)
-
-
-async def _at_home(matching: LiveMatching, worker_id: int) -> WorkerView | None:
-    """The worker at home as matching sees them: as the live state holds them (loaded with the change that last
-    named them), else from the database; None without skills or a home."""
-    held = matching.worker(worker_id)
-    if held is None:
-        return await load_worker_at(worker_id, None, None)
-    return held if held.skills else None
 
 
 def _mentions(row: dict[str, Any], words: str) -> bool:

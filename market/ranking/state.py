@@ -28,7 +28,7 @@ from market.ranking.loading import load_jobs, load_workers, order_parties
 from market.ranking.read_cache import ReadCache
 from market.ranking.tables import ChangeKind, MatchingChange
 from market.ranking.taxonomy_feed import refresh_taxonomy
-from matching import Change, JobChanged, JobRemoved, MatchingState, WorkerChanged, WorkerProfile, WorkerRemoved
+from matching import Change, JobChanged, JobRemoved, MatchingState, WorkerChanged, WorkerRemoved
 
 __all__ = ["ACCOUNT_MAX_AGE", "GAP_WAIT", "POLL_INTERVAL", "REBUILD_AFTER", "LiveMatching", "cached_user",
            "live_matching", "matching_lifespan", "provide_matching"]
@@ -47,8 +47,7 @@ log = logging.getLogger(__name__)
 
 
 class LiveMatching:
-    """One process's `MatchingState` and what it needs to stay fresh: the last poll, the open gaps, a lock; and the
-    profiles its worker index was given, so the radar need not load a worker the index holds."""
+    """One process's `MatchingState` and what it needs to stay fresh: the last poll, the open gaps, a lock."""
 
     def __init__(self) -> None:
         """Nothing built yet: the first `current()` builds from the database."""
@@ -58,7 +57,6 @@ class LiveMatching:
         self._seen_local = -1
         self._gaps: dict[int, datetime] = {}
         self._taxonomy_changed = False
-        self._profiles: dict[int, WorkerProfile] = {}
         self.cache = ReadCache()
         """Rows requests read, forgotten here as the change feed names them (`market.ranking.read_cache`)."""
         self.polls = 0
@@ -85,11 +83,6 @@ class LiveMatching:
         assert self._state is not None
         return self._state
 
-    def worker(self, worker_id: int) -> WorkerProfile | None:
-        """The worker as the state holds them (the profile its index was last given), None when it holds none;
-        call after `current()`."""
-        return self._profiles.get(worker_id)
-
     def _due(self) -> bool:
         elapsed = clock.now() - self._polled_at
         return local_writes() != self._seen_local or elapsed >= POLL_INTERVAL or elapsed < timedelta(0)
@@ -100,8 +93,8 @@ class LiveMatching:
         watermark = await latest_seq()  # read first: rows read after it reflect at least this sequence
         self.cache.clear()
         workers, jobs = await load_workers(), await load_jobs()
-        self._profiles = {worker_id: w for worker_id, w in workers.items() if w}
-        self._state = MatchingState.build(list(self._profiles.values()), [j for j in jobs.values() if j], watermark)
+        self._state = MatchingState.build([w for w in workers.values() if w], [j for j in jobs.values() if j],
+                                          watermark)
         self.cache.clear()  # again: anything remembered while loading was read from the state being replaced
         recent = {r["seq"] for r in await MatchingChange.select(MatchingChange.seq).where(
             MatchingChange.seq > watermark - BUILD_LOOKBACK)}
@@ -130,9 +123,7 @@ class LiveMatching:
         if fresh:
             named = await _named(fresh)
             self._forget(named)
-            changes = await _changes_for(named, top)
-            state.apply(changes)
-            self._keep_profiles(changes)
+            state.apply(await _changes_for(named, top))
             # After applying: a ranking depends on every worker near the job, and points into the index's rows.
             self.cache.forget_kind("ranked")
             self.polls += 1
@@ -140,13 +131,6 @@ class LiveMatching:
 
 
 
-
-    def _keep_profiles(self, changes: list[Change]) -> None:
-        for change in changes:
-            if isinstance(change, WorkerChanged):
-                self._profiles[change.profile.worker_id] = change.profile
-            elif isinstance(change, WorkerRemoved):
-                self._profiles.pop(change.worker_id, None)
 
     def _forget(self, named: dict[str, set[int]]) -> None:
         for kind in ("worker", "taken", "skills"):

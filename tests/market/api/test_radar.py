@@ -102,18 +102,3 @@ async def test_signing_in_can_bring_the_radars_first_page_so_the_phone_saves_a_r
         "phone": employer["phone"], "password": market.password, "first_page": True})
     assert as_employer.status_code == 200
     assert as_employer.json()["first_page"] is None
-
-
-async def test_a_workers_edited_profile_and_new_booking_show_on_their_next_look(client, market):
-    employer = await market.user("employer")
-    wiring = await market.job(employer, title="配电箱安装", skills=["电工"], location=place(1), **LATER)
-    moving = await market.job(employer, title="搬家", skills=["搬运工"], location=place(1), **LATER)
-    clash = await market.job(employer, title="同时的搬运", skills=["搬运工"], location=place(2), **LATER)
-    worker = await worker_with(client, market, "周师傅", [skill("电工", 10)], 0)
-    assert [j["id"] for j in (await radar(client, worker))["items"]] == [wiring["id"]]
-    edited = await client.put("/api/workers/me", headers=worker["headers"], json={
-        "skills": [skill("搬运工", 5)], "location": place(0), "max_distance_km": 10})
-    assert edited.status_code == 200, edited.text
-    assert {j["id"] for j in (await radar(client, worker))["items"]} == {moving["id"], clash["id"]}
-    assert (await market.accept(moving["id"], worker)).status_code == 201
-    assert (await radar(client, worker))["items"] == [], "taken, and the other clashes with it"
