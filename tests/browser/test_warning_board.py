@@ -73,4 +73,8 @@ def test_the_employer_sees_the_warnings_about_them_on_their_home(browser: Any, l
     assert mine["total"] >= 1, "the demo employer left a worker unpaid"
     expect(page.locator(".card.warning")).to_have_count(mine["total"])
     expect(page.locator(".card.warning").first).to_contain_text("You owe")
+    workers = mine["items"][0]["worker_count"]  # the English agrees with the count: never "worker(s)"
+    expect(page.locator(".card.warning").first).to_contain_text(
+        f"You owe {workers} worker{'' if workers == 1 else 's'} their pay")
+    expect(page.locator(".card.warning").first).not_to_contain_text("(s)")
     assert page.errors == []

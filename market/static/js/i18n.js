@@ -984,6 +984,8 @@ export function t(key, vars) {
   const pair = M[key];
   let text = pair ? pair[lang === 'en' ? 1 : 0] : (SERVER_MESSAGES[key] || {})[lang] || key;
   if (vars) for (const [name, value] of Object.entries(vars)) text = text.replaceAll(`{${name}}`, value);
+  // English words written "worker(s)" agree with the entry's count {n}: "1 worker", "3 workers"
+  if (vars && 'n' in vars && lang === 'en') text = text.replaceAll('(s)', Number(vars.n) === 1 ? '' : 's');
   return text;
 }
 
