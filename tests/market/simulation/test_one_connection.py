@@ -38,3 +38,17 @@ async def test_on_sqlite_every_query_inside_shares_one_connection() -> None:
         return
     with pytest.raises(Exception, match="no such table"):
         await Job.raw("SELECT n FROM probe_seen")  # a new connection: the shared one was closed
+
+
+@pytest.mark.skipif(not ON_POSTGRES, reason="a connection pool is PostgreSQL's; SQLite shares one connection instead")
+async def test_on_postgres_the_block_runs_on_a_pool_it_opens_and_closes() -> None:
+    from market.core.database import current_engine
+
+    engine = current_engine()
+    assert engine.pool is None  # type: ignore[attr-defined]
+    async with one_connection():
+        assert engine.pool is not None  # type: ignore[attr-defined]  # not a new connection per query
+        async with one_connection():  # nested: the outer block's pool stays
+            await Job.raw("SELECT 1")
+        assert engine.pool is not None  # type: ignore[attr-defined]
+    assert engine.pool is None  # type: ignore[attr-defined]
