@@ -138,13 +138,20 @@ async def check_code(code: str | None, worker_id: int, purpose: str, job_id: int
     condition &= ConsentCode.job.is_null() if job_id is None else ConsentCode.job == job_id
     entry = await ConsentCode.select(ConsentCode.id, ConsentCode.code_hash).where(condition).order_by(
         ConsentCode.id, ascending=False).first()
-    if entry is None:
-        raise Invalid.field("consent_code", "code_expired")
     digest = _code_hash(code.strip(), worker_id, purpose, job_id)
+    if entry is None:
+        raise Invalid.field("consent_code", "code_used" if await _used_just_now(digest, worker_id) else "code_expired")
     if not hmac.compare_digest(entry["code_hash"], digest):
         await ConsentCode.update({ConsentCode.attempts: ConsentCode.attempts + 1}).where(ConsentCode.id == entry["id"])
         raise Invalid.field("consent_code", "code_wrong")
     return entry["id"], digest
+
+
+async def _used_just_now(digest: str, worker_id: int) -> bool:
+    """Whether the code typed is one already used up (by another act that won the race, or a second tap), so the
+    refusal says "used", not "expired"."""
+    return await ConsentCode.exists().where((ConsentCode.worker == worker_id) & (ConsentCode.code_hash == digest)
+                                            & ConsentCode.used_at.is_not_null())
 
 
 def _signature(png_base64: str | None) -> bytes:

@@ -188,6 +188,21 @@ async def test_two_accepts_at_once_cannot_share_one_code(client, market, phones)
     assert await Order.count() == 1
 
 
+async def test_a_code_typed_again_after_it_was_used_is_refused_as_used_not_expired(client, market, phones):
+    employer, staff, worker = await market.user("employer"), await market.user("staff"), await market.user("worker")
+    job, other = await market.job(employer, headcount=2), await market.job(employer, headcount=2)
+    await _send_code(client, staff, worker["id"], job_id=job["id"])
+    code = await phones.code_sent_to(worker["phone"])
+    first = await _accept(client, staff, job["id"], worker["id"], consent="staff_sms_code", consent_code=code)
+    assert first.status_code == 201, first.text
+    again = await _accept(client, staff, job["id"], worker["id"], consent="staff_sms_code", consent_code=code)
+    assert again.status_code == 400, again.text
+    assert [(f["field"], f["code"]) for f in again.json()["fields"]] == [("consent_code", "code_used")]
+    # the code was for the first job: on another it was never sent
+    elsewhere = await _accept(client, staff, other["id"], worker["id"], consent="staff_sms_code", consent_code=code)
+    assert [(f["field"], f["code"]) for f in elsewhere.json()["fields"]] == [("consent_code", "code_expired")]
+
+
 async def test_a_refused_accept_leaves_the_code_usable(client, market, phones):
     employer, staff = await market.user("employer"), await market.user("staff")
     worker, first = await market.user("worker"), await market.user("worker")
