@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date, datetime, timedelta
+from itertools import groupby
 from typing import Any
 
 from market.alerts.audience import tier_audience, why_closed
@@ -169,12 +170,7 @@ async def _send_one(alert: dict[str, Any], row: dict[str, Any] | None, settings:
 
 def _runs(alerts: list[dict[str, Any]]) -> list[list[int]]:
     """The due alerts in their order, cut where the job changes: each run is one job's (a worker at most once)."""
-    runs: list[list[int]] = []
-    for previous, alert in zip([None, *alerts], alerts, strict=False):
-        if previous is None or previous["job"] != alert["job"]:
-            runs.append([])
-        runs[-1].append(alert["id"])
-    return runs
+    return [[alert["id"] for alert in run] for _, run in groupby(alerts, key=lambda alert: alert["job"])]
 
 
 async def _send_run(run: list[int], now: datetime) -> int:
